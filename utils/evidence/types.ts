@@ -1,0 +1,95 @@
+/** The shapes of stored evidence, shared by storage, the background and every view. */
+
+export const ARTIFACT_ROLES = ['original', 'stamped', 'thumbnail', 'text', 'table', 'dom', 'metadata', 'file'] as const;
+export type ArtifactRole = (typeof ARTIFACT_ROLES)[number];
+
+export interface Artifact {
+  role: ArtifactRole;
+  /** File name inside the evidence folder of a bundle, e.g. `original.png`, `table-1.csv`. */
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  /** Primary key of the bytes in the `blobs` table. */
+  blobKey: string;
+}
+
+export const EVIDENCE_STATUSES = ['needs-review', 'ready', 'superseded', 'deleted'] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+export const EVIDENCE_KINDS = ['visible', 'full-page', 'element', 'region', 'file'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const CAPTURE_TRIGGERS = ['popup', 'command', 'context-menu', 'dashboard', 'import'] as const;
+export type CaptureTrigger = (typeof CAPTURE_TRIGGERS)[number];
+
+export interface Viewport {
+  width: number;
+  height: number;
+  devicePixelRatio: number;
+}
+
+/** Everything recorded about the moment and place of a capture (stored as metadata.json). */
+export interface CaptureContext {
+  evidenceId: string;
+  capturedAt: string; // ISO 8601 UTC
+  timeZone: string; // IANA name, e.g. Europe/Berlin
+  utcOffsetMinutes: number; // local minus UTC at capture time
+  url: string;
+  title: string;
+  capturer: string;
+  browser: { name: string; version: string };
+  extensionVersion: string;
+  viewport: Viewport;
+  method: 'captureVisibleTab' | 'html2canvas' | 'upload';
+  trigger: CaptureTrigger;
+  /** Every change made to the page while capturing (empty for a visible-area capture). */
+  pageChanges: string[];
+  notes: string[];
+}
+
+export interface EvidenceRecord {
+  id: string;
+  /** Assigned inside the write transaction: strictly increasing in commit order. */
+  sequence: number;
+  capturedAt: string;
+  /** The day the evidence attests to, YYYY-MM-DD. */
+  effectiveDate: string;
+  url: string;
+  title: string;
+  /** Host name of the URL, for filtering by site. */
+  site: string;
+  capturer: string;
+  kind: EvidenceKind;
+  controls: string[];
+  notes: string;
+  status: EvidenceStatus;
+  artifacts: Artifact[];
+  /** Lower-cased words of title, URL and captured text, for the multi-entry search index. */
+  words?: string[];
+}
+
+export const CUSTODY_EVENTS = [
+  'capture',
+  'retag',
+  'annotate',
+  'supersede',
+  'redact',
+  'delete',
+  'export',
+  'import',
+  'clock-anomaly',
+] as const;
+export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
+
+/** One append-only, hash-chained entry of the custody log. */
+export interface CustodyEntry {
+  sequence: number;
+  at: string;
+  event: CustodyEvent;
+  evidenceId: string | null;
+  actor: string;
+  details: Record<string, unknown>;
+  previousHash: string;
+  hash: string;
+}

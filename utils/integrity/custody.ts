@@ -1,0 +1,71 @@
+import type { CustodyEntry } from '../evidence/types';
+import { sha256HexSync } from './sha256';
+
+/** The hash that starts the chain: there is no entry before the first one. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type UnsealedEntry = Omit<CustodyEntry, 'hash' | 'previousHash' | 'sequence'>;
+
+/** JSON with object keys sorted at every level, so a hash never depends on insertion order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function hashEntry(entry: Omit<CustodyEntry, 'hash'>): string {
+  return sha256HexSync(canonicalJson(entry));
+}
+
+/** Links a new entry to the one before it (or to the genesis hash). */
+export function sealEntry(entry: UnsealedEntry, previous: CustodyEntry | undefined): CustodyEntry {
+  const linked = {
+    ...entry,
+    sequence: previous ? previous.sequence + 1 : 1,
+    previousHash: previous ? previous.hash : GENESIS_HASH,
+  };
+  return { ...linked, hash: hashEntry(linked) };
+}
+
+export interface ChainProblem {
+  sequence: number;
+  problem: 'hash-mismatch' | 'broken-link' | 'sequence-gap';
+  message: string;
+}
+
+/** Verifies entries in sequence order: each hash matches its content and links to the entry before. */
+export function verifyChain(entries: readonly CustodyEntry[]): ChainProblem[] {
+  const problems: ChainProblem[] = [];
+  let previous: CustodyEntry | undefined;
+  for (const entry of entries) {
+    const expectedSequence = previous ? previous.sequence + 1 : 1;
+    if (entry.sequence !== expectedSequence) {
+      problems.push({
+        sequence: entry.sequence,
+        problem: 'sequence-gap',
+        message: `Custody entry ${entry.sequence} follows entry ${previous?.sequence ?? 0}: entries are missing or out of order.`,
+      });
+    }
+    const { hash, ...content } = entry;
+    if (hashEntry(content) !== hash) {
+      problems.push({
+        sequence: entry.sequence,
+        problem: 'hash-mismatch',
+        message: `Custody entry ${entry.sequence} (${entry.event}) was changed after it was written.`,
+      });
+    }
+    const expectedPrevious = previous ? previous.hash : GENESIS_HASH;
+    if (entry.previousHash !== expectedPrevious) {
+      problems.push({
+        sequence: entry.sequence,
+        problem: 'broken-link',
+        message: `Custody entry ${entry.sequence} does not link to the entry before it.`,
+      });
+    }
+    previous = entry;
+  }
+  return problems;
+}

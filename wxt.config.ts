@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The manifest is the product's security boundary: tests/e2e/manifest.test.ts pins it.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'ISMS Evidence Collector',
+    description:
+      'One-click ISO/IEC 27001 audit evidence: capture admin consoles, tag to Annex A controls, export a verifiable bundle.',
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
+    action: { default_title: 'Capture audit evidence' },
+    commands: {
+      'capture-visible': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Capture the visible area as audit evidence',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'isms-evidence-collector@isms-evidence-collector.org', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
