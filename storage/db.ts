@@ -1,0 +1,46 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
+import type { AuditPlan, ControlState, Finding, MappingRule, Settings } from '@/utils/isms/types';
+
+export interface BlobRow {
+  key: string;
+  evidenceId: string;
+  data: Blob;
+}
+
+export const DATABASE_NAME = 'isms-evidence';
+
+/** The one database of the extension, in the extension's origin. Only the background writes. */
+export class EvidenceDatabase extends Dexie {
+  evidence!: EntityTable<EvidenceRecord, 'id'>;
+  blobs!: EntityTable<BlobRow, 'key'>;
+  controls!: EntityTable<ControlState, 'controlId'>;
+  audits!: EntityTable<AuditPlan, 'id'>;
+  findings!: EntityTable<Finding, 'id'>;
+  rules!: EntityTable<MappingRule, 'id'>;
+  custody!: EntityTable<CustodyEntry, 'sequence'>;
+  settings!: EntityTable<Settings, 'id'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    // Versions only move forward. A new version changes indexes or migrates data (storage/migrations/).
+    this.version(1).stores({
+      evidence: 'id, &sequence, capturedAt, effectiveDate, *controls, status, site, capturer, *words',
+      blobs: 'key, evidenceId',
+      controls: 'controlId',
+      audits: 'id',
+      findings: 'id, status, grade, *controls',
+      rules: 'id',
+      custody: 'sequence, evidenceId, event',
+      settings: 'id',
+    });
+  }
+}
+
+let database: EvidenceDatabase | undefined;
+
+/** The shared database instance of this extension context, opened on first use. */
+export function getDatabase(): EvidenceDatabase {
+  database ??= new EvidenceDatabase();
+  return database;
+}
