@@ -1,3 +1,25 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { refreshBadge } from '@/platform/badge';
+import { captureFromGesture } from '@/platform/capture-service';
+import { routeMessage } from '@/platform/message-router';
 
-export default defineBackground(() => {});
+const CAPTURE_COMMAND = 'capture-visible';
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: CAPTURE_COMMAND,
+      title: 'Capture as audit evidence',
+      contexts: ['page', 'frame', 'selection', 'link', 'image'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'context-menu');
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'command');
+  });
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
+  void refreshBadge();
+});

@@ -1,0 +1,113 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Catalogue } from '@/utils/catalogue/types';
+import type { EvidenceRecord } from '@/utils/evidence/types';
+import { TaggingPanel, type TaggingChoice } from './TaggingPanel';
+
+export interface TaggingTarget {
+  evidence: EvidenceRecord;
+  suggestedControls: string[];
+  thumbnailUrl: string;
+}
+
+export interface PopupAppProps {
+  catalogue: Catalogue;
+  capturer: string;
+  needsReview: readonly EvidenceRecord[];
+  onCapture: () => Promise<TaggingTarget>;
+  onOpenReview: (evidence: EvidenceRecord) => Promise<TaggingTarget>;
+  onSaveTagging: (evidenceId: string, choice: TaggingChoice) => Promise<void>;
+  onOpenDashboard: (section?: string) => void;
+  /** The coverage summary, rendered below the capture area. */
+  children?: ComponentChildren;
+}
+
+/** The toolbar popup: capture, tag the capture just taken, review what shortcuts saved. */
+export function PopupApp(props: PopupAppProps) {
+  const { catalogue, capturer, needsReview, onCapture, onOpenReview, onSaveTagging, onOpenDashboard, children } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [tagging, setTagging] = useState<TaggingTarget | null>(null);
+  const [saved, setSaved] = useState('');
+
+  async function run(action: () => Promise<TaggingTarget>) {
+    setBusy(true);
+    setError('');
+    setSaved('');
+    try {
+      setTagging(await action());
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(choice: TaggingChoice) {
+    if (!tagging) return;
+    await onSaveTagging(tagging.evidence.id, choice);
+    setSaved(`Saved ${tagging.evidence.id} with ${choice.controls.length ? choice.controls.join(', ') : 'no controls'}.`);
+    setTagging(null);
+  }
+
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>ISMS Evidence Collector</h1>
+        <button type="button" class="link" onClick={() => onOpenDashboard()}>
+          Dashboard
+        </button>
+      </header>
+      <section class="capture-area" aria-label="Capture">
+        <button type="button" class="primary capture" data-testid="capture-visible" disabled={busy} onClick={() => run(onCapture)}>
+          {busy ? 'Capturing…' : 'Capture visible area'}
+        </button>
+        <p class="hint">
+          Shortcut <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> · capturing as{' '}
+          <button type="button" class="link" onClick={() => onOpenDashboard('settings')}>
+            {capturer}
+          </button>
+        </p>
+        {error && (
+          <p role="alert" class="error" data-testid="capture-error">
+            {error}
+          </p>
+        )}
+        {saved && (
+          <p role="status" class="saved" data-testid="saved-message">
+            {saved}
+          </p>
+        )}
+      </section>
+      {tagging && (
+        <TaggingPanel
+          key={tagging.evidence.id}
+          catalogue={catalogue}
+          evidence={tagging.evidence}
+          suggestedControls={tagging.suggestedControls}
+          thumbnailUrl={tagging.thumbnailUrl}
+          onSave={save}
+        />
+      )}
+      {!tagging && needsReview.length > 0 && (
+        <section aria-label="Captures that need review" data-testid="needs-review">
+          <h2>Needs review ({needsReview.length})</h2>
+          <ul class="review-list">
+            {needsReview.map((evidence) => (
+              <li key={evidence.id}>
+                <button type="button" class="review-item" onClick={() => run(() => onOpenReview(evidence))}>
+                  <span class="evidence-title">{evidence.title || evidence.url}</span>
+                  <span class="hint">
+                    {evidence.id} · {new Date(evidence.capturedAt).toLocaleString()} ·{' '}
+                    {evidence.controls.join(', ') || 'no controls'}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'preact/hooks';
+import { findItem } from '@/utils/catalogue/catalogue';
+import type { Catalogue } from '@/utils/catalogue/types';
+import type { EvidenceRecord } from '@/utils/evidence/types';
+import { ControlPicker } from './ControlPicker';
+
+export interface TaggingChoice {
+  controls: string[];
+  notes: string;
+  effectiveDate: string;
+}
+
+export interface TaggingPanelProps {
+  catalogue: Catalogue;
+  evidence: Pick<EvidenceRecord, 'id' | 'title' | 'url' | 'capturedAt' | 'controls' | 'notes' | 'effectiveDate'>;
+  suggestedControls: readonly string[];
+  thumbnailUrl: string;
+  onSave: (choice: TaggingChoice) => Promise<void>;
+}
+
+/** Confirms the controls a capture proves, with notes and the day it attests to. */
+export function TaggingPanel({ catalogue, evidence, suggestedControls, thumbnailUrl, onSave }: TaggingPanelProps) {
+  const [offered, setOffered] = useState<string[]>(() => unique([...suggestedControls, ...evidence.controls]));
+  const [checked, setChecked] = useState<string[]>(() => [...evidence.controls]);
+  const [notes, setNotes] = useState(evidence.notes);
+  const [effectiveDate, setEffectiveDate] = useState(evidence.effectiveDate);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+
+  const toggle = (controlId: string, on: boolean) =>
+    setChecked((current) => (on ? unique([...current, controlId]) : current.filter((id) => id !== controlId)));
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) {
+      setError('Choose the effective date: the day this evidence attests to.');
+      return;
+    }
+    setSaving(true);
+    setError('');
+    try {
+      await onSave({ controls: checked, notes: notes.trim(), effectiveDate });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="tagging" data-testid="tagging" onSubmit={save} aria-label={`Tag evidence ${evidence.id}`}>
+      <div class="tagging-head">
+        {thumbnailUrl && <img data-testid="capture-thumbnail" src={thumbnailUrl} alt={`Screenshot of ${evidence.title}`} />}
+        <div>
+          <p class="evidence-id">{evidence.id}</p>
+          <p class="evidence-title" title={evidence.url}>
+            {evidence.title || evidence.url}
+          </p>
+        </div>
+      </div>
+      <fieldset>
+        <legend>Controls this evidence shows</legend>
+        {offered.length === 0 && <p class="hint">No control suggested for this page: add one below.</p>}
+        {offered.map((controlId) => (
+          <label key={controlId} class="control-choice">
+            <input
+              type="checkbox"
+              data-control-id={controlId}
+              checked={checked.includes(controlId)}
+              onChange={(event) => toggle(controlId, event.currentTarget.checked)}
+            />
+            <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
+            {suggestedControls.includes(controlId) && <span class="tag">suggested</span>}
+          </label>
+        ))}
+      </fieldset>
+      <ControlPicker
+        catalogue={catalogue}
+        selected={offered}
+        onAdd={(controlId) => {
+          setOffered((current) => unique([...current, controlId]));
+          toggle(controlId, true);
+        }}
+      />
+      <label>
+        Notes
+        <textarea data-testid="notes" rows={2} value={notes} onInput={(event) => setNotes(event.currentTarget.value)} />
+      </label>
+      <label>
+        Effective date <span class="hint">(the day this evidence attests to)</span>
+        <input
+          type="date"
+          data-testid="effective-date"
+          required
+          value={effectiveDate}
+          onInput={(event) => setEffectiveDate(event.currentTarget.value)}
+        />
+      </label>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" data-testid="save-tagging" disabled={saving}>
+        {saving ? 'Saving…' : checked.length === 0 ? 'Save without controls' : `Save with ${checked.length} control(s)`}
+      </button>
+    </form>
+  );
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

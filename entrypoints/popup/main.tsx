@@ -1,0 +1,51 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp, type TaggingTarget } from '@/components/PopupApp';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import type { EvidenceRecord } from '@/utils/evidence/types';
+import { sendMessage } from '@/platform/messaging';
+import { getDatabase } from '@/storage/db';
+import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
+import { readCapturer } from '@/storage/settings-repository';
+
+async function activeTabId(): Promise<number> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) throw new Error('Capture failed: no active tab in this window.');
+  return tab.id;
+}
+
+async function thumbnailOf(evidence: EvidenceRecord): Promise<string> {
+  const artifact = evidence.artifacts.find((candidate) => candidate.role === 'thumbnail');
+  const blob = artifact ? await readArtifact(getDatabase(), artifact.blobKey) : undefined;
+  return blob ? URL.createObjectURL(blob) : '';
+}
+
+function openDashboard(section?: string) {
+  void browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}${section ? `#${section}` : ''}` });
+  window.close();
+}
+
+async function show() {
+  const db = getDatabase();
+  const [needsReview, capturer] = await Promise.all([listNeedsReview(db), readCapturer(db)]);
+  render(
+    <PopupApp
+      catalogue={DEFAULT_CATALOGUE}
+      capturer={capturer}
+      needsReview={needsReview}
+      onCapture={async (): Promise<TaggingTarget> => {
+        const outcome = await sendMessage('captureTab', { tabId: await activeTabId(), trigger: 'popup' });
+        return { evidence: outcome.evidence, suggestedControls: outcome.suggestedControls, thumbnailUrl: outcome.thumbnailDataUrl };
+      }}
+      onOpenReview={async (evidence) => ({ evidence, suggestedControls: evidence.controls, thumbnailUrl: await thumbnailOf(evidence) })}
+      onSaveTagging={async (evidenceId, choice) => {
+        await sendMessage('tagEvidence', { evidenceId, ...choice, status: 'ready' });
+        void show();
+      }}
+      onOpenDashboard={openDashboard}
+    />,
+    document.getElementById('app')!,
+  );
+}
+
+void show();

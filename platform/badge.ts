@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { getDatabase } from '@/storage/db';
+import { countNeedsReview } from '@/storage/evidence-repository';
+
+/** The toolbar badge counts captures that still need review. */
+export async function refreshBadge(): Promise<void> {
+  const count = await countNeedsReview(getDatabase());
+  await browser.action.setBadgeBackgroundColor({ color: '#8a5a00' });
+  await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
+  await browser.action.setTitle({
+    title: count > 0 ? `Capture audit evidence — ${count} capture(s) need review` : 'Capture audit evidence',
+  });
+}

@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { captureVisible } from '@/utils/capture/capture-visible';
+import type { CaptureTrigger } from '@/utils/evidence/types';
+import type { CaptureOutcome } from '@/utils/messages/protocol';
+import { getDatabase } from '@/storage/db';
+import { saveCapture } from '@/storage/evidence-repository';
+import { toCaptureError } from '@/utils/capture/errors';
+import { browserCaptureAdapter } from './capture-adapter';
+import { refreshBadge } from './badge';
+
+/** Captures the visible area of a tab and stores it whole (or not at all); used by every trigger. */
+export async function captureAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
+  const capture = await captureVisible(browserCaptureAdapter(), tabId, trigger);
+  try {
+    const { evidence } = await saveCapture(getDatabase(), capture.prepared, capture.context.capturer, { trigger });
+    void refreshBadge();
+    const thumbnail = capture.prepared.blobs.find((blob) => blob.key.endsWith('/thumbnail.png'));
+    return {
+      evidence,
+      suggestedControls: capture.suggestedControls,
+      thumbnailDataUrl: thumbnail ? await toDataUrl(thumbnail.data) : '',
+    };
+  } catch (error) {
+    throw toCaptureError(error);
+  }
+}
+
+async function toDataUrl(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${blob.type};base64,${btoa(binary)}`;
+}
+
+/** Shortcut and context-menu captures have no popup to speak in: report through the badge. */
+export async function captureFromGesture(tabId: number | undefined, trigger: CaptureTrigger): Promise<void> {
+  try {
+    if (tabId === undefined) throw new Error('No tab with id (none active)');
+    await captureAndStore(tabId, trigger);
+  } catch (error) {
+    const message = toCaptureError(error).message;
+    await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
+    await browser.action.setBadgeText({ text: '!' });
+    await browser.action.setTitle({ title: message });
+  }
+}

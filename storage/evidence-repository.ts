@@ -1,0 +1,121 @@
+import type { PreparedCapture } from '@/utils/capture/assemble';
+import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
+import { appendCustody } from './custody-log';
+import type { EvidenceDatabase } from './db';
+
+export interface SavedCapture {
+  evidence: EvidenceRecord;
+  custody: CustodyEntry[];
+}
+
+/**
+ * Stores one capture whole or not at all: record, bytes and custody entries in one transaction.
+ * Hashes were computed before it opened (see assembleCapture). A clock that moved backwards since
+ * the last custody entry is flagged in the log, and the sequence keeps commit order regardless.
+ */
+export async function saveCapture(
+  db: EvidenceDatabase,
+  prepared: PreparedCapture,
+  actor: string,
+  details: Record<string, unknown>,
+): Promise<SavedCapture> {
+  return db.transaction('rw', db.evidence, db.blobs, db.custody, async () => {
+    const last = await db.evidence.orderBy('sequence').last();
+    const evidence: EvidenceRecord = { ...prepared.record, sequence: (last?.sequence ?? 0) + 1 };
+    await db.evidence.add(evidence);
+    await db.blobs.bulkAdd(prepared.blobs);
+
+    const custody: CustodyEntry[] = [];
+    const lastEntry = await db.custody.orderBy('sequence').last();
+    if (lastEntry && lastEntry.at > evidence.capturedAt) {
+      custody.push(
+        await appendCustody(db, {
+          at: evidence.capturedAt,
+          event: 'clock-anomaly',
+          evidenceId: evidence.id,
+          actor,
+          details: { previousEntryAt: lastEntry.at, capturedAt: evidence.capturedAt },
+        }),
+      );
+    }
+    custody.push(
+      await appendCustody(db, {
+        at: evidence.capturedAt,
+        event: 'capture',
+        evidenceId: evidence.id,
+        actor,
+        details: {
+          ...details,
+          sequence: evidence.sequence,
+          controls: evidence.controls,
+          artifacts: evidence.artifacts.map(({ name, sha256, size }) => ({ name, sha256, size })),
+        },
+      }),
+    );
+    return { evidence, custody };
+  });
+}
+
+export interface TaggingChange {
+  controls: string[];
+  notes: string;
+  effectiveDate: string;
+  status: EvidenceRecord['status'];
+}
+
+/** Applies the user's tagging and logs what changed (retag and/or annotate). */
+export async function tagEvidence(
+  db: EvidenceDatabase,
+  evidenceId: string,
+  change: TaggingChange,
+  actor: string,
+  at: string,
+): Promise<EvidenceRecord> {
+  return db.transaction('rw', db.evidence, db.custody, async () => {
+    const before = await db.evidence.get(evidenceId);
+    if (!before) throw new Error(`Evidence ${evidenceId} does not exist (it may have been deleted).`);
+    if (before.status === 'deleted') throw new Error(`Evidence ${evidenceId} was deleted and cannot be edited.`);
+    const after: EvidenceRecord = { ...before, ...change };
+    await db.evidence.put(after);
+    const controlsChanged = before.controls.join() !== after.controls.join();
+    if (controlsChanged || before.status !== after.status) {
+      await appendCustody(db, {
+        at,
+        event: 'retag',
+        evidenceId,
+        actor,
+        details: { from: before.controls, to: after.controls, statusFrom: before.status, statusTo: after.status },
+      });
+    }
+    if (before.notes !== after.notes || before.effectiveDate !== after.effectiveDate) {
+      await appendCustody(db, {
+        at,
+        event: 'annotate',
+        evidenceId,
+        actor,
+        details: {
+          notes: after.notes,
+          effectiveDateFrom: before.effectiveDate,
+          effectiveDateTo: after.effectiveDate,
+        },
+      });
+    }
+    return after;
+  });
+}
+
+export function countNeedsReview(db: EvidenceDatabase): Promise<number> {
+  return db.evidence.where('status').equals('needs-review').count();
+}
+
+export function listNeedsReview(db: EvidenceDatabase, limit = 20): Promise<EvidenceRecord[]> {
+  return db.evidence.where('status').equals('needs-review').reverse().sortBy('sequence').then((rows) => rows.slice(0, limit));
+}
+
+export function listRecent(db: EvidenceDatabase, limit = 5): Promise<EvidenceRecord[]> {
+  return db.evidence.orderBy('sequence').reverse().limit(limit).toArray();
+}
+
+export async function readArtifact(db: EvidenceDatabase, blobKey: string): Promise<Blob | undefined> {
+  return (await db.blobs.get(blobKey))?.data;
+}

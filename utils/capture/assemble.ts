@@ -1,0 +1,109 @@
+import { toCsv } from '../csv/csv';
+import type { Artifact, ArtifactRole, CaptureContext, EvidenceRecord } from '../evidence/types';
+import { sha256Hex } from '../integrity/sha256';
+import type { PageSnapshot } from '../page/types';
+
+export interface PreparedBlob {
+  key: string;
+  evidenceId: string;
+  data: Blob;
+}
+
+export interface PreparedCapture {
+  record: Omit<EvidenceRecord, 'sequence'>;
+  blobs: PreparedBlob[];
+}
+
+export interface CaptureImages {
+  original: Blob;
+  stamped: Blob;
+  thumbnail: Blob;
+}
+
+interface PendingArtifact {
+  role: ArtifactRole;
+  name: string;
+  data: Blob;
+}
+
+/**
+ * Turns the pixels and the page snapshot into the artifacts of one evidence record, hashing each
+ * before any write transaction opens. The original PNG is kept byte for byte as the browser gave it.
+ */
+export async function assembleCapture(
+  context: CaptureContext,
+  images: CaptureImages,
+  page: PageSnapshot,
+  tagging: { controls: string[]; effectiveDate: string; status: EvidenceRecord['status'] },
+): Promise<PreparedCapture> {
+  const text = (value: string, type: string) => new Blob([value], { type });
+  const pending: PendingArtifact[] = [
+    { role: 'original', name: 'original.png', data: images.original },
+    { role: 'stamped', name: 'stamped.png', data: images.stamped },
+    { role: 'thumbnail', name: 'thumbnail.png', data: images.thumbnail },
+    { role: 'text', name: 'text.txt', data: text(page.text, 'text/plain;charset=utf-8') },
+    ...page.tables.map((table, index) => ({
+      role: 'table' as const,
+      name: `table-${index + 1}.csv`,
+      data: text(toCsv(table.rows), 'text/csv;charset=utf-8'),
+    })),
+    { role: 'dom', name: 'dom.html', data: text(page.dom.html, 'text/html;charset=utf-8') },
+  ];
+  const metadata = {
+    ...context,
+    notes: [...context.notes, ...page.notes],
+    tables: page.tables.map((table, index) => ({
+      file: `table-${index + 1}.csv`,
+      caption: table.caption,
+      source: table.source,
+      rows: table.rows.length,
+      truncated: table.truncated,
+    })),
+    domSnapshot: { truncated: page.dom.truncated, originalBytes: page.dom.originalBytes },
+  };
+  pending.push({
+    role: 'metadata',
+    name: 'metadata.json',
+    data: text(`${JSON.stringify(metadata, null, 2)}\n`, 'application/json'),
+  });
+
+  const hashes = await Promise.all(pending.map((artifact) => sha256Hex(artifact.data)));
+  const artifacts: Artifact[] = pending.map((artifact, index) => ({
+    role: artifact.role,
+    name: artifact.name,
+    mimeType: artifact.data.type || 'application/octet-stream',
+    size: artifact.data.size,
+    sha256: hashes[index]!,
+    blobKey: `${context.evidenceId}/${artifact.name}`,
+  }));
+
+  return {
+    record: {
+      id: context.evidenceId,
+      capturedAt: context.capturedAt,
+      effectiveDate: tagging.effectiveDate,
+      url: context.url,
+      title: context.title,
+      site: siteOf(context.url),
+      capturer: context.capturer,
+      kind: 'visible',
+      controls: tagging.controls,
+      notes: '',
+      status: tagging.status,
+      artifacts,
+    },
+    blobs: pending.map((artifact, index) => ({
+      key: artifacts[index]!.blobKey,
+      evidenceId: context.evidenceId,
+      data: artifact.data,
+    })),
+  };
+}
+
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

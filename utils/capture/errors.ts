@@ -1,0 +1,64 @@
+/** Errors a user can act on. `message` is the sentence shown in the popup or dashboard. */
+export class CaptureError extends Error {
+  constructor(
+    readonly code: CaptureErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CaptureError';
+  }
+}
+
+export type CaptureErrorCode =
+  | 'restricted-page'
+  | 'pdf-viewer'
+  | 'no-access'
+  | 'tab-closed'
+  | 'tab-navigated'
+  | 'rate-limited'
+  | 'disk-full'
+  | 'collector-failed'
+  | 'unknown';
+
+const RATE_LIMIT = /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND|rate limit/i;
+const NO_TAB = /No tab with id|tab was closed|Invalid tab ID|No window with id/i;
+const NO_ACCESS =
+  /Cannot access contents|Missing host permission|activeTab|permission to access|Cannot access a chrome|cannot be scripted|<all_urls>/i;
+const QUOTA = /QuotaExceeded|quota|disk is full|No space left/i;
+
+export function isRateLimitError(error: unknown): boolean {
+  return RATE_LIMIT.test(messageOf(error));
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** Turns whatever a browser API threw into a sentence the user can act on. */
+export function toCaptureError(error: unknown): CaptureError {
+  if (error instanceof CaptureError) return error;
+  const text = messageOf(error);
+  if (RATE_LIMIT.test(text)) {
+    return new CaptureError(
+      'rate-limited',
+      'Capture failed: the browser allows only two screenshots per second. Wait a moment and try again.',
+    );
+  }
+  if (NO_TAB.test(text)) {
+    return new CaptureError('tab-closed', 'Capture failed: the tab was closed during the capture. Nothing was stored.');
+  }
+  if (QUOTA.test(text)) {
+    return new CaptureError(
+      'disk-full',
+      'Capture not stored: the disk is full. Free some space (or export and delete old evidence), then try again. Earlier evidence is intact.',
+    );
+  }
+  if (NO_ACCESS.test(text)) {
+    return new CaptureError(
+      'no-access',
+      'Capture failed: the extension has no access to this tab. Click the toolbar button (or use the shortcut) on the page you want to capture.',
+    );
+  }
+  return new CaptureError('unknown', `Capture failed: ${text}. Nothing was stored.`);
+}
