@@ -3,7 +3,13 @@ import { toCaptureError } from '@/utils/capture/errors';
 import { isRequest, type AnyRequest, type MessageType, type Protocol, type Reply } from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
 import { tagEvidence } from '@/storage/evidence-repository';
-import { readCapturer } from '@/storage/settings-repository';
+import { readCapturer, saveSettings } from '@/storage/settings-repository';
+import { ValidationError, deleteFinding, saveAuditPlan, saveControlState, saveFinding } from '@/storage/isms-repository';
+import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+
+const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+const now = () => new Date().toISOString();
 import { refreshBadge } from './badge';
 import { captureAndStore } from './capture-service';
 
@@ -17,6 +23,18 @@ const handlers: Handlers = {
     void refreshBadge();
     return record;
   },
+  saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
+  async saveAuditPlan(plan) {
+    const { errors, warnings } = auditPlanWarnings(plan);
+    const saved = await saveAuditPlan(getDatabase(), { ...plan, id: 'current', updatedAt: now() }, errors);
+    return { plan: saved, warnings };
+  },
+  saveFinding: (finding) => saveFinding(getDatabase(), finding, KNOWN_IDS, now()),
+  async deleteFinding({ id }) {
+    await deleteFinding(getDatabase(), id);
+    return null;
+  },
+  saveSettings: (settings) => saveSettings(getDatabase(), settings),
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
@@ -34,6 +52,13 @@ export async function routeMessage(message: unknown, sender: Browser.runtime.Mes
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
   } catch (error) {
-    return { ok: false, error: toCaptureError(error).message };
+    if (error instanceof ValidationError) return { ok: false, error: error.message };
+    return { ok: false, error: message.type === 'captureTab' ? toCaptureError(error).message : errorSentence(error) };
   }
+}
+
+function errorSentence(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/QuotaExceeded|quota/i.test(text)) return 'Not saved: the disk is full. Free some space and try again.';
+  return `Not saved: ${text}`;
 }

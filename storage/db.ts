@@ -8,6 +8,18 @@ export interface BlobRow {
   data: Blob;
 }
 
+/** Per-control digest of evidence, maintained in every write transaction, so coverage never loads evidence rows. */
+export interface CoverageIndexRow {
+  controlId: string;
+  items: CoverageIndexItem[];
+}
+
+export interface CoverageIndexItem {
+  evidenceId: string;
+  effectiveDate: string;
+  status: EvidenceRecord['status'];
+}
+
 export const DATABASE_NAME = 'isms-evidence';
 
 /** The one database of the extension, in the extension's origin. Only the background writes. */
@@ -20,6 +32,7 @@ export class EvidenceDatabase extends Dexie {
   rules!: EntityTable<MappingRule, 'id'>;
   custody!: EntityTable<CustodyEntry, 'sequence'>;
   settings!: EntityTable<Settings, 'id'>;
+  coverageIndex!: EntityTable<CoverageIndexRow, 'controlId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -33,6 +46,7 @@ export class EvidenceDatabase extends Dexie {
       rules: 'id',
       custody: 'sequence, evidenceId, event',
       settings: 'id',
+      coverageIndex: 'controlId',
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { PreparedCapture } from '@/utils/capture/assemble';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import { appendCustody } from './custody-log';
+import { updateCoverageIndex } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 
 export interface SavedCapture {
@@ -19,11 +20,12 @@ export async function saveCapture(
   actor: string,
   details: Record<string, unknown>,
 ): Promise<SavedCapture> {
-  return db.transaction('rw', db.evidence, db.blobs, db.custody, async () => {
+  return db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
     const last = await db.evidence.orderBy('sequence').last();
     const evidence: EvidenceRecord = { ...prepared.record, sequence: (last?.sequence ?? 0) + 1 };
     await db.evidence.add(evidence);
     await db.blobs.bulkAdd(prepared.blobs);
+    await updateCoverageIndex(db, undefined, evidence);
 
     const custody: CustodyEntry[] = [];
     const lastEntry = await db.custody.orderBy('sequence').last();
@@ -71,12 +73,13 @@ export async function tagEvidence(
   actor: string,
   at: string,
 ): Promise<EvidenceRecord> {
-  return db.transaction('rw', db.evidence, db.custody, async () => {
+  return db.transaction('rw', [db.evidence, db.custody, db.coverageIndex], async () => {
     const before = await db.evidence.get(evidenceId);
     if (!before) throw new Error(`Evidence ${evidenceId} does not exist (it may have been deleted).`);
     if (before.status === 'deleted') throw new Error(`Evidence ${evidenceId} was deleted and cannot be edited.`);
     const after: EvidenceRecord = { ...before, ...change };
     await db.evidence.put(after);
+    await updateCoverageIndex(db, before, after);
     const controlsChanged = before.controls.join() !== after.controls.join();
     if (controlsChanged || before.status !== after.status) {
       await appendCustody(db, {

@@ -66,7 +66,7 @@ describe('captureVisible', () => {
   });
 
   it('retries with backoff when the browser rate-limits screenshots', async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_milliseconds: number) => {});
     let calls = 0;
     const adapter = fakeAdapter({
       sleep,

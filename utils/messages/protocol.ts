@@ -1,4 +1,5 @@
 import type { CaptureTrigger, EvidenceRecord, EvidenceStatus } from '../evidence/types';
+import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -19,6 +20,12 @@ export interface Protocol {
     };
     response: EvidenceRecord;
   };
+  saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
+  /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
+  saveAuditPlan: { request: Omit<AuditPlan, 'id' | 'updatedAt'>; response: { plan: AuditPlan; warnings: string[] } };
+  saveFinding: { request: Omit<Finding, 'createdAt' | 'updatedAt'>; response: Finding };
+  deleteFinding: { request: { id: string }; response: null };
+  saveSettings: { request: Omit<Settings, 'id'>; response: Settings };
 }
 
 export type MessageType = keyof Protocol;
@@ -38,7 +45,15 @@ export type Reply<T extends MessageType> =
   | { ok: true; value: Protocol[T]['response'] }
   | { ok: false; error: string };
 
-const MESSAGE_TYPES: Record<MessageType, true> = { captureTab: true, tagEvidence: true };
+const MESSAGE_TYPES: Record<MessageType, true> = {
+  captureTab: true,
+  tagEvidence: true,
+  saveControlState: true,
+  saveAuditPlan: true,
+  saveFinding: true,
+  deleteFinding: true,
+  saveSettings: true,
+};
 
 export function isRequest(message: unknown): message is AnyRequest {
   return (
