@@ -1,0 +1,96 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import type { EvidenceRecord } from '@/utils/evidence/types';
+import { PopupApp, type PopupAppProps } from './PopupApp';
+
+const evidence: EvidenceRecord = {
+  id: 'EV-20261127-7K3QZ9',
+  sequence: 1,
+  capturedAt: '2026-11-27T22:15:04.000Z',
+  effectiveDate: '2026-11-27',
+  url: 'https://backup.example.com/jobs',
+  title: '<img src=x onerror=alert(1)> Backup jobs',
+  site: 'backup.example.com',
+  capturer: 'Alice',
+  kind: 'visible',
+  controls: ['A.8.13'],
+  notes: '',
+  status: 'needs-review',
+  artifacts: [],
+};
+
+function renderPopup(overrides: Partial<PopupAppProps> = {}) {
+  const props: PopupAppProps = {
+    catalogue: DEFAULT_CATALOGUE,
+    capturer: 'Alice',
+    needsReview: [],
+    onCapture: async () => ({ evidence, suggestedControls: ['A.8.13'], thumbnailUrl: 'data:image/png;base64,AA==' }),
+    onOpenReview: async (item) => ({ evidence: item, suggestedControls: item.controls, thumbnailUrl: '' }),
+    onSaveTagging: vi.fn(async () => {}),
+    onOpenDashboard: vi.fn(),
+    ...overrides,
+  };
+  render(<PopupApp {...props} />);
+  return props;
+}
+
+describe('PopupApp', () => {
+  it('captures, pre-checks the suggested control, adds a searched control and saves the tagging', async () => {
+    const props = renderPopup();
+    fireEvent.click(screen.getByTestId('capture-visible'));
+    await screen.findByTestId('tagging');
+    const suggested = document.querySelector<HTMLInputElement>('input[data-control-id="A.8.13"]')!;
+    expect(suggested.checked).toBe(true);
+
+    fireEvent.input(screen.getByTestId('control-search'), { target: { value: 'logging' } });
+    const result = await screen.findAllByTestId('control-result');
+    expect(result[0]!.getAttribute('data-control-id')).toBe('A.8.15');
+    fireEvent.click(result[0]!);
+    expect(document.querySelector<HTMLInputElement>('input[data-control-id="A.8.15"]')!.checked).toBe(true);
+
+    fireEvent.input(screen.getByTestId('notes'), { target: { value: 'Nightly jobs all green' } });
+    fireEvent.click(screen.getByTestId('save-tagging'));
+    await screen.findByTestId('saved-message');
+    expect(props.onSaveTagging).toHaveBeenCalledWith('EV-20261127-7K3QZ9', {
+      controls: ['A.8.13', 'A.8.15'],
+      notes: 'Nightly jobs all green',
+      effectiveDate: '2026-11-27',
+    });
+  });
+
+  it('shows a capture failure as a sentence in an alert', async () => {
+    renderPopup({
+      onCapture: async () => {
+        throw new Error('Capture failed: browser pages (chrome://) cannot be captured by extensions.');
+      },
+    });
+    fireEvent.click(screen.getByTestId('capture-visible'));
+    const alert = await screen.findByTestId('capture-error');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('chrome://');
+    expect(screen.queryByTestId('tagging')).toBeNull();
+  });
+
+  it('keeps the tagging open and explains when saving fails', async () => {
+    renderPopup({
+      onSaveTagging: async () => {
+        throw new Error('Not saved: the disk is full. Free some space and try again.');
+      },
+    });
+    fireEvent.click(screen.getByTestId('capture-visible'));
+    await screen.findByTestId('tagging');
+    fireEvent.click(screen.getByTestId('save-tagging'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('disk is full'));
+    expect(screen.getByTestId('tagging')).toBeTruthy();
+  });
+
+  it('lists captures that need review and shows page titles as text', async () => {
+    renderPopup({ needsReview: [evidence] });
+    const list = screen.getByTestId('needs-review');
+    expect(list.textContent).toContain('<img src=x onerror=alert(1)> Backup jobs');
+    expect(list.querySelector('img')).toBeNull();
+    fireEvent.click(screen.getByText(/Backup jobs/));
+    await screen.findByTestId('tagging');
+  });
+});
