@@ -1,3 +1,39 @@
 import { render } from 'preact';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import { localDate } from '@/utils/coverage/dates';
+import { sendMessage } from '@/platform/messaging';
+import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
+import { getDatabase } from '@/storage/db';
+import { readSettings } from '@/storage/settings-repository';
+import { DashboardApp, type DashboardServices } from './App';
+import { downloadText } from './download';
+import '@/components/styles/coverage.css';
+import './dashboard.css';
 
-render(<main><h1>Dashboard</h1></main>, document.getElementById('app')!);
+const db = getDatabase();
+
+const services: DashboardServices = {
+  load: async () => {
+    const [coverage, settings] = await Promise.all([readCoverageSnapshot(db), readSettings(db)]);
+    return { coverage, settings };
+  },
+  saveControlState: async (state) => {
+    await sendMessage('saveControlState', state);
+  },
+  saveAuditPlan: async (plan) => (await sendMessage('saveAuditPlan', plan)).warnings,
+  saveFinding: async (finding) => {
+    await sendMessage('saveFinding', finding);
+  },
+  deleteFinding: async (id) => {
+    await sendMessage('deleteFinding', { id });
+  },
+  saveSettings: async (settings) => {
+    await sendMessage('saveSettings', settings);
+  },
+  download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
+  today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+  // A plain link within the extension's origin; the export page runs the streaming bundle writer.
+  exportUrl: '/export.html',
+};
+
+render(<DashboardApp catalogue={DEFAULT_CATALOGUE} services={services} />, document.getElementById('app')!);

@@ -1,9 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { CoverageSummary } from '@/components/CoverageSummary';
 import { PopupApp, type TaggingTarget } from '@/components/PopupApp';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import { sendMessage } from '@/platform/messaging';
+import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
 import { readCapturer } from '@/storage/settings-repository';
@@ -27,7 +30,11 @@ function openDashboard(section?: string) {
 
 async function show() {
   const db = getDatabase();
-  const [needsReview, capturer] = await Promise.all([listNeedsReview(db), readCapturer(db)]);
+  const [needsReview, capturer, coverage] = await Promise.all([
+    listNeedsReview(db),
+    readCapturer(db),
+    readCoverageSnapshot(db),
+  ]);
   render(
     <PopupApp
       catalogue={DEFAULT_CATALOGUE}
@@ -43,7 +50,15 @@ async function show() {
         void show();
       }}
       onOpenDashboard={openDashboard}
-    />,
+    >
+      <CoverageSummary
+        catalogue={DEFAULT_CATALOGUE}
+        data={coverage}
+        today={localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}
+        onOpenControl={(controlId) => openDashboard(`control/${controlId}`)}
+        onOpenSection={openDashboard}
+      />
+    </PopupApp>,
     document.getElementById('app')!,
   );
 }

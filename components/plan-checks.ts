@@ -1,0 +1,91 @@
+import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
+import { isCalendarDate } from '@/utils/coverage/dates';
+import type { AuditPlan } from '@/utils/isms/types';
+
+/** The audit plan as the form sends it to the background. */
+export type AuditPlanInput = Omit<AuditPlan, 'id' | 'updatedAt'>;
+
+export type DateField =
+  | 'stage1Date'
+  | 'stage2Date'
+  | 'windowStart'
+  | 'windowEnd'
+  | 'certificationDate'
+  | 'surveillance1Date'
+  | 'surveillance2Date'
+  | 'recertificationDate';
+export type CycleField = 'surveillance1Date' | 'surveillance2Date' | 'recertificationDate';
+
+export const DATE_LABELS: Record<DateField, string> = {
+  stage1Date: 'Stage 1 date',
+  stage2Date: 'Stage 2 date',
+  windowStart: 'Audit window start',
+  windowEnd: 'Audit window end',
+  certificationDate: 'Certification date',
+  surveillance1Date: 'First surveillance audit',
+  surveillance2Date: 'Second surveillance audit',
+  recertificationDate: 'Recertification audit',
+};
+export const CYCLE_FIELDS: readonly CycleField[] = [
+  'surveillance1Date',
+  'surveillance2Date',
+  'recertificationDate',
+];
+
+/** Errors (refuse the save) and warnings (save, but say so) for the whole plan. */
+export function checkPlan(plan: AuditPlanInput): { errors: string[]; warnings: string[] } {
+  const { errors, warnings } = auditPlanWarnings(plan);
+  for (const field of ['certificationDate', ...CYCLE_FIELDS] as const) {
+    const value = plan[field];
+    if (value !== null && !isCalendarDate(value)) {
+      errors.push(`The ${DATE_LABELS[field].toLowerCase()} "${value}" is not a valid date (YYYY-MM-DD).`);
+    }
+  }
+  const { certificationDate, stage2Date } = plan;
+  if (
+    certificationDate &&
+    stage2Date &&
+    isCalendarDate(certificationDate) &&
+    certificationDate < stage2Date
+  ) {
+    warnings.push(`The certification date (${certificationDate}) is before Stage 2 (${stage2Date}).`);
+  }
+  for (const field of CYCLE_FIELDS) {
+    const value = plan[field];
+    if (certificationDate && value && isCalendarDate(value) && value <= certificationDate) {
+      warnings.push(
+        `The ${DATE_LABELS[field].toLowerCase()} (${value}) is not after the certification date.`,
+      );
+    }
+  }
+  return { errors, warnings };
+}
+
+/** The date inputs to mark invalid: malformed dates, Stage 2 before Stage 1, a window ending before it starts. */
+export function invalidFields(plan: AuditPlanInput): Set<DateField> {
+  const invalid = new Set<DateField>();
+  for (const field of Object.keys(DATE_LABELS) as DateField[]) {
+    const value = plan[field];
+    if (value !== null && !isCalendarDate(value)) invalid.add(field);
+  }
+  const { stage1Date, stage2Date, windowStart, windowEnd } = plan;
+  if (
+    stage1Date &&
+    stage2Date &&
+    !invalid.has('stage1Date') &&
+    !invalid.has('stage2Date') &&
+    stage2Date < stage1Date
+  ) {
+    invalid.add('stage2Date');
+  }
+  if (
+    windowStart &&
+    windowEnd &&
+    !invalid.has('windowStart') &&
+    !invalid.has('windowEnd') &&
+    windowEnd < windowStart
+  ) {
+    invalid.add('windowEnd');
+  }
+  return invalid;
+}

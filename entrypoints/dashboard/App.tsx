@@ -1,0 +1,195 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { assess, type CoverageData } from '@/components/assessment';
+import type { AuditPlanInput } from '@/components/AuditPlanForm';
+import { AuditPlanForm } from '@/components/AuditPlanForm';
+import { DashboardOverview } from '@/components/DashboardOverview';
+import { DashboardShell } from '@/components/DashboardShell';
+import { EvidencePlaceholder } from '@/components/EvidencePlaceholder';
+import { ExportSection } from '@/components/ExportSection';
+import type { FindingInput } from '@/components/FindingForm';
+import { FindingsRegister } from '@/components/FindingsRegister';
+import { errorText } from '@/components/labels';
+import { SettingsForm } from '@/components/SettingsForm';
+import { SoaTable } from '@/components/SoaTable';
+import { findItem } from '@/utils/catalogue/catalogue';
+import type { Catalogue } from '@/utils/catalogue/types';
+import type { ControlState, Settings } from '@/utils/isms/types';
+import { soaCsv, soaCsvFileName } from '@/utils/soa/soa-csv';
+import { controlHash, parseRoute, SECTIONS, type Route } from './routes';
+
+export interface DashboardData {
+  coverage: CoverageData;
+  settings: Settings;
+}
+
+/** What the dashboard does outside itself: reads, writes through the background, downloads. */
+export interface DashboardServices {
+  load: () => Promise<DashboardData>;
+  saveControlState: (state: Omit<ControlState, 'updatedAt'>) => Promise<void>;
+  /** Resolves with the background's warnings. */
+  saveAuditPlan: (plan: AuditPlanInput) => Promise<string[]>;
+  saveFinding: (finding: FindingInput) => Promise<void>;
+  deleteFinding: (id: string) => Promise<void>;
+  saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  download: (fileName: string, text: string) => void;
+  /** YYYY-MM-DD in the user's calendar. */
+  today: () => string;
+  exportUrl: string;
+}
+
+export interface DashboardAppProps {
+  catalogue: Catalogue;
+  services: DashboardServices;
+  /** The teammate's import panel, rendered in the Export & import section's slot. */
+  importPanel?: ComponentChildren;
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
+
+/** The dashboard: hash-routed sections over one snapshot of the ISMS, reloaded after every save. */
+export function DashboardApp({ catalogue, services, importPanel }: DashboardAppProps) {
+  const route = useRoute();
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [today, setToday] = useState(services.today);
+  const [loadError, setLoadError] = useState('');
+  const previousRoute = useRef<Route | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const loaded = await services.load();
+      setToday(services.today());
+      setData(loaded);
+      setLoadError('');
+    } catch (failure) {
+      setLoadError(`The dashboard could not read the database: ${errorText(failure)}`);
+    }
+  }, [services]);
+
+  useEffect(() => {
+    void reload();
+    // Captures taken in the popup meanwhile show up when the dashboard is looked at again.
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    document.addEventListener('visibilitychange', refresh);
+    return () => document.removeEventListener('visibilitychange', refresh);
+  }, [reload]);
+
+  useEffect(() => {
+    const section = SECTIONS.find((candidate) => candidate.id === route.section);
+    document.title = `${section?.label ?? 'Dashboard'} — ISMS Evidence Collector`;
+    // After navigating (not on first load), start reading at the section, unless a control form takes focus.
+    if (previousRoute.current !== null && route.controlId === null)
+      document.getElementById('section')?.focus();
+    previousRoute.current = route;
+  }, [route]);
+
+  const assessment = useMemo(
+    () => (data ? assess(catalogue, data.coverage, today) : null),
+    [catalogue, data, today],
+  );
+
+  const after =
+    <T extends unknown[], R>(action: (...args: T) => Promise<R>) =>
+    async (...args: T): Promise<R> => {
+      const result = await action(...args);
+      await reload();
+      return result;
+    };
+
+  function content() {
+    if (loadError) {
+      return (
+        <p role="alert" class="error">
+          {loadError}
+        </p>
+      );
+    }
+    if (!data || !assessment) return <p role="status">Loading…</p>;
+    const openControl = (controlId: string) => {
+      location.hash = controlHash(controlId);
+    };
+    switch (route.section) {
+      case 'overview':
+        return (
+          <DashboardOverview
+            catalogue={catalogue}
+            assessment={assessment}
+            plan={data.coverage.plan}
+            today={today}
+            onOpenControl={openControl}
+          />
+        );
+      case 'controls': {
+        const unknown = route.controlId !== null && findItem(catalogue, route.controlId) === undefined;
+        return (
+          <>
+            <h2>Controls and Statement of Applicability</h2>
+            {unknown && (
+              <p role="alert" class="error">
+                {route.controlId} is not a control of the catalogue.
+              </p>
+            )}
+            <SoaTable
+              catalogue={catalogue}
+              controlStates={data.coverage.controlStates}
+              coverage={assessment.coverage}
+              openControlId={unknown ? null : route.controlId}
+              onSave={after(services.saveControlState)}
+              onDownloadCsv={() =>
+                services.download(
+                  soaCsvFileName(data.coverage.plan?.organisation || data.settings.organisation, today),
+                  soaCsv(catalogue, data.coverage.controlStates, assessment.coverage),
+                )
+              }
+            />
+          </>
+        );
+      }
+      case 'plan':
+        return (
+          <AuditPlanForm
+            plan={data.coverage.plan}
+            defaultOrganisation={data.settings.organisation}
+            onSave={after(services.saveAuditPlan)}
+          />
+        );
+      case 'findings':
+        return (
+          <>
+            <h2>Findings</h2>
+            <FindingsRegister
+              catalogue={catalogue}
+              findings={data.coverage.findings}
+              today={today}
+              onSave={after(services.saveFinding)}
+              onDelete={after(services.deleteFinding)}
+            />
+          </>
+        );
+      case 'evidence':
+        return <EvidencePlaceholder />;
+      case 'export':
+        return <ExportSection exportUrl={services.exportUrl} importPanel={importPanel} />;
+      case 'settings':
+        return <SettingsForm settings={data.settings} onSave={after(services.saveSettings)} />;
+    }
+  }
+
+  return (
+    <DashboardShell sections={SECTIONS} current={route.section}>
+      <div id="section" tabIndex={-1} class="dashboard-section" data-section={route.section}>
+        {content()}
+      </div>
+    </DashboardShell>
+  );
+}
