@@ -1,0 +1,90 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { BundleSummary, ImportOutcome } from '@/utils/bundle/types';
+import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
+import { ImportPanel } from './ImportPanel';
+
+const summary: BundleSummary = {
+  name: 'isms-evidence_acme_2025-04-02',
+  organisation: '<b>Acme</b>',
+  baggingDate: '2025-04-02',
+  externalDescription: '',
+  evidenceCount: 5,
+  artifactCount: 35,
+  payloadFiles: 46,
+  payloadBytes: 2048,
+  custodyEntries: 5,
+  lastCustodyHash: 'f'.repeat(64),
+  encrypted: true,
+};
+const bundle: VerifiedBundle = { summary, evidence: [], custody: [], readArtifact: async () => new Blob() };
+const outcome: ImportOutcome = {
+  bundle: summary.name,
+  added: ['EV-1', 'EV-2'],
+  skipped: ['EV-3'],
+  conflicts: [
+    {
+      evidenceId: 'EV-4',
+      reason: 'the evidence held here has other bytes for text.txt; it was not overwritten',
+    },
+  ],
+};
+
+function choose(file = new File(['zip'], 'bundle.zip')) {
+  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+}
+
+describe('ImportPanel', () => {
+  it('lists every problem of a refused bundle', async () => {
+    const verify = vi.fn(async (): Promise<VerifyResult> => ({
+      ok: false,
+      problems: ['Unsafe entry "/etc/passwd": it is an absolute path.', 'x is missing'],
+    }));
+    render(<ImportPanel verify={verify} importVerified={vi.fn()} />);
+    choose();
+    const refused = await screen.findByTestId('import-refused');
+    expect(refused.textContent).toContain('nothing was imported');
+    expect(refused.querySelectorAll('li')).toHaveLength(2);
+    expect(refused.textContent).toContain('Unsafe entry "/etc/passwd"');
+  });
+
+  it('asks for the passphrase, then verifies, then imports and reports conflicts', async () => {
+    const verify = vi.fn(async (_file: Blob, password: string | undefined): Promise<VerifyResult> =>
+      password
+        ? { ok: true, summary, bundle }
+        : {
+            ok: false,
+            problems: ['This bundle is encrypted: enter its passphrase to open it.'],
+            needsPassword: true,
+          },
+    );
+    const importVerified = vi.fn(async () => outcome);
+    render(<ImportPanel verify={verify} importVerified={importVerified} />);
+    choose();
+    fireEvent.input(await screen.findByTestId('import-passphrase'), { target: { value: 'secret phrase' } });
+    fireEvent.submit(screen.getByTestId('import-passphrase').closest('form')!);
+    const verified = await screen.findByTestId('import-verified');
+    expect(verify.mock.calls[1]![1]).toBe('secret phrase');
+    expect(verified.textContent).toContain('<b>Acme</b>');
+    expect(verified.querySelector('b')).toBeNull();
+    fireEvent.click(screen.getByTestId('import-start'));
+    const done = await screen.findByTestId('import-done');
+    expect(importVerified).toHaveBeenCalledWith(bundle);
+    expect(done.textContent).toContain('Imported 2 new evidence records; 1 were already held.');
+    expect(screen.getByTestId('import-conflicts').textContent).toContain(
+      'EV-4: the evidence held here has other bytes for text.txt',
+    );
+  });
+
+  it('says nothing was imported when the import fails', async () => {
+    render(
+      <ImportPanel
+        verify={async () => ({ ok: true, summary, bundle })}
+        importVerified={async () => Promise.reject(new Error('Disk full.'))}
+      />,
+    );
+    choose();
+    fireEvent.click(await screen.findByTestId('import-start'));
+    expect((await screen.findByTestId('import-error')).textContent).toBe('Disk full. Nothing was imported.');
+  });
+});

@@ -1,0 +1,203 @@
+import { useRef, useState } from 'preact/hooks';
+import { formatBytes } from '@/utils/bundle/format';
+import type { BundleProgress, BundleSummary, ImportOutcome } from '@/utils/bundle/types';
+import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
+import { ExportProgress } from './ExportProgress';
+import { useThrottledProgress } from './useThrottledProgress';
+
+export interface ImportPanelProps {
+  /** Checks a bundle without changing anything; `password` only for encrypted bundles. */
+  verify: (
+    file: Blob,
+    password: string | undefined,
+    hooks: { signal: AbortSignal; onProgress: (progress: BundleProgress) => void },
+  ) => Promise<VerifyResult>;
+  /** Merges a verified bundle's evidence that is not held yet. */
+  importVerified: (bundle: VerifiedBundle) => Promise<ImportOutcome>;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'verifying' }
+  | { kind: 'refused'; problems: string[]; needsPassword: boolean }
+  | { kind: 'verified'; bundle: VerifiedBundle }
+  | { kind: 'importing'; summary: BundleSummary }
+  | { kind: 'imported'; summary: BundleSummary; outcome: ImportOutcome }
+  | { kind: 'failed'; message: string };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function Summary({ summary }: { summary: BundleSummary }) {
+  return (
+    <dl class="bundle-summary" data-testid="bundle-summary">
+      <dt>Bundle</dt>
+      <dd>{summary.name}</dd>
+      <dt>Organisation</dt>
+      <dd>{summary.organisation}</dd>
+      <dt>Bagging date</dt>
+      <dd>{summary.baggingDate}</dd>
+      <dt>Evidence</dt>
+      <dd>
+        {summary.evidenceCount} records, {summary.artifactCount} files, {formatBytes(summary.payloadBytes)}
+      </dd>
+      <dt>Custody log</dt>
+      <dd>{summary.custodyEntries} entries, chain intact</dd>
+      {summary.encrypted && (
+        <>
+          <dt>Encryption</dt>
+          <dd>AES, passphrase accepted</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** Opens a bundle, shows what verification found, and imports the evidence not yet held. */
+export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
+  const [file, setFile] = useState<File | null>(null);
+  const [password, setPassword] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [progress, setProgress] = useThrottledProgress();
+  const controller = useRef<AbortController | null>(null);
+
+  async function check(chosen: File, passphrase: string | undefined) {
+    const abort = new AbortController();
+    controller.current = abort;
+    setPhase({ kind: 'verifying' });
+    setProgress({ files: 0, bytes: 0 }, true);
+    try {
+      const result = await verify(chosen, passphrase, {
+        signal: abort.signal,
+        onProgress: (step) => setProgress(step),
+      });
+      setPhase(
+        result.ok
+          ? { kind: 'verified', bundle: result.bundle }
+          : { kind: 'refused', problems: result.problems, needsPassword: result.needsPassword ?? false },
+      );
+    } catch (error) {
+      setPhase(abort.signal.aborted ? { kind: 'idle' } : { kind: 'failed', message: messageOf(error) });
+    }
+  }
+
+  async function merge(bundle: VerifiedBundle) {
+    setPhase({ kind: 'importing', summary: bundle.summary });
+    try {
+      setPhase({ kind: 'imported', summary: bundle.summary, outcome: await importVerified(bundle) });
+    } catch (error) {
+      setPhase({ kind: 'failed', message: `${messageOf(error)} Nothing was imported.` });
+    }
+  }
+
+  return (
+    <section class="import-panel" data-testid="import-panel" aria-label="Import a bundle">
+      <p class="hint">
+        A teammate's bundle or your own backup. It is verified first — every hash, the BagIt structure, the
+        custody chain — and nothing changes unless all of it holds.
+      </p>
+      <label>
+        Bundle (.zip)
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          data-testid="import-file"
+          disabled={phase.kind === 'verifying' || phase.kind === 'importing'}
+          onChange={(event) => {
+            const chosen = event.currentTarget.files?.[0] ?? null;
+            setFile(chosen);
+            setPassword('');
+            if (chosen) void check(chosen, undefined);
+          }}
+        />
+      </label>
+      {phase.kind === 'verifying' && (
+        <>
+          <ExportProgress label="Verification progress" progress={progress} expected={null} />
+          <button type="button" onClick={() => controller.current?.abort()}>
+            Stop
+          </button>
+        </>
+      )}
+      {phase.kind === 'refused' && (
+        <div role="alert" data-testid="import-refused">
+          <p class="error">
+            {phase.needsPassword
+              ? 'This bundle needs its passphrase.'
+              : 'This bundle was refused; nothing was imported.'}
+          </p>
+          <ul>
+            {phase.problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+          {phase.needsPassword && file && (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                void check(file, password);
+              }}
+            >
+              <label>
+                Passphrase
+                <input
+                  type="password"
+                  data-testid="import-passphrase"
+                  value={password}
+                  onInput={(event) => setPassword(event.currentTarget.value)}
+                />
+              </label>
+              <button type="submit" class="primary" disabled={password === ''}>
+                Open
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+      {phase.kind === 'verified' && (
+        <div data-testid="import-verified">
+          <p class="saved">Verified: every file matches its SHA-256 and the custody chain is intact.</p>
+          <Summary summary={phase.bundle.summary} />
+          <button
+            type="button"
+            class="primary"
+            data-testid="import-start"
+            onClick={() => void merge(phase.bundle)}
+          >
+            Import evidence not held yet
+          </button>
+        </div>
+      )}
+      {phase.kind === 'importing' && (
+        <p aria-live="polite">Importing {phase.summary.evidenceCount} records…</p>
+      )}
+      {phase.kind === 'imported' && (
+        <div data-testid="import-done">
+          <p class="saved">
+            Imported {phase.outcome.added.length} new evidence records; {phase.outcome.skipped.length} were
+            already held. The import is recorded in the custody log.
+          </p>
+          {phase.outcome.conflicts.length > 0 && (
+            <>
+              <p class="error">
+                {phase.outcome.conflicts.length} records conflict with evidence held here and were not
+                imported:
+              </p>
+              <ul data-testid="import-conflicts">
+                {phase.outcome.conflicts.map((conflict) => (
+                  <li key={conflict.evidenceId}>
+                    {conflict.evidenceId}: {conflict.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {phase.kind === 'failed' && (
+        <p class="error" role="alert" data-testid="import-error">
+          {phase.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { ExportPanel } from '@/components/export/ExportPanel';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import { bundleName, localDay } from '@/utils/bundle/naming';
+import { estimateExport, exportBundle } from '@/storage/bundle-source';
+import { getDatabase } from '@/storage/db';
+import { readAuditPlan } from '@/storage/isms-repository';
+import { readSettings } from '@/storage/settings-repository';
+import { canStreamToFile, openSaveTarget } from './save-target';
+
+// The export runs here, in an extension tab: a service worker may be stopped mid-export.
+async function main() {
+  const db = getDatabase();
+  const [settings, plan] = await Promise.all([readSettings(db), readAuditPlan(db)]);
+  const organisation = settings.organisation.trim() || plan?.organisation.trim() || 'organisation';
+  const manifest = browser.runtime.getManifest();
+  render(
+    <ExportPanel
+      catalogue={DEFAULT_CATALOGUE}
+      organisation={organisation}
+      defaultWindow={{ start: plan?.windowStart ?? null, end: plan?.windowEnd ?? null }}
+      saveTarget={canStreamToFile() ? 'file-picker' : 'download'}
+      estimate={(filter) => estimateExport(db, filter)}
+      onExport={async (filter, password, { signal, onProgress }) => {
+        const now = new Date();
+        const target = await openSaveTarget(`${bundleName(organisation, localDay(now))}.zip`);
+        if (!target) return null;
+        try {
+          const result = await exportBundle(db, target.stream, {
+            filter,
+            catalogue: DEFAULT_CATALOGUE,
+            generator: { name: manifest.name, version: manifest.version },
+            now,
+            timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            password: password ?? undefined,
+            signal,
+            onProgress,
+          });
+          target.finish();
+          return result;
+        } catch (error) {
+          await target.discard();
+          throw error;
+        }
+      }}
+    />,
+    document.getElementById('app')!,
+  );
+}
+
+void main();

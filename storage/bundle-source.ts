@@ -1,0 +1,168 @@
+import type { Catalogue } from '@/utils/catalogue/types';
+import { computeCoverage } from '@/utils/coverage/coverage';
+import { localDate } from '@/utils/coverage/dates';
+import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
+import { addToEstimate, EMPTY_ESTIMATE, matchesFilter, type ExportFilter } from '@/utils/bundle/filter';
+import { localDay } from '@/utils/bundle/naming';
+import type { BundleContext, BundleEstimate, BundleEvidence, BundleProgress } from '@/utils/bundle/types';
+import { writeBundle, type WriteBundleResult } from '@/utils/bundle/writer';
+import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
+import { appendCustody, readCustodyLog } from './custody-log';
+import { readCoverageSummaries } from './coverage-index';
+import type { EvidenceDatabase } from './db';
+import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { readSettings } from './settings-repository';
+
+const PAGE_SIZE = 200;
+
+/** Every record matching the filter, in capture order, read a page at a time (records only, never bytes). */
+async function* matchingRecords(db: EvidenceDatabase, filter: ExportFilter): AsyncGenerator<EvidenceRecord> {
+  let after = -Infinity;
+  for (;;) {
+    const page = await db.evidence.where('sequence').above(after).limit(PAGE_SIZE).toArray();
+    for (const record of page) if (matchesFilter(record, filter)) yield record;
+    const last = page.at(-1);
+    if (!last || page.length < PAGE_SIZE) return;
+    after = last.sequence;
+  }
+}
+
+/** The evidence of an export with lazy byte reads: one artifact's blob is fetched when the writer reaches it. */
+export async function* evidenceForExport(
+  db: EvidenceDatabase,
+  filter: ExportFilter,
+): AsyncGenerator<BundleEvidence> {
+  for await (const record of matchingRecords(db, filter)) {
+    yield {
+      record,
+      readArtifact: async (artifact) => {
+        const row = await db.blobs.get(artifact.blobKey);
+        if (!row)
+          throw new Error(
+            `Evidence ${record.id}: the bytes of ${artifact.name} are missing from the database.`,
+          );
+        return row.data;
+      },
+    };
+  }
+}
+
+/** Files and bytes of an export, from the recorded artifact sizes (no blob is read). */
+export async function estimateExport(db: EvidenceDatabase, filter: ExportFilter): Promise<BundleEstimate> {
+  let estimate = EMPTY_ESTIMATE;
+  for await (const record of matchingRecords(db, filter))
+    estimate = addToEstimate(estimate, record, filter.includeDomSnapshots);
+  return estimate;
+}
+
+export interface ExportRequest {
+  filter: ExportFilter;
+  catalogue: Catalogue;
+  generator: { name: string; version: string };
+  now: Date;
+  timeZone: string;
+}
+
+/** The organisation, SoA, coverage, readiness, findings and custody log the bundle reports on. */
+export async function loadExportContext(
+  db: EvidenceDatabase,
+  request: ExportRequest,
+): Promise<BundleContext> {
+  const { filter, catalogue, now } = request;
+  const [settings, plan, controlStates, findings, custody, summaries] = await Promise.all([
+    readSettings(db),
+    readAuditPlan(db),
+    readControlStates(db),
+    listFindings(db),
+    readCustodyLog(db),
+    readCoverageSummaries(db),
+  ]);
+  const today = localDate(now, request.timeZone);
+  const coverage = computeCoverage({
+    catalogue,
+    controlStates,
+    evidence: summaries,
+    plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
+    today,
+  });
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
+  const stage2 = stage2Readiness({ coverage, findings });
+  return {
+    organisation: settings.organisation.trim() || plan?.organisation.trim() || 'organisation',
+    baggingDate: localDay(now),
+    generatedAt: now.toISOString(),
+    generator: request.generator,
+    window: { start: filter.windowStart, end: filter.windowEnd },
+    plan: plan ?? null,
+    catalogue,
+    controlScope: filter.controls,
+    controlStates,
+    coverage: Object.fromEntries(coverage.controls.map((control) => [control.controlId, control.status])),
+    readiness: [
+      { label: 'Stage 1 (documentation review)', ready: stage1.ready, details: stage1.reasons },
+      { label: 'Stage 2 (certification audit)', ready: stage2.ready, details: stage2.reasons },
+    ],
+    findings,
+    custody,
+  };
+}
+
+/** Logs a finished export; the manifest hash ties the log entry to the bundle the auditor holds. */
+export async function recordExport(
+  db: EvidenceDatabase,
+  result: WriteBundleResult,
+  filter: ExportFilter,
+  actor: string,
+  at: string,
+): Promise<CustodyEntry> {
+  return db.transaction('rw', db.custody, () =>
+    appendCustody(db, {
+      at,
+      event: 'export',
+      evidenceId: null,
+      actor,
+      details: {
+        bundle: result.name,
+        evidence: result.evidenceCount,
+        files: result.payloadFiles,
+        bytes: result.payloadBytes,
+        manifestSha256: result.manifestSha256,
+        lastCustodyHash: result.lastCustodyHash,
+        encrypted: result.encrypted,
+        filter: { ...filter, controls: filter.controls ? [...filter.controls] : null },
+      },
+    }),
+  );
+}
+
+export interface ExportOptions extends ExportRequest {
+  password?: string | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: BundleProgress) => void) | undefined;
+}
+
+/** Writes the bundle into `output` and, once it is complete, logs the export. Runs in an extension page. */
+export async function exportBundle(
+  db: EvidenceDatabase,
+  output: WritableStream<Uint8Array>,
+  options: ExportOptions,
+): Promise<WriteBundleResult> {
+  const context = await loadExportContext(db, options);
+  const result = await writeBundle(output, {
+    context,
+    evidence: evidenceForExport(db, options.filter),
+    includeDomSnapshots: options.filter.includeDomSnapshots,
+    password: options.password,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const settings = await readSettings(db);
+  await recordExport(
+    db,
+    result,
+    options.filter,
+    settings.capturer.trim() || 'Unnamed capturer',
+    new Date().toISOString(),
+  );
+  return result;
+}

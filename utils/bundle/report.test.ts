@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, linkableUrl } from './html';
+import { HOSTILE_TITLE, makeFixture } from './fixtures';
+import { renderReport } from './report';
+import type { WrittenEvidence } from './types';
+
+async function report(controlScope: string[] | null = null) {
+  const fixture = await makeFixture();
+  const evidence: WrittenEvidence[] = fixture.records.map((record) => ({
+    id: record.id,
+    title: record.title,
+    url: record.url,
+    capturedAt: record.capturedAt,
+    effectiveDate: record.effectiveDate,
+    capturer: record.capturer,
+    kind: record.kind,
+    status: record.status,
+    notes: record.notes,
+    controls: record.controls,
+    files: record.artifacts.map(({ role, name, size, sha256 }) => ({
+      role,
+      name,
+      size,
+      sha256,
+      path: `evidence/${record.id}/${name}`,
+    })),
+  }));
+  const html = renderReport({
+    bundleName: 'isms-evidence_acme-gmbh_2025-04-02',
+    context: { ...fixture.context, controlScope },
+    evidence,
+    custody: { entries: 3, lastHash: 'f'.repeat(64) },
+  });
+  return { html, page: new DOMParser().parseFromString(html, 'text/html'), fixture };
+}
+
+describe('escapeHtml and links', () => {
+  it('escapes the five HTML-significant characters', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+  });
+
+  it('links only absolute http(s) URLs', () => {
+    expect(linkableUrl('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
+    expect(linkableUrl('javascript:alert(1)')).toBeNull();
+    expect(linkableUrl('data:text/html,<script>')).toBeNull();
+    expect(linkableUrl('/relative')).toBeNull();
+  });
+});
+
+describe('index.html', () => {
+  it('shows hostile page strings as text, never as markup', async () => {
+    const { html, page } = await report();
+    expect(html).not.toContain(HOSTILE_TITLE);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(page.querySelectorAll('script')).toHaveLength(0);
+    expect(page.querySelector('[onerror]')).toBeNull();
+    expect(page.querySelector('h4')?.textContent).toBe(HOSTILE_TITLE);
+    expect(page.querySelector('a[href^="javascript:"]')).toBeNull();
+    expect(html).toContain("script-src 'none'");
+    expect(page.body.textContent).toContain('Cloud platform <script>');
+  });
+
+  it('reads by theme and control, with SoA state, justification and evidence under each control', async () => {
+    const { page, fixture } = await report();
+    const accessControl = page.getElementById('control-A.5.15')!;
+    expect(accessControl.querySelector('h3')?.textContent).toContain('Covered');
+    expect(accessControl.querySelector(`#evidence-${fixture.records[0]!.id}`)).not.toBeNull();
+    const thumbnailLink = accessControl.querySelector('.evidence > a')!;
+    expect(thumbnailLink.getAttribute('href')).toBe(`evidence/${fixture.records[0]!.id}/original.png`);
+    expect(thumbnailLink.querySelector('img')?.getAttribute('src')).toBe(
+      `evidence/${fixture.records[0]!.id}/thumbnail.png`,
+    );
+    expect(page.getElementById('control-A.8.2')?.querySelector('.evidence')).not.toBeNull();
+    const backup = page.getElementById('control-A.8.13')!;
+    expect(backup.querySelector('a[href^="https://backup.example.com"]')?.textContent).toBe(
+      'https://backup.example.com/jobs?id=1&view=all',
+    );
+    expect(backup.textContent).toContain(fixture.records[1]!.artifacts[0]!.sha256);
+    expect(backup.textContent).toContain('2025-02-14');
+    const excluded = page.getElementById('control-A.7.4')!;
+    expect(excluded.textContent).toContain('Not applicable');
+    expect(excluded.textContent).toContain('No physical premises — fully remote <i>team</i>');
+    expect(page.getElementById('control-A.5.1')?.textContent).toContain('No evidence in this bundle.');
+    expect(page.getElementById('theme-organizational')?.querySelector('h2')?.textContent).toBe(
+      'Organizational',
+    );
+    expect(page.getElementById('untagged')?.textContent).toContain('Untagged policy page');
+  });
+
+  it('summarises readiness and lists open findings', async () => {
+    const { page } = await report();
+    const readiness = page.getElementById('readiness')!;
+    expect(readiness.textContent).toContain('Not ready Stage 2 <certification>');
+    expect(readiness.textContent).toContain('A.5.1 has no evidence');
+    expect(readiness.textContent).toContain('f'.repeat(64));
+    expect(page.getElementById('findings')?.textContent).toContain('@SUM(1+1) access reviews late');
+  });
+
+  it('shows only the controls an export was filtered to', async () => {
+    const { page } = await report(['A.8.13']);
+    expect(page.querySelectorAll('section.control')).toHaveLength(1);
+    expect(page.getElementById('theme-people')).toBeNull();
+  });
+});

@@ -1,0 +1,124 @@
+/** The shapes shared by the bundle writer, the verifier, the import and the export and import views. */
+import type { Catalogue } from '../catalogue/types';
+import type { CoverageStatus } from '../coverage/types';
+import type {
+  Artifact,
+  ArtifactRole,
+  CustodyEntry,
+  EvidenceKind,
+  EvidenceRecord,
+  EvidenceStatus,
+} from '../evidence/types';
+import type { AuditPlan, ControlState, Finding } from '../isms/types';
+
+/** One evidence record on its way into a bundle; its bytes are read only when they are written. */
+export interface BundleEvidence {
+  record: EvidenceRecord;
+  /** Opens the stored bytes of one artifact. Called once per artifact, right before it is written. */
+  readArtifact: (artifact: Artifact) => Promise<Blob>;
+}
+
+export interface BundleProgress {
+  /** Files written so far (payload and tag files). */
+  files: number;
+  /** Uncompressed bytes written so far. */
+  bytes: number;
+}
+
+export interface BundleEstimate {
+  evidence: number;
+  files: number;
+  /** Uncompressed bytes; the zip is about this size because PNGs are stored, not compressed. */
+  bytes: number;
+}
+
+/** One line of the readiness summary at the top of the report, e.g. Stage 1 or Stage 2. */
+export interface ReadinessLine {
+  label: string;
+  ready: boolean;
+  details: string[];
+}
+
+export interface BundleSummary {
+  /** The folder inside the zip, e.g. `isms-evidence_acme-gmbh_2025-06-30`. */
+  name: string;
+  organisation: string;
+  baggingDate: string;
+  externalDescription: string;
+  evidenceCount: number;
+  artifactCount: number;
+  payloadFiles: number;
+  payloadBytes: number;
+  custodyEntries: number;
+  /** Hash of the last entry of the bundle's custody log; null when the log is empty. */
+  lastCustodyHash: string | null;
+  encrypted: boolean;
+}
+
+export type VerifyFailure = {
+  ok: false;
+  problems: string[];
+  /** The bundle is encrypted and no passphrase, or a wrong one, was given. */
+  needsPassword?: boolean;
+};
+
+export interface ImportConflict {
+  evidenceId: string;
+  reason: string;
+}
+
+/** What an import did; the database changed only if `added` is not empty or a custody entry was written. */
+export interface ImportOutcome {
+  bundle: string;
+  added: string[];
+  skipped: string[];
+  conflicts: ImportConflict[];
+}
+
+/** The ISMS records a bundle reports on besides the evidence itself. */
+export interface BundleContext {
+  organisation: string;
+  /** YYYY-MM-DD, the day in the bundle's name. */
+  baggingDate: string;
+  /** ISO 8601 UTC. */
+  generatedAt: string;
+  generator: { name: string; version: string };
+  /** The audit window the evidence was filtered to (on its effective date). */
+  window: { start: string | null; end: string | null };
+  plan: AuditPlan | null;
+  catalogue: Catalogue;
+  /** The controls the export was filtered to; null when it was not. */
+  controlScope: readonly string[] | null;
+  controlStates: readonly ControlState[];
+  /** Coverage by control id, from the coverage engine; a missing id is shown as unknown. */
+  coverage: Readonly<Record<string, CoverageStatus>>;
+  readiness: readonly ReadinessLine[];
+  findings: readonly Finding[];
+  /** The whole custody log: a chain only verifies from its first entry. */
+  custody: readonly CustodyEntry[];
+}
+
+/** A file of the bag as the report, the register and the manifest see it. */
+export interface WrittenFile {
+  role: ArtifactRole | 'record';
+  name: string;
+  /** Relative to the bag's `data/` folder, e.g. `evidence/EV-20250101-ABCDEF/original.png`. */
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/** What the report and the register need of one bundled evidence record (its bytes are long gone). */
+export interface WrittenEvidence {
+  id: string;
+  title: string;
+  url: string;
+  capturedAt: string;
+  effectiveDate: string;
+  capturer: string;
+  kind: EvidenceKind;
+  status: EvidenceStatus;
+  notes: string;
+  controls: string[];
+  files: WrittenFile[];
+}

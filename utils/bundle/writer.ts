@@ -1,0 +1,288 @@
+/**
+ * Streams an auditor bundle into a WritableStream: one zip holding one BagIt bag. Memory stays flat —
+ * each artifact is read, hashed and written before the next one is opened — and an artifact whose
+ * bytes no longer match their recorded SHA-256 stops the export: corrupt evidence is never bagged.
+ */
+import { Uint8ArrayReader, ZipWriter, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
+import type { Artifact } from '../evidence/types';
+import { canonicalJson } from '../integrity/custody';
+import { sha256Hex } from '../integrity/sha256';
+import { BAGIT_TXT, bagInfoTxt, manifestText, type ManifestEntry } from './bagit';
+import { bundleName, isSafeSegment } from './naming';
+import { RECORD_FILE, recordJson } from './record';
+import { renderReport } from './report';
+import { Sha256 } from './sha256-stream';
+import { findingsCsv, registerCsv, soaCsv } from './tables';
+import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
+import { verifyText } from './verify-text';
+
+/** A problem the user can act on (damaged evidence, an unsafe name); its message says which file. */
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
+
+export interface WriteBundleOptions {
+  context: BundleContext;
+  /** Evidence in the order it should appear; records only, bytes are read lazily. */
+  evidence: AsyncIterable<BundleEvidence> | Iterable<BundleEvidence>;
+  includeDomSnapshots: boolean;
+  /** Encrypts every entry with AES-256 (opens in 7-Zip and similar, not in the OS's built-in extractors). */
+  password?: string | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: BundleProgress) => void) | undefined;
+  /** Artifacts up to this size are read whole and hashed natively; larger ones are hashed as they stream. */
+  wholeReadLimit?: number | undefined;
+  /** Forces ZIP64 records; otherwise zip.js writes them when sizes, offsets or the entry count need them. */
+  zip64?: boolean | undefined;
+}
+
+export interface WriteBundleResult {
+  name: string;
+  evidenceCount: number;
+  artifactCount: number;
+  payloadFiles: number;
+  payloadBytes: number;
+  /** Bytes of the zip file. */
+  zipBytes: number;
+  manifestSha256: string;
+  lastCustodyHash: string | null;
+  encrypted: boolean;
+}
+
+const DEFAULT_WHOLE_READ_LIMIT = 16 * 1024 * 1024;
+const STORED_TYPES = /^(image|video|audio)\/|^application\/(zip|gzip|pdf|x-7z-compressed)/;
+const STORED_NAMES = /\.(png|jpe?g|gif|webp|zip|gz|7z|pdf|mp4|webm)$/i;
+
+function isCompressed(artifact: Artifact): boolean {
+  return STORED_TYPES.test(artifact.mimeType) || STORED_NAMES.test(artifact.name);
+}
+
+function dateOr(iso: string, fallback: Date): Date {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? fallback : date;
+}
+
+function checkArtifacts(id: string, artifacts: readonly Artifact[]): void {
+  const names = new Set<string>([RECORD_FILE]);
+  for (const artifact of artifacts) {
+    if (!isSafeSegment(artifact.name)) {
+      throw new BundleError(
+        `Evidence ${id}: the artifact name "${artifact.name}" cannot be a file name in a bundle.`,
+      );
+    }
+    if (names.has(artifact.name))
+      throw new BundleError(`Evidence ${id}: two artifacts are named ${artifact.name}.`);
+    names.add(artifact.name);
+  }
+}
+
+export async function writeBundle(
+  output: WritableStream<Uint8Array>,
+  options: WriteBundleOptions,
+): Promise<WriteBundleResult> {
+  const { context, signal, onProgress } = options;
+  const name = bundleName(context.organisation, context.baggingDate);
+  const generatedAt = dateOr(context.generatedAt, new Date());
+  const wholeReadLimit = options.wholeReadLimit ?? DEFAULT_WHOLE_READ_LIMIT;
+  const sink = output.getWriter();
+  let zipBytes = 0;
+  const relay = new WritableStream<Uint8Array>({
+    async write(chunk) {
+      zipBytes += chunk.length;
+      await sink.write(chunk);
+    },
+    close: () => sink.close(),
+    abort: (reason) => sink.abort(reason),
+  });
+  const zip = new ZipWriter(relay, {
+    useWebWorkers: false,
+    keepOrder: true,
+    ...(options.password ? { password: options.password, encryptionStrength: 3 as const } : {}),
+    ...(options.zip64 ? { zip64: true } : {}),
+    ...(signal ? { signal } : {}),
+  });
+
+  const progress: BundleProgress = { files: 0, bytes: 0 };
+  const payload: ManifestEntry[] = [];
+  let payloadBytes = 0;
+  const report = (extraBytes = 0) =>
+    onProgress?.({ files: progress.files, bytes: progress.bytes + extraBytes });
+
+  const entryOptions = (compress: boolean, lastModDate: Date): ZipWriterAddDataOptions => ({
+    level: compress ? 6 : 0,
+    lastModDate,
+    onprogress: async (done: number) => report(done),
+  });
+
+  /** Adds one file to the bag; `path` is relative to the bag folder. */
+  async function addBytes(
+    path: string,
+    bytes: Uint8Array,
+    compress: boolean,
+    lastModDate = generatedAt,
+  ): Promise<string> {
+    const sha256 = await sha256Hex(bytes);
+    await zip.add(`${name}/${path}`, new Uint8ArrayReader(bytes), entryOptions(compress, lastModDate));
+    progress.files++;
+    progress.bytes += bytes.length;
+    report();
+    return sha256;
+  }
+
+  async function addPayloadText(path: string, text: string, lastModDate = generatedAt): Promise<WrittenFile> {
+    const bytes = new TextEncoder().encode(text);
+    const sha256 = await addBytes(`data/${path}`, bytes, true, lastModDate);
+    payload.push({ path: `data/${path}`, sha256 });
+    payloadBytes += bytes.length;
+    return { role: 'record', name: path.split('/').pop() ?? path, path, size: bytes.length, sha256 };
+  }
+
+  async function addArtifact(id: string, artifact: Artifact, blob: Blob, lastModDate: Date): Promise<void> {
+    const path = `data/evidence/${id}/${artifact.name}`;
+    const damaged = (detail: string) =>
+      new BundleError(
+        `Evidence ${id}: ${artifact.name} ${detail} — the stored evidence is damaged, so it was not bagged.`,
+      );
+    if (blob.size !== artifact.size)
+      throw damaged(`holds ${blob.size} bytes, but ${artifact.size} were recorded`);
+    const options = entryOptions(!isCompressed(artifact), lastModDate);
+    if (blob.size <= wholeReadLimit) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      if ((await sha256Hex(bytes)) !== artifact.sha256) throw damaged('does not match its recorded SHA-256');
+      await zip.add(`${name}/${path}`, new Uint8ArrayReader(bytes), options);
+    } else {
+      const hasher = new Sha256();
+      let mismatch: BundleError | null = null;
+      const readable = blob.stream().pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            hasher.update(chunk);
+            controller.enqueue(chunk);
+          },
+          flush() {
+            if (hasher.digestHex() !== artifact.sha256) {
+              mismatch = damaged('does not match its recorded SHA-256');
+              throw mismatch;
+            }
+          },
+        }),
+      );
+      try {
+        await zip.add(`${name}/${path}`, { readable }, { ...options, uncompressedSize: artifact.size });
+      } catch (error) {
+        throw mismatch ?? error;
+      }
+    }
+    payload.push({ path, sha256: artifact.sha256 });
+    payloadBytes += artifact.size;
+    progress.files++;
+    progress.bytes += artifact.size;
+    report();
+  }
+
+  try {
+    const bagitBytes = new TextEncoder().encode(BAGIT_TXT);
+    const tags: ManifestEntry[] = [
+      { path: 'bagit.txt', sha256: await addBytes('bagit.txt', bagitBytes, true) },
+    ];
+
+    const written: WrittenEvidence[] = [];
+    const ids = new Set<string>();
+    let artifactCount = 0;
+    for await (const { record, readArtifact } of options.evidence) {
+      signal?.throwIfAborted();
+      if (!isSafeSegment(record.id))
+        throw new BundleError(`Evidence "${record.id}" has an ID that cannot be a folder name.`);
+      if (ids.has(record.id)) throw new BundleError(`Evidence ${record.id} was given twice.`);
+      ids.add(record.id);
+      const included = record.artifacts.filter(
+        (artifact) => options.includeDomSnapshots || artifact.role !== 'dom',
+      );
+      const omitted = record.artifacts.filter((artifact) => !included.includes(artifact));
+      checkArtifacts(record.id, included);
+      const capturedAt = dateOr(record.capturedAt, generatedAt);
+      const files: WrittenFile[] = [];
+      for (const artifact of included) {
+        await addArtifact(record.id, artifact, await readArtifact(artifact), capturedAt);
+        const { role, name: fileName, size, sha256 } = artifact;
+        files.push({ role, name: fileName, path: `evidence/${record.id}/${fileName}`, size, sha256 });
+      }
+      artifactCount += included.length;
+      files.push(
+        await addPayloadText(`evidence/${record.id}/${RECORD_FILE}`, recordJson(record, included, omitted)),
+      );
+      const { id, title, url, effectiveDate, capturer, kind, status, notes, controls } = record;
+      written.push({
+        id,
+        title,
+        url,
+        capturedAt: record.capturedAt,
+        effectiveDate,
+        capturer,
+        kind,
+        status,
+        notes,
+        controls,
+        files,
+      });
+    }
+    signal?.throwIfAborted();
+
+    const custodyLog = context.custody.map((entry) => `${canonicalJson(entry)}\n`).join('');
+    const lastCustodyHash = context.custody.at(-1)?.hash ?? null;
+    await addPayloadText('custody-log.jsonl', custodyLog);
+    const titles = new Map(context.catalogue.items.map((item) => [item.id, item.title]));
+    const counts = new Map<string, number>();
+    for (const item of written)
+      for (const control of item.controls) counts.set(control, (counts.get(control) ?? 0) + 1);
+    await addPayloadText('register.csv', registerCsv(written, titles));
+    await addPayloadText('soa.csv', soaCsv(context, counts));
+    await addPayloadText('findings.csv', findingsCsv(context.findings));
+    await addPayloadText('VERIFY.txt', verifyText(name));
+    await addPayloadText(
+      'index.html',
+      renderReport({
+        bundleName: name,
+        context,
+        evidence: written,
+        custody: { entries: context.custody.length, lastHash: lastCustodyHash },
+      }),
+    );
+
+    const payloadFiles = payload.length;
+    const manifest = new TextEncoder().encode(manifestText(payload));
+    payload.length = 0;
+    const manifestSha256 = await addBytes('manifest-sha256.txt', manifest, true);
+    tags.push({ path: 'manifest-sha256.txt', sha256: manifestSha256 });
+    const window = `${context.window.start ?? 'open'} to ${context.window.end ?? 'open'}`;
+    const bagInfo = bagInfoTxt({
+      sourceOrganization: context.organisation,
+      baggingDate: context.baggingDate,
+      payloadOctets: payloadBytes,
+      payloadStreams: payloadFiles,
+      externalIdentifier: name,
+      externalDescription: `ISO/IEC 27001 audit evidence. Audit window: ${window}. Scope: ${context.plan?.scope || 'not recorded'}. ${written.length} evidence records. Generated by ${context.generator.name} ${context.generator.version} at ${context.generatedAt}.`,
+      bagSoftwareAgent: `${context.generator.name} ${context.generator.version}`,
+    });
+    tags.push({
+      path: 'bag-info.txt',
+      sha256: await addBytes('bag-info.txt', new TextEncoder().encode(bagInfo), true),
+    });
+    await addBytes('tagmanifest-sha256.txt', new TextEncoder().encode(manifestText(tags)), true);
+    await zip.close();
+    return {
+      name,
+      evidenceCount: written.length,
+      artifactCount,
+      payloadFiles,
+      payloadBytes,
+      zipBytes,
+      manifestSha256,
+      lastCustodyHash,
+      encrypted: Boolean(options.password),
+    };
+  } catch (error) {
+    await sink.abort(error).catch(() => undefined);
+    throw signal?.aborted ? (signal.reason ?? error) : error;
+  }
+}
