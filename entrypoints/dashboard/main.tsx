@@ -4,7 +4,10 @@ import { localDate } from '@/utils/coverage/dates';
 import { sendMessage } from '@/platform/messaging';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
-import { readSettings } from '@/storage/settings-repository';
+import { readCapturer, readSettings } from '@/storage/settings-repository';
+import { importVerifiedBundle } from '@/storage/bundle-import';
+import { verifyBundle } from '@/utils/bundle/verify';
+import { ImportPanel } from '@/components/export/ImportPanel';
 import { DashboardApp, type DashboardServices } from './App';
 import { downloadText } from './download';
 import '@/components/styles/coverage.css';
@@ -36,4 +39,17 @@ const services: DashboardServices = {
   exportUrl: '/export.html',
 };
 
-render(<DashboardApp catalogue={DEFAULT_CATALOGUE} services={services} />, document.getElementById('app')!);
+// Import writes from this page: a bundle's bytes cannot travel through runtime messages to the background.
+const importPanel = (
+  <ImportPanel
+    verify={(file, password, hooks) => verifyBundle(file, { ...(password ? { password } : {}), ...hooks })}
+    importVerified={async (bundle) =>
+      importVerifiedBundle(db, bundle, { actor: await readCapturer(db), at: new Date().toISOString() })
+    }
+  />
+);
+
+render(
+  <DashboardApp catalogue={DEFAULT_CATALOGUE} services={services} importPanel={importPanel} />,
+  document.getElementById('app')!,
+);
