@@ -111,8 +111,11 @@ export function sanitise(root: Element | DocumentFragment): void {
           cleanAttributes(child);
           neutraliseRawText(child);
           stack.push(child);
-          const content = (child as Partial<HTMLTemplateElement>).content;
-          if (content) stack.push(content);
+          // Only <template> content is a fragment; <meta content="…"> is a string.
+          if (child.localName === 'template') {
+            const content = (child as HTMLTemplateElement).content as DocumentFragment | undefined;
+            if (content && typeof content === 'object') stack.push(content);
+          }
         }
       }
       child = next;

@@ -63,6 +63,16 @@ function hostileDocument(): Document {
 }
 
 describe('snapshotDom', () => {
+  it('keeps the page when it has <meta content> attributes (strings, not template content)', () => {
+    const doc = parse(
+      '<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"><title>Users</title></head><body><p>Access review</p></body></html>',
+    );
+    const snapshot = snapshotDom(doc, { now });
+    expect(snapshot.notes).toEqual([]);
+    expect(snapshot.html).toContain('<p>Access review</p>');
+    expect(snapshot.html).toContain('name="viewport"');
+  });
+
   it('removes scripts, plug-ins, <base>, srcdoc frames, refreshes and event handlers', () => {
     const { html } = snapshotDom(hostileDocument(), { now, url: 'https://admin.example/users' });
     const copy = reparse(html);

@@ -1,0 +1,66 @@
+// `npm test`: unit tests, both builds, then the e2e suite in a real Chromium. Ends with exactly one
+// line, `N passed, N failed`, the totals over both suites (CI reads it); exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const reports = mkdtempSync(path.join(tmpdir(), 'isms-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+/** Runs a vitest suite with the JSON reporter and adds its counts to the totals. */
+function suite(name, args, env) {
+  const outputFile = path.join(reports, `${name}.json`);
+  const status = run(
+    bin('vitest'),
+    ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`],
+    env,
+  );
+  if (!existsSync(outputFile)) {
+    console.error(`\n${name}: vitest wrote no report (exit ${status}); counted as one failure.`);
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  // A file that fails to load has no test results of its own: count it once.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  );
+  let failed = report.numFailedTests + brokenFiles.length;
+  if (status !== 0 && failed === 0) {
+    console.error(`\n${name}: vitest exited with ${status} (unhandled errors?); counted as one failure.`);
+    failed = 1;
+  }
+  totals.passed += report.numPassedTests;
+  totals.failed += failed;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+}
+
+/** A build is no test, but a broken one fails the run; the e2e suite then runs on nothing. */
+function build(args) {
+  const status = run(bin('wxt'), ['build', ...args]);
+  if (status !== 0) {
+    console.error(`\nwxt build ${args.join(' ')} failed (exit ${status}); counted as one failure.`);
+    totals.failed += 1;
+  }
+  return status === 0;
+}
+
+suite('unit', []);
+const chromeBuilt = build([]);
+build(['-b', 'firefox']);
+// The e2e suite drives the Chrome build just made.
+if (chromeBuilt) suite('e2e', ['--config', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' });
+
+rmSync(reports, { recursive: true, force: true });
+if (totals.skipped > 0) console.log(`(${totals.skipped} skipped or todo, counted in neither total)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
