@@ -1,7 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const browserBound = ['window', 'document', 'navigator', 'location', 'chrome', 'browser', 'indexedDB', 'localStorage'];
+const browserBound = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'chrome',
+  'browser',
+  'indexedDB',
+  'localStorage',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', '.output', '.wxt', 'dist', 'coverage'] },
@@ -26,7 +35,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...browserBound],
       'no-restricted-imports': [
         'error',
-        { patterns: ['wxt', 'wxt/*', '#imports', 'dexie', 'preact', 'preact/*', '@/storage/*', '@/platform/*'] },
+        {
+          patterns: [
+            'wxt',
+            'wxt/*',
+            '#imports',
+            'dexie',
+            'preact',
+            'preact/*',
+            '@/storage/*',
+            '@/platform/*',
+          ],
+        },
       ],
     },
   },
@@ -36,11 +56,16 @@ export default tseslint.config(
     ignores: ['components/**/*.test.tsx'],
     rules: {
       'no-restricted-globals': ['error', 'chrome', 'browser', 'indexedDB'],
-      'no-restricted-imports': ['error', { patterns: ['wxt', 'wxt/*', '#imports', 'dexie', '@/storage/*', '@/platform/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['wxt', 'wxt/*', '#imports', 'dexie', '@/storage/*', '@/platform/*'] },
+      ],
     },
   },
   {
     files: ['scripts/**/*.mjs', 'tests/**/*.ts', 'tests/**/*.mjs', '*.config.*'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+    },
   },
 );

@@ -11,7 +11,11 @@ export interface ControlPickerProps {
 /** Finds a control by ID ("A.8.13", "a8.13") or by words of its title ("backup"). */
 export function ControlPicker({ catalogue, selected, onAdd }: ControlPickerProps) {
   const [query, setQuery] = useState('');
-  const results = query.trim() ? searchItems(catalogue, query).filter((item) => !selected.includes(item.id)).slice(0, 8) : [];
+  const results = query.trim()
+    ? searchItems(catalogue, query)
+        .filter((item) => !selected.includes(item.id))
+        .slice(0, 8)
+    : [];
   return (
     <div class="control-picker">
       <label>

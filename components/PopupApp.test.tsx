@@ -25,7 +25,11 @@ function renderPopup(overrides: Partial<PopupAppProps> = {}) {
     catalogue: DEFAULT_CATALOGUE,
     capturer: 'Alice',
     needsReview: [],
-    onCapture: async () => ({ evidence, suggestedControls: ['A.8.13'], thumbnailUrl: 'data:image/png;base64,AA==' }),
+    onCapture: async () => ({
+      evidence,
+      suggestedControls: ['A.8.13'],
+      thumbnailUrl: 'data:image/png;base64,AA==',
+    }),
     onOpenReview: async (item) => ({ evidence: item, suggestedControls: item.controls, thumbnailUrl: '' }),
     onSaveTagging: vi.fn(async () => {}),
     onOpenDashboard: vi.fn(),

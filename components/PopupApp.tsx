@@ -24,7 +24,16 @@ export interface PopupAppProps {
 
 /** The toolbar popup: capture, tag the capture just taken, review what shortcuts saved. */
 export function PopupApp(props: PopupAppProps) {
-  const { catalogue, capturer, needsReview, onCapture, onOpenReview, onSaveTagging, onOpenDashboard, children } = props;
+  const {
+    catalogue,
+    capturer,
+    needsReview,
+    onCapture,
+    onOpenReview,
+    onSaveTagging,
+    onOpenDashboard,
+    children,
+  } = props;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [tagging, setTagging] = useState<TaggingTarget | null>(null);
@@ -46,7 +55,9 @@ export function PopupApp(props: PopupAppProps) {
   async function save(choice: TaggingChoice) {
     if (!tagging) return;
     await onSaveTagging(tagging.evidence.id, choice);
-    setSaved(`Saved ${tagging.evidence.id} with ${choice.controls.length ? choice.controls.join(', ') : 'no controls'}.`);
+    setSaved(
+      `Saved ${tagging.evidence.id} with ${choice.controls.length ? choice.controls.join(', ') : 'no controls'}.`,
+    );
     setTagging(null);
   }
 
@@ -59,7 +70,13 @@ export function PopupApp(props: PopupAppProps) {
         </button>
       </header>
       <section class="capture-area" aria-label="Capture">
-        <button type="button" class="primary capture" data-testid="capture-visible" disabled={busy} onClick={() => run(onCapture)}>
+        <button
+          type="button"
+          class="primary capture"
+          data-testid="capture-visible"
+          disabled={busy}
+          onClick={() => run(onCapture)}
+        >
           {busy ? 'Capturing…' : 'Capture visible area'}
         </button>
         <p class="hint">

@@ -34,7 +34,11 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
       <h2 id="settings-heading">Settings</h2>
       <label>
         Your name (stamped on captures as the capturer)
-        <input data-testid="settings-capturer" value={capturer} onInput={(event) => setCapturer(event.currentTarget.value)} />
+        <input
+          data-testid="settings-capturer"
+          value={capturer}
+          onInput={(event) => setCapturer(event.currentTarget.value)}
+        />
       </label>
       <label>
         Organisation (named in exported bundles)

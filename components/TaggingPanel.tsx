@@ -12,15 +12,26 @@ export interface TaggingChoice {
 
 export interface TaggingPanelProps {
   catalogue: Catalogue;
-  evidence: Pick<EvidenceRecord, 'id' | 'title' | 'url' | 'capturedAt' | 'controls' | 'notes' | 'effectiveDate'>;
+  evidence: Pick<
+    EvidenceRecord,
+    'id' | 'title' | 'url' | 'capturedAt' | 'controls' | 'notes' | 'effectiveDate'
+  >;
   suggestedControls: readonly string[];
   thumbnailUrl: string;
   onSave: (choice: TaggingChoice) => Promise<void>;
 }
 
 /** Confirms the controls a capture proves, with notes and the day it attests to. */
-export function TaggingPanel({ catalogue, evidence, suggestedControls, thumbnailUrl, onSave }: TaggingPanelProps) {
-  const [offered, setOffered] = useState<string[]>(() => unique([...suggestedControls, ...evidence.controls]));
+export function TaggingPanel({
+  catalogue,
+  evidence,
+  suggestedControls,
+  thumbnailUrl,
+  onSave,
+}: TaggingPanelProps) {
+  const [offered, setOffered] = useState<string[]>(() =>
+    unique([...suggestedControls, ...evidence.controls]),
+  );
   const [checked, setChecked] = useState<string[]>(() => [...evidence.controls]);
   const [notes, setNotes] = useState(evidence.notes);
   const [effectiveDate, setEffectiveDate] = useState(evidence.effectiveDate);
@@ -28,7 +39,9 @@ export function TaggingPanel({ catalogue, evidence, suggestedControls, thumbnail
   const [error, setError] = useState('');
 
   const toggle = (controlId: string, on: boolean) =>
-    setChecked((current) => (on ? unique([...current, controlId]) : current.filter((id) => id !== controlId)));
+    setChecked((current) =>
+      on ? unique([...current, controlId]) : current.filter((id) => id !== controlId),
+    );
 
   async function save(event: Event) {
     event.preventDefault();
@@ -50,7 +63,9 @@ export function TaggingPanel({ catalogue, evidence, suggestedControls, thumbnail
   return (
     <form class="tagging" data-testid="tagging" onSubmit={save} aria-label={`Tag evidence ${evidence.id}`}>
       <div class="tagging-head">
-        {thumbnailUrl && <img data-testid="capture-thumbnail" src={thumbnailUrl} alt={`Screenshot of ${evidence.title}`} />}
+        {thumbnailUrl && (
+          <img data-testid="capture-thumbnail" src={thumbnailUrl} alt={`Screenshot of ${evidence.title}`} />
+        )}
         <div>
           <p class="evidence-id">{evidence.id}</p>
           <p class="evidence-title" title={evidence.url}>
@@ -84,7 +99,12 @@ export function TaggingPanel({ catalogue, evidence, suggestedControls, thumbnail
       />
       <label>
         Notes
-        <textarea data-testid="notes" rows={2} value={notes} onInput={(event) => setNotes(event.currentTarget.value)} />
+        <textarea
+          data-testid="notes"
+          rows={2}
+          value={notes}
+          onInput={(event) => setNotes(event.currentTarget.value)}
+        />
       </label>
       <label>
         Effective date <span class="hint">(the day this evidence attests to)</span>
@@ -102,7 +122,11 @@ export function TaggingPanel({ catalogue, evidence, suggestedControls, thumbnail
         </p>
       )}
       <button type="submit" class="primary" data-testid="save-tagging" disabled={saving}>
-        {saving ? 'Saving…' : checked.length === 0 ? 'Save without controls' : `Save with ${checked.length} control(s)`}
+        {saving
+          ? 'Saving…'
+          : checked.length === 0
+            ? 'Save without controls'
+            : `Save with ${checked.length} control(s)`}
       </button>
     </form>
   );

@@ -13,14 +13,22 @@ export function browserCaptureAdapter(): CaptureAdapter {
     async getTab(tabId) {
       const tab = await browser.tabs.get(tabId);
       if (tab.id === undefined) throw new Error(`No tab with id ${tabId}`);
-      return { id: tab.id, windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT, url: tab.url, title: tab.title };
+      return {
+        id: tab.id,
+        windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT,
+        url: tab.url,
+        title: tab.title,
+      };
     },
     async captureVisibleTab(windowId) {
       const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
       return dataUrlToBlob(dataUrl);
     },
     async collectPage(tabId) {
-      const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/collector.js'] });
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId },
+        files: ['/collector.js'],
+      });
       const snapshot = injection?.result as PageSnapshot | undefined;
       if (!snapshot || typeof snapshot.text !== 'string') {
         throw new Error('The page did not return its content (it may block extensions).');

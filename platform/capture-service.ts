@@ -12,7 +12,9 @@ import { refreshBadge } from './badge';
 export async function captureAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
   const capture = await captureVisible(browserCaptureAdapter(), tabId, trigger);
   try {
-    const { evidence } = await saveCapture(getDatabase(), capture.prepared, capture.context.capturer, { trigger });
+    const { evidence } = await saveCapture(getDatabase(), capture.prepared, capture.context.capturer, {
+      trigger,
+    });
     void refreshBadge();
     const thumbnail = capture.prepared.blobs.find((blob) => blob.key.endsWith('/thumbnail.png'));
     return {
@@ -28,7 +30,8 @@ export async function captureAndStore(tabId: number, trigger: CaptureTrigger): P
 async function toDataUrl(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return `data:${blob.type};base64,${btoa(binary)}`;
 }
 

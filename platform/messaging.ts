@@ -7,7 +7,8 @@ export async function sendMessage<T extends MessageType>(
   payload: Protocol[T]['request'],
 ): Promise<Protocol[T]['response']> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<T> | undefined;
-  if (!reply) throw new Error('The extension’s background did not answer. Reload the extension and try again.');
+  if (!reply)
+    throw new Error('The extension’s background did not answer. Reload the extension and try again.');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

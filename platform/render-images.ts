@@ -7,7 +7,10 @@ const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
  * Draws the stamped image (a band above the untouched screenshot) and a small thumbnail.
  * OffscreenCanvas works in the service worker and in Firefox's background page alike.
  */
-export async function renderImages(original: Blob, facts: StampFacts): Promise<{ stamped: Blob; thumbnail: Blob }> {
+export async function renderImages(
+  original: Blob,
+  facts: StampFacts,
+): Promise<{ stamped: Blob; thumbnail: Blob }> {
   const bitmap = await createImageBitmap(original);
   try {
     const scale = Math.max(1, bitmap.width / 1280);
@@ -27,7 +30,11 @@ export async function renderImages(original: Blob, facts: StampFacts): Promise<{
     stamped.font = `${layout.fontSize}px ${FONT_FAMILY}`;
     stamped.textBaseline = 'top';
     layout.lines.forEach((line, index) => {
-      stamped.fillText(line, layout.padding, layout.padding + index * layout.lineHeight + (layout.lineHeight - layout.fontSize) / 2);
+      stamped.fillText(
+        line,
+        layout.padding,
+        layout.padding + index * layout.lineHeight + (layout.lineHeight - layout.fontSize) / 2,
+      );
     });
     stamped.drawImage(bitmap, 0, layout.bandHeight);
 

@@ -11,7 +11,11 @@ beforeEach(async () => {
 });
 afterEach(() => db.delete());
 
-const record = (id: string, controls: string[], effectiveDate = '2026-11-01'): Pick<EvidenceRecord, 'id' | 'controls' | 'effectiveDate' | 'status'> => ({
+const record = (
+  id: string,
+  controls: string[],
+  effectiveDate = '2026-11-01',
+): Pick<EvidenceRecord, 'id' | 'controls' | 'effectiveDate' | 'status'> => ({
   id,
   controls,
   effectiveDate,
@@ -22,7 +26,11 @@ describe('coverage index', () => {
   it('follows adds, retags and removals', async () => {
     await updateCoverageIndex(db, undefined, record('EV-1', ['A.8.13', 'A.5.18']));
     await updateCoverageIndex(db, undefined, record('EV-2', ['A.8.13']));
-    await updateCoverageIndex(db, record('EV-1', ['A.8.13', 'A.5.18']), record('EV-1', ['A.5.18'], '2026-11-05'));
+    await updateCoverageIndex(
+      db,
+      record('EV-1', ['A.8.13', 'A.5.18']),
+      record('EV-1', ['A.5.18'], '2026-11-05'),
+    );
     let summaries = await readCoverageSummaries(db);
     expect(summaries).toEqual(
       expect.arrayContaining([
@@ -37,8 +45,30 @@ describe('coverage index', () => {
 
   it('rebuilds from the evidence table', async () => {
     await db.evidence.bulkAdd([
-      { ...record('EV-1', ['A.8.13', 'A.8.15']), sequence: 1, capturedAt: '', url: '', title: '', site: '', capturer: '', kind: 'visible', notes: '', artifacts: [] },
-      { ...record('EV-2', []), sequence: 2, capturedAt: '', url: '', title: '', site: '', capturer: '', kind: 'visible', notes: '', artifacts: [] },
+      {
+        ...record('EV-1', ['A.8.13', 'A.8.15']),
+        sequence: 1,
+        capturedAt: '',
+        url: '',
+        title: '',
+        site: '',
+        capturer: '',
+        kind: 'visible',
+        notes: '',
+        artifacts: [],
+      },
+      {
+        ...record('EV-2', []),
+        sequence: 2,
+        capturedAt: '',
+        url: '',
+        title: '',
+        site: '',
+        capturer: '',
+        kind: 'visible',
+        notes: '',
+        artifacts: [],
+      },
     ]);
     await rebuildCoverageIndex(db);
     const summaries = await readCoverageSummaries(db);

@@ -32,12 +32,21 @@ export async function readCoverageSummaries(
   db: EvidenceDatabase,
 ): Promise<{ id: string; controls: string[]; effectiveDate: string; status: EvidenceRecord['status'] }[]> {
   const rows = await db.coverageIndex.toArray();
-  const byEvidence = new Map<string, { id: string; controls: string[]; effectiveDate: string; status: EvidenceRecord['status'] }>();
+  const byEvidence = new Map<
+    string,
+    { id: string; controls: string[]; effectiveDate: string; status: EvidenceRecord['status'] }
+  >();
   for (const row of rows) {
     for (const item of row.items) {
       const summary = byEvidence.get(item.evidenceId);
       if (summary) summary.controls.push(row.controlId);
-      else byEvidence.set(item.evidenceId, { id: item.evidenceId, controls: [row.controlId], effectiveDate: item.effectiveDate, status: item.status });
+      else
+        byEvidence.set(item.evidenceId, {
+          id: item.evidenceId,
+          controls: [row.controlId],
+          effectiveDate: item.effectiveDate,
+          status: item.status,
+        });
     }
   }
   return [...byEvidence.values()];

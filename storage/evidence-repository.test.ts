@@ -75,7 +75,10 @@ describe('saveCapture', () => {
   });
 
   it('keeps the chain linear when two captures are saved at once', async () => {
-    await Promise.all([saveCapture(db, prepared('EV-A'), 'Alice', {}), saveCapture(db, prepared('EV-B'), 'Bob', {})]);
+    await Promise.all([
+      saveCapture(db, prepared('EV-A'), 'Alice', {}),
+      saveCapture(db, prepared('EV-B'), 'Bob', {}),
+    ]);
     const log = await readCustodyLog(db);
     expect(log).toHaveLength(2);
     expect(verifyChain(log)).toEqual([]);
@@ -85,7 +88,12 @@ describe('saveCapture', () => {
 
   it('flags a clock that moved backwards but keeps the sequence order', async () => {
     await saveCapture(db, prepared('EV-1', '2026-11-27T10:00:00.000Z'), 'Alice', {});
-    const { evidence, custody } = await saveCapture(db, prepared('EV-2', '2026-11-27T09:00:00.000Z'), 'Alice', {});
+    const { evidence, custody } = await saveCapture(
+      db,
+      prepared('EV-2', '2026-11-27T09:00:00.000Z'),
+      'Alice',
+      {},
+    );
     expect(evidence.sequence).toBe(2);
     expect(custody.map((entry) => entry.event)).toEqual(['clock-anomaly', 'capture']);
     expect(verifyChain(await readCustodyLog(db))).toEqual([]);
@@ -112,7 +120,13 @@ describe('tagEvidence', () => {
 
   it('refuses to tag evidence that does not exist, changing nothing', async () => {
     await expect(
-      tagEvidence(db, 'EV-404', { controls: [], notes: '', effectiveDate: '2026-11-27', status: 'ready' }, 'Alice', '2026-11-27T10:00:00Z'),
+      tagEvidence(
+        db,
+        'EV-404',
+        { controls: [], notes: '', effectiveDate: '2026-11-27', status: 'ready' },
+        'Alice',
+        '2026-11-27T10:00:00Z',
+      ),
     ).rejects.toThrow(/does not exist/);
     expect(await db.custody.count()).toBe(0);
   });

@@ -31,7 +31,11 @@ export async function readAuditPlan(db: EvidenceDatabase): Promise<AuditPlan | u
   return db.audits.get('current');
 }
 
-export async function saveAuditPlan(db: EvidenceDatabase, plan: AuditPlan, errors: string[]): Promise<AuditPlan> {
+export async function saveAuditPlan(
+  db: EvidenceDatabase,
+  plan: AuditPlan,
+  errors: string[],
+): Promise<AuditPlan> {
   if (errors.length > 0) throw new ValidationError(errors);
   await db.audits.put(plan);
   return plan;

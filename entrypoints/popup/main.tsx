@@ -24,7 +24,9 @@ async function thumbnailOf(evidence: EvidenceRecord): Promise<string> {
 }
 
 function openDashboard(section?: string) {
-  void browser.tabs.create({ url: `${browser.runtime.getURL('/dashboard.html')}${section ? `#${section}` : ''}` });
+  void browser.tabs.create({
+    url: `${browser.runtime.getURL('/dashboard.html')}${section ? `#${section}` : ''}`,
+  });
   window.close();
 }
 
@@ -42,9 +44,17 @@ async function show() {
       needsReview={needsReview}
       onCapture={async (): Promise<TaggingTarget> => {
         const outcome = await sendMessage('captureTab', { tabId: await activeTabId(), trigger: 'popup' });
-        return { evidence: outcome.evidence, suggestedControls: outcome.suggestedControls, thumbnailUrl: outcome.thumbnailDataUrl };
+        return {
+          evidence: outcome.evidence,
+          suggestedControls: outcome.suggestedControls,
+          thumbnailUrl: outcome.thumbnailDataUrl,
+        };
       }}
-      onOpenReview={async (evidence) => ({ evidence, suggestedControls: evidence.controls, thumbnailUrl: await thumbnailOf(evidence) })}
+      onOpenReview={async (evidence) => ({
+        evidence,
+        suggestedControls: evidence.controls,
+        thumbnailUrl: await thumbnailOf(evidence),
+      })}
       onSaveTagging={async (evidenceId, choice) => {
         await sendMessage('tagEvidence', { evidenceId, ...choice, status: 'ready' });
         void show();

@@ -3,7 +3,9 @@ import type { PageSnapshot } from '../page/types';
 import { captureVisible, type CaptureAdapter } from './capture-visible';
 import { CaptureError } from './errors';
 
-const PNG = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], { type: 'image/png' });
+const PNG = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], {
+  type: 'image/png',
+});
 
 const page: PageSnapshot = {
   url: 'https://backup.example.com/jobs',
@@ -11,7 +13,19 @@ const page: PageSnapshot = {
   viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
   scroll: { x: 0, y: 0 },
   text: 'Backup job history\nNightly SQL Success',
-  tables: [{ name: 'table-1', caption: 'Jobs', rows: [['Job', 'Status'], ['Nightly SQL', 'Success'], ['=cmd()', 'Failed']], source: 'table', truncated: false }],
+  tables: [
+    {
+      name: 'table-1',
+      caption: 'Jobs',
+      rows: [
+        ['Job', 'Status'],
+        ['Nightly SQL', 'Success'],
+        ['=cmd()', 'Failed'],
+      ],
+      source: 'table',
+      truncated: false,
+    },
+  ],
   dom: { html: '<!DOCTYPE html><html></html>', truncated: false, originalBytes: 28 },
   notes: [],
   durationMs: 3,
@@ -22,7 +36,10 @@ function fakeAdapter(overrides: Partial<CaptureAdapter> = {}): CaptureAdapter {
     getTab: async (id) => ({ id, windowId: 7, url: page.url, title: page.title }),
     captureVisibleTab: async () => PNG,
     collectPage: async () => page,
-    renderImages: async () => ({ stamped: new Blob(['stamped'], { type: 'image/png' }), thumbnail: new Blob(['thumb'], { type: 'image/png' }) }),
+    renderImages: async () => ({
+      stamped: new Blob(['stamped'], { type: 'image/png' }),
+      thumbnail: new Blob(['thumb'], { type: 'image/png' }),
+    }),
     suggestControls: async () => ['A.8.13'],
     capturer: async () => 'Alice Admin',
     environment: () => ({ browser: { name: 'Chrome', version: '156' }, extensionVersion: '0.1.0' }),
@@ -40,8 +57,17 @@ describe('captureVisible', () => {
     const original = capture.prepared.blobs.find((blob) => blob.key.endsWith('original.png'));
     expect(original?.data).toBe(PNG);
     const names = capture.prepared.record.artifacts.map((artifact) => artifact.name);
-    expect(names).toEqual(['original.png', 'stamped.png', 'thumbnail.png', 'text.txt', 'table-1.csv', 'dom.html', 'metadata.json']);
-    for (const artifact of capture.prepared.record.artifacts) expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(names).toEqual([
+      'original.png',
+      'stamped.png',
+      'thumbnail.png',
+      'text.txt',
+      'table-1.csv',
+      'dom.html',
+      'metadata.json',
+    ]);
+    for (const artifact of capture.prepared.record.artifacts)
+      expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('records context, suggested controls, local effective date and needs-review status', async () => {
@@ -55,7 +81,12 @@ describe('captureVisible', () => {
       status: 'needs-review',
       capturer: 'Alice Admin',
     });
-    expect(capture.context).toMatchObject({ timeZone: 'Europe/Berlin', utcOffsetMinutes: 60, method: 'captureVisibleTab', trigger: 'command' });
+    expect(capture.context).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      utcOffsetMinutes: 60,
+      method: 'captureVisibleTab',
+      trigger: 'command',
+    });
   });
 
   it('neutralises formula cells in the table CSV', async () => {
@@ -72,7 +103,8 @@ describe('captureVisible', () => {
       sleep,
       captureVisibleTab: async () => {
         calls++;
-        if (calls < 3) throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+        if (calls < 3)
+          throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
         return PNG;
       },
     });
@@ -93,14 +125,21 @@ describe('captureVisible', () => {
   it('refuses when the tab navigated away during the capture', async () => {
     let reads = 0;
     const adapter = fakeAdapter({
-      getTab: async (id) => ({ id, windowId: 7, url: reads++ === 0 ? page.url : 'https://backup.example.com/login' }),
+      getTab: async (id) => ({
+        id,
+        windowId: 7,
+        url: reads++ === 0 ? page.url : 'https://backup.example.com/login',
+      }),
     });
     await expect(captureVisible(adapter, 1, 'popup')).rejects.toMatchObject({ code: 'tab-navigated' });
   });
 
   it('refuses browser pages before touching them', async () => {
     const captureVisibleTab = vi.fn(async () => PNG);
-    const adapter = fakeAdapter({ getTab: async (id) => ({ id, windowId: 7, url: 'chrome://settings' }), captureVisibleTab });
+    const adapter = fakeAdapter({
+      getTab: async (id) => ({ id, windowId: 7, url: 'chrome://settings' }),
+      captureVisibleTab,
+    });
     await expect(captureVisible(adapter, 1, 'popup')).rejects.toBeInstanceOf(CaptureError);
     expect(captureVisibleTab).not.toHaveBeenCalled();
   });

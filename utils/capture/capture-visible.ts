@@ -112,7 +112,11 @@ async function captureWithRetry(adapter: CaptureAdapter, windowId: number): Prom
   }
 }
 
-async function withTimeout<T>(promise: Promise<T>, milliseconds: number, adapter: CaptureAdapter): Promise<T> {
+async function withTimeout<T>(
+  promise: Promise<T>,
+  milliseconds: number,
+  adapter: CaptureAdapter,
+): Promise<T> {
   const timeout = adapter.sleep(milliseconds).then(() => {
     throw new CaptureError(
       'collector-failed',

@@ -46,7 +46,10 @@ export function toCaptureError(error: unknown): CaptureError {
     );
   }
   if (NO_TAB.test(text)) {
-    return new CaptureError('tab-closed', 'Capture failed: the tab was closed during the capture. Nothing was stored.');
+    return new CaptureError(
+      'tab-closed',
+      'Capture failed: the tab was closed during the capture. Nothing was stored.',
+    );
   }
   if (QUOTA.test(text)) {
     return new CaptureError(

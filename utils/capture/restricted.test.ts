@@ -18,12 +18,13 @@ describe('restrictionFor', () => {
     expect(error?.message).toMatch(/^Capture failed: .+\.$/);
   });
 
-  it.each(['https://admin.google.com/ac/users', 'http://127.0.0.1:8080/backup.html', 'https://chrome.google.com/other'])(
-    'allows %s',
-    (url) => {
-      expect(restrictionFor(url)).toBeNull();
-    },
-  );
+  it.each([
+    'https://admin.google.com/ac/users',
+    'http://127.0.0.1:8080/backup.html',
+    'https://chrome.google.com/other',
+  ])('allows %s', (url) => {
+    expect(restrictionFor(url)).toBeNull();
+  });
 });
 
 describe('toCaptureError', () => {

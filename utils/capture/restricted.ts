@@ -1,9 +1,25 @@
 import { CaptureError } from './errors';
 
-const BROWSER_SCHEMES = ['chrome:', 'chrome-extension:', 'edge:', 'about:', 'moz-extension:', 'view-source:', 'devtools:', 'chrome-search:', 'chrome-untrusted:', 'resource:'];
+const BROWSER_SCHEMES = [
+  'chrome:',
+  'chrome-extension:',
+  'edge:',
+  'about:',
+  'moz-extension:',
+  'view-source:',
+  'devtools:',
+  'chrome-search:',
+  'chrome-untrusted:',
+  'resource:',
+];
 
 // Browsers forbid extensions to script their own stores.
-const STORE_HOSTS = ['chrome.google.com', 'chromewebstore.google.com', 'microsoftedge.microsoft.com', 'addons.mozilla.org'];
+const STORE_HOSTS = [
+  'chrome.google.com',
+  'chromewebstore.google.com',
+  'microsoftedge.microsoft.com',
+  'addons.mozilla.org',
+];
 
 /** Why a tab cannot be captured, before anything is tried; null when it can. */
 export function restrictionFor(url: string | undefined): CaptureError | null {
@@ -41,7 +57,10 @@ export function restrictionFor(url: string | undefined): CaptureError | null {
     );
   }
   if (!['http:', 'https:', 'file:', 'data:'].includes(parsed.protocol)) {
-    return new CaptureError('restricted-page', `Capture failed: ${parsed.protocol}// pages cannot be captured.`);
+    return new CaptureError(
+      'restricted-page',
+      `Capture failed: ${parsed.protocol}// pages cannot be captured.`,
+    );
   }
   return null;
 }

@@ -26,7 +26,12 @@ const MAX_URL_LINES = 3;
  * Lays out the banner burned into the stamped image: who, when (local with offset, and UTC), where
  * (the full URL, wrapped rather than cut, up to three lines) and which evidence ID.
  */
-export function layoutStamp(facts: StampFacts, imageWidth: number, scale: number, measure: MeasureText): StampLayout {
+export function layoutStamp(
+  facts: StampFacts,
+  imageWidth: number,
+  scale: number,
+  measure: MeasureText,
+): StampLayout {
   const fontSize = Math.round(13 * scale);
   const lineHeight = Math.round(18 * scale);
   const padding = Math.round(8 * scale);
@@ -40,7 +45,13 @@ export function layoutStamp(facts: StampFacts, imageWidth: number, scale: number
 }
 
 /** Breaks text into lines that fit, by characters (URLs have no spaces); the last line ends in … when cut. */
-function wrap(text: string, maxWidth: number, fontSize: number, measure: MeasureText, maxLines: number): string[] {
+function wrap(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  measure: MeasureText,
+  maxLines: number,
+): string[] {
   const lines: string[] = [];
   let rest = text;
   while (rest.length > 0 && lines.length < maxLines) {

@@ -34,7 +34,14 @@ export function utcOffsetMinutes(instant: Date, timeZone: string): number {
       .formatToParts(instant)
       .map((part) => [part.type, Number(part.value)]),
   );
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 

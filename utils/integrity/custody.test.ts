@@ -33,7 +33,9 @@ describe('custody chain', () => {
   it('detects a changed record', () => {
     const entries = chain(3);
     entries[1] = { ...entries[1]!, actor: 'Mallory' };
-    expect(verifyChain(entries).map((problem) => [problem.sequence, problem.problem])).toEqual([[2, 'hash-mismatch']]);
+    expect(verifyChain(entries).map((problem) => [problem.sequence, problem.problem])).toEqual([
+      [2, 'hash-mismatch'],
+    ]);
   });
 
   it('detects a changed byte in a hash', () => {
@@ -62,6 +64,8 @@ describe('custody chain', () => {
   });
 
   it('hashes canonical JSON, independent of key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
   });
 });

@@ -10,7 +10,10 @@ export function isCalendarDay(value: string): boolean {
 }
 
 /** Problems with one SoA row, as sentences; empty when it may be saved. */
-export function validateControlState(state: Omit<ControlState, 'updatedAt'>, knownIds: ReadonlySet<string>): string[] {
+export function validateControlState(
+  state: Omit<ControlState, 'updatedAt'>,
+  knownIds: ReadonlySet<string>,
+): string[] {
   const problems: string[] = [];
   if (!knownIds.has(state.controlId)) problems.push(`${state.controlId} is not a control of the catalogue.`);
   if (!state.applicable && state.justification.trim() === '') {
@@ -19,7 +22,10 @@ export function validateControlState(state: Omit<ControlState, 'updatedAt'>, kno
   if (!IMPLEMENTATION_STATUSES.includes(state.implementation)) {
     problems.push(`Choose an implementation status for ${state.controlId}.`);
   }
-  if (state.cadenceDays !== null && (!Number.isInteger(state.cadenceDays) || state.cadenceDays < 1 || state.cadenceDays > 3650)) {
+  if (
+    state.cadenceDays !== null &&
+    (!Number.isInteger(state.cadenceDays) || state.cadenceDays < 1 || state.cadenceDays > 3650)
+  ) {
     problems.push(`The cadence of ${state.controlId} must be a whole number of days from 1 to 3650.`);
   }
   return problems;
@@ -37,10 +43,13 @@ export function validateFinding(
   if (finding.description.trim() === '') problems.push('Describe the finding.');
   const unknown = finding.controls.filter((id) => !knownIds.has(id));
   if (unknown.length > 0) problems.push(`Unknown control(s): ${unknown.join(', ')}.`);
-  if (finding.dueDate !== null && !isCalendarDay(finding.dueDate)) problems.push('The due date is not a valid date.');
+  if (finding.dueDate !== null && !isCalendarDay(finding.dueDate))
+    problems.push('The due date is not a valid date.');
   if (finding.grade === 'major' && finding.status === 'closed') {
-    if (finding.correctiveAction.trim() === '') problems.push('A major nonconformity can only be closed with its corrective action.');
-    if (finding.evidenceIds.length === 0) problems.push('A major nonconformity can only be closed with evidence that the correction worked.');
+    if (finding.correctiveAction.trim() === '')
+      problems.push('A major nonconformity can only be closed with its corrective action.');
+    if (finding.evidenceIds.length === 0)
+      problems.push('A major nonconformity can only be closed with evidence that the correction worked.');
   }
   if (finding.grade !== 'observation' && finding.status === 'closed' && finding.rootCause.trim() === '') {
     problems.push('A nonconformity can only be closed with its root cause.');
