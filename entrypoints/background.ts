@@ -22,4 +22,14 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   void refreshBadge();
+
+  // Test builds only (`wxt build --mode e2e`, never packaged): headless Chromium cannot press a shortcut
+  // or open a context menu, so the end-to-end suite calls the handler both listeners call. Production
+  // builds drop this block at build time (tests/e2e/gesture.test.ts checks the shipped file).
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, {
+      handleCaptureTrigger: ({ tabId, trigger }: { tabId: number; trigger: 'command' | 'context-menu' }) =>
+        captureFromGesture(tabId, trigger),
+    });
+  }
 });

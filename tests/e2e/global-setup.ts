@@ -2,13 +2,18 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromiumProblem, REPO_ROOT } from './chromium.mjs';
 
-/** Builds the Chrome extension once for the whole e2e run (skip with E2E_SKIP_BUILD=1). */
+/**
+ * Builds the Chrome extension once for the whole e2e run (skip with E2E_SKIP_BUILD=1): the production
+ * build, and the test build (`--mode e2e`, in .output/chrome-mv3-e2e) for the gesture test only.
+ */
 export default function setup(): void {
   const problem = chromiumProblem();
   if (problem) throw new Error(problem);
   if (process.env.E2E_SKIP_BUILD === '1') return;
-  execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+  for (const args of [['build'], ['build', '--mode', 'e2e']]) {
+    execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), args, {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
+  }
 }
