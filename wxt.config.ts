@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // The manifest is the product's security boundary: tests/e2e/manifest.test.ts pins it.
 export default defineConfig({
   imports: false,
+  // MV3 everywhere: one `action` API, and Firefox (109+) grants activeTab to MV3 add-ons the same way.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -21,7 +23,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'isms-evidence-collector@isms-evidence-collector.org', strict_min_version: '115.0' },
+            gecko: { id: 'isms-evidence-collector@isms-evidence-collector.org', strict_min_version: '128.0' },
           },
         }
       : {}),
