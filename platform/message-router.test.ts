@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDatabase } from '@/storage/db';
+import { routeMessage } from './message-router';
+
+const EXTENSION_PAGE = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/dashboard.html',
+};
+const saveSettings = { type: 'saveSettings', payload: { capturer: 'Mallory', organisation: 'Evil' } };
+
+describe('routeMessage', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await getDatabase().settings.clear();
+  });
+
+  it('accepts privileged messages from the extension’s own pages', async () => {
+    const reply = await routeMessage(
+      { type: 'saveSettings', payload: { capturer: 'Alice', organisation: 'Acme' } },
+      EXTENSION_PAGE,
+    );
+    expect(reply).toMatchObject({ ok: true, value: { capturer: 'Alice' } });
+    expect((await getDatabase().settings.get('settings'))?.capturer).toBe('Alice');
+  });
+
+  it.each([
+    [
+      'a content script in a web page',
+      { id: 'test-extension-id', url: 'https://evil.example/', tab: { id: 3 } },
+    ],
+    ['another extension', { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' }],
+    ['a web page through externally_connectable', { url: 'https://evil.example/' }],
+    ['a sender without a URL', { id: 'test-extension-id' }],
+  ])('refuses them from %s and changes nothing', async (_who, sender) => {
+    const reply = await routeMessage(saveSettings, sender);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Refused/) });
+    expect(await getDatabase().settings.get('settings')).toBeUndefined();
+  });
+
+  it('refuses unknown or malformed messages', async () => {
+    expect(await routeMessage({ type: 'dropDatabase', payload: {} }, EXTENSION_PAGE)).toMatchObject({
+      ok: false,
+    });
+    expect(await routeMessage('captureTab', EXTENSION_PAGE)).toMatchObject({ ok: false });
+    expect(await routeMessage({ type: 'toString', payload: {} }, EXTENSION_PAGE)).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('answers a refused save with the reasons, as a sentence', async () => {
+    const reply = await routeMessage(
+      {
+        type: 'saveControlState',
+        payload: {
+          controlId: 'A.7.4',
+          applicable: false,
+          justification: '',
+          implementation: 'not-started',
+          owner: '',
+          cadenceDays: null,
+          notes: '',
+        },
+      },
+      EXTENSION_PAGE,
+    );
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('A.7.4 is excluded') });
+  });
+});
