@@ -14,6 +14,7 @@ import {
 import { captureFromPopup, checkedControls, saveTagging } from '../tests/e2e/popup.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { verifyArtifacts, verifyCustodyChain } from '../tests/e2e/verify.mjs';
+import { seedDemo } from './demo-seed.mjs';
 
 const problem = chromiumProblem();
 if (problem) {
@@ -41,6 +42,10 @@ const cleanUp = async () => {
 };
 
 try {
+  await seedDemo(extension);
+  console.log(
+    'Seeded the demo profile: capturer "Demo Admin", organisation "Northwind Demo", an example audit plan.',
+  );
   if (headed) await showConsoles();
   else await runDemo();
 } catch (error) {
