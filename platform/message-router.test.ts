@@ -33,7 +33,7 @@ describe('routeMessage', () => {
     ['a web page through externally_connectable', { url: 'https://evil.example/' }],
     ['a sender without a URL', { id: 'test-extension-id' }],
   ])('refuses them from %s and changes nothing', async (_who, sender) => {
-    const reply = await routeMessage(saveSettings, sender);
+    const reply = await routeMessage(saveSettings, sender as unknown as Parameters<typeof routeMessage>[1]);
     expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Refused/) });
     expect(await getDatabase().settings.get('settings')).toBeUndefined();
   });
