@@ -19,6 +19,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+E' },
         description: 'Capture the visible area as audit evidence',
       },
+      'capture-full-page': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Capture the whole page (scrolling) as audit evidence',
+      },
     },
     ...(browser === 'firefox'
       ? {

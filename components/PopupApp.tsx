@@ -18,6 +18,11 @@ export interface PopupAppProps {
   onOpenReview: (evidence: EvidenceRecord) => Promise<TaggingTarget>;
   onSaveTagging: (evidenceId: string, choice: TaggingChoice) => Promise<void>;
   onOpenDashboard: (section?: string) => void;
+  /** Full-page capture; reports tiles done of tiles planned while it runs. */
+  onCaptureFullPage?: (onProgress: (tilesDone: number, tilesPlanned: number) => void) => Promise<TaggingTarget>;
+  onCancelCapture?: () => void;
+  /** Masking of secrets in every capture, switched on and off here. */
+  masking?: { enabled: boolean; onChange: (enabled: boolean) => Promise<void> };
   /** The coverage summary, rendered below the capture area. */
   children?: ComponentChildren;
 }
@@ -34,6 +39,9 @@ export function PopupApp(props: PopupAppProps) {
     onOpenDashboard,
     children,
   } = props;
+  const { onCaptureFullPage, onCancelCapture, masking } = props;
+  const [progress, setProgress] = useState<{ done: number; planned: number } | null>(null);
+  const [maskingOn, setMaskingOn] = useState(masking?.enabled ?? false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [tagging, setTagging] = useState<TaggingTarget | null>(null);
@@ -79,6 +87,56 @@ export function PopupApp(props: PopupAppProps) {
         >
           {busy ? 'Capturing…' : 'Capture visible area'}
         </button>
+        {onCaptureFullPage && (
+          <button
+            type="button"
+            class="capture"
+            data-testid="capture-full-page"
+            disabled={busy}
+            onClick={() =>
+              run(async () => {
+                setProgress({ done: 0, planned: 0 });
+                try {
+                  return await onCaptureFullPage((done, planned) => setProgress({ done, planned }));
+                } finally {
+                  setProgress(null);
+                }
+              })
+            }
+          >
+            Full page
+          </button>
+        )}
+        {progress && (
+          <p role="status" class="hint" data-testid="capture-progress">
+            {progress.planned > 0 ? `Capturing tile ${progress.done} of ${progress.planned}…` : 'Preparing the page…'}{' '}
+            {onCancelCapture && (
+              <button type="button" class="link" data-testid="cancel-capture" onClick={() => onCancelCapture()}>
+                Cancel
+              </button>
+            )}
+          </p>
+        )}
+        {masking && (
+          <label class="hint">
+            <input
+              type="checkbox"
+              data-testid="masking-enabled"
+              checked={maskingOn}
+              onChange={async (event) => {
+                const enabled = (event.currentTarget as HTMLInputElement).checked;
+                setMaskingOn(enabled);
+                try {
+                  await masking.onChange(enabled);
+                } catch (failure) {
+                  setMaskingOn(!enabled);
+                  setError(failure instanceof Error ? failure.message : String(failure));
+                }
+              }}
+            />{' '}
+            Mask secrets (e-mail addresses, tokens, keys) in captures
+          </label>
+        )}
         <p class="hint">
           Shortcut <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> · capturing as{' '}
           <button type="button" class="link" onClick={() => onOpenDashboard('settings')}>

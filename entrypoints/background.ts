@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { refreshBadge } from '@/platform/badge';
-import { captureFromGesture } from '@/platform/capture-service';
+import { captureFromGestureWithMasking } from '@/platform/full-page-capture';
 import { routeMessage } from '@/platform/message-router';
 
 const CAPTURE_COMMAND = 'capture-visible';
+const FULL_PAGE_COMMAND = 'capture-full-page';
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
@@ -15,10 +16,11 @@ export default defineBackground(() => {
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'context-menu');
+    if (info.menuItemId === CAPTURE_COMMAND) void captureFromGestureWithMasking(tab?.id, 'context-menu', 'visible');
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'command');
+    if (command === CAPTURE_COMMAND) void captureFromGestureWithMasking(tab?.id, 'command', 'visible');
+    if (command === FULL_PAGE_COMMAND) void captureFromGestureWithMasking(tab?.id, 'command', 'full-page');
   });
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   void refreshBadge();
@@ -29,7 +31,7 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
       handleCaptureTrigger: ({ tabId, trigger }: { tabId: number; trigger: 'command' | 'context-menu' }) =>
-        captureFromGesture(tabId, trigger),
+        captureFromGestureWithMasking(tabId, trigger, 'visible'),
     });
   }
 });

@@ -6,6 +6,8 @@ import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import { sendMessage } from '@/platform/messaging';
+import { readMaskingSettings } from '@/platform/masking-settings';
+import type { CaptureProgress } from '@/utils/messages/protocol';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
@@ -30,12 +32,30 @@ function openDashboard(section?: string) {
   window.close();
 }
 
+/** Full-page capture: the background broadcasts progress while it scrolls the tab. */
+async function captureFullPage(onProgress: (tilesDone: number, tilesPlanned: number) => void): Promise<TaggingTarget> {
+  const tabId = await activeTabId();
+  const listener = (message: unknown) => {
+    const progress = message as Partial<CaptureProgress> | null;
+    if (progress?.type === 'captureProgress' && progress.tabId === tabId)
+      onProgress(progress.tilesDone ?? 0, progress.tilesPlanned ?? 0);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  try {
+    const outcome = await sendMessage('captureFullPage', { tabId, trigger: 'popup' });
+    return { evidence: outcome.evidence, suggestedControls: outcome.suggestedControls, thumbnailUrl: outcome.thumbnailDataUrl };
+  } finally {
+    browser.runtime.onMessage.removeListener(listener);
+  }
+}
+
 async function show() {
   const db = getDatabase();
-  const [needsReview, capturer, coverage] = await Promise.all([
+  const [needsReview, capturer, coverage, masking] = await Promise.all([
     listNeedsReview(db),
     readCapturer(db),
     readCoverageSnapshot(db),
+    readMaskingSettings(db),
   ]);
   render(
     <PopupApp
@@ -60,6 +80,14 @@ async function show() {
         void show();
       }}
       onOpenDashboard={openDashboard}
+      onCaptureFullPage={captureFullPage}
+      onCancelCapture={() => void activeTabId().then((tabId) => sendMessage('cancelCapture', { tabId }))}
+      masking={{
+        enabled: masking.enabled,
+        onChange: async (enabled) => {
+          await sendMessage('saveMaskingSettings', { enabled });
+        },
+      }}
     >
       <CoverageSummary
         catalogue={DEFAULT_CATALOGUE}

@@ -1,5 +1,5 @@
 import { toCsv } from '../csv/csv';
-import type { Artifact, ArtifactRole, CaptureContext, EvidenceRecord } from '../evidence/types';
+import type { Artifact, ArtifactRole, CaptureContext, EvidenceKind, EvidenceRecord } from '../evidence/types';
 import { sha256Hex } from '../integrity/sha256';
 import type { PageSnapshot } from '../page/types';
 
@@ -36,11 +36,30 @@ export async function assembleCapture(
   page: PageSnapshot,
   tagging: { controls: string[]; effectiveDate: string; status: EvidenceRecord['status'] },
 ): Promise<PreparedCapture> {
-  const text = (value: string, type: string) => new Blob([value], { type });
-  const pending: PendingArtifact[] = [
+  const imageArtifacts: ImageArtifact[] = [
     { role: 'original', name: 'original.png', data: images.original },
     { role: 'stamped', name: 'stamped.png', data: images.stamped },
     { role: 'thumbnail', name: 'thumbnail.png', data: images.thumbnail },
+  ];
+  return assembleEvidence(context, imageArtifacts, page, { ...tagging, kind: 'visible' });
+}
+
+export type ImageArtifact = PendingArtifact;
+
+/**
+ * The general form: any list of image artifacts (numbered parts of a full-page capture, say), any
+ * kind, and extra metadata fields (tiles, masking counts) merged into metadata.json.
+ */
+export async function assembleEvidence(
+  context: CaptureContext,
+  images: readonly ImageArtifact[],
+  page: PageSnapshot,
+  tagging: { controls: string[]; effectiveDate: string; status: EvidenceRecord['status']; kind: EvidenceKind },
+  extraMetadata: Record<string, unknown> = {},
+): Promise<PreparedCapture> {
+  const text = (value: string, type: string) => new Blob([value], { type });
+  const pending: PendingArtifact[] = [
+    ...images,
     { role: 'text', name: 'text.txt', data: text(page.text, 'text/plain;charset=utf-8') },
     ...page.tables.map((table, index) => ({
       role: 'table' as const,
@@ -60,6 +79,7 @@ export async function assembleCapture(
       truncated: table.truncated,
     })),
     domSnapshot: { truncated: page.dom.truncated, originalBytes: page.dom.originalBytes },
+    ...extraMetadata,
   };
   pending.push({
     role: 'metadata',
@@ -86,7 +106,7 @@ export async function assembleCapture(
       title: context.title,
       site: siteOf(context.url),
       capturer: context.capturer,
-      kind: 'visible',
+      kind: tagging.kind,
       controls: tagging.controls,
       notes: '',
       status: tagging.status,
