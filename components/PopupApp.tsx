@@ -19,7 +19,9 @@ export interface PopupAppProps {
   onSaveTagging: (evidenceId: string, choice: TaggingChoice) => Promise<void>;
   onOpenDashboard: (section?: string) => void;
   /** Full-page capture; reports tiles done of tiles planned while it runs. */
-  onCaptureFullPage?: (onProgress: (tilesDone: number, tilesPlanned: number) => void) => Promise<TaggingTarget>;
+  onCaptureFullPage?: (
+    onProgress: (tilesDone: number, tilesPlanned: number) => void,
+  ) => Promise<TaggingTarget>;
   onCancelCapture?: () => void;
   /** Masking of secrets in every capture, switched on and off here. */
   masking?: { enabled: boolean; onChange: (enabled: boolean) => Promise<void> };
@@ -109,9 +111,16 @@ export function PopupApp(props: PopupAppProps) {
         )}
         {progress && (
           <p role="status" class="hint" data-testid="capture-progress">
-            {progress.planned > 0 ? `Capturing tile ${progress.done} of ${progress.planned}…` : 'Preparing the page…'}{' '}
+            {progress.planned > 0
+              ? `Capturing tile ${progress.done} of ${progress.planned}…`
+              : 'Preparing the page…'}{' '}
             {onCancelCapture && (
-              <button type="button" class="link" data-testid="cancel-capture" onClick={() => onCancelCapture()}>
+              <button
+                type="button"
+                class="link"
+                data-testid="cancel-capture"
+                onClick={() => onCancelCapture()}
+              >
                 Cancel
               </button>
             )}

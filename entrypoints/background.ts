@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { refreshBadge } from '@/platform/badge';
-import { captureFromGestureWithMasking } from '@/platform/full-page-capture';
+import { captureFromGesture } from '@/platform/capture-service';
 import { routeMessage } from '@/platform/message-router';
 
 const CAPTURE_COMMAND = 'capture-visible';
@@ -16,11 +16,11 @@ export default defineBackground(() => {
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CAPTURE_COMMAND) void captureFromGestureWithMasking(tab?.id, 'context-menu', 'visible');
+    if (info.menuItemId === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'context-menu', 'visible');
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === CAPTURE_COMMAND) void captureFromGestureWithMasking(tab?.id, 'command', 'visible');
-    if (command === FULL_PAGE_COMMAND) void captureFromGestureWithMasking(tab?.id, 'command', 'full-page');
+    if (command === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'command', 'visible');
+    if (command === FULL_PAGE_COMMAND) void captureFromGesture(tab?.id, 'command', 'full-page');
   });
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   void refreshBadge();
@@ -31,7 +31,7 @@ export default defineBackground(() => {
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
       handleCaptureTrigger: ({ tabId, trigger }: { tabId: number; trigger: 'command' | 'context-menu' }) =>
-        captureFromGestureWithMasking(tabId, trigger, 'visible'),
+        captureFromGesture(tabId, trigger, 'visible'),
     });
   }
 });

@@ -7,6 +7,8 @@ import { saveCapture } from '@/storage/evidence-repository';
 import { toCaptureError } from '@/utils/capture/errors';
 import { browserCaptureAdapter } from './capture-adapter';
 import { refreshBadge } from './badge';
+import { captureFullPageAndStore, captureMaskedVisibleAndStore } from './full-page-capture';
+import { activeMaskingRules } from './masking-settings';
 
 /** Captures the visible area of a tab and stores it whole (or not at all); used by every trigger. */
 export async function captureAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
@@ -35,15 +37,25 @@ async function toDataUrl(blob: Blob): Promise<string> {
   return `data:${blob.type};base64,${btoa(binary)}`;
 }
 
-/** Shortcut and context-menu captures have no popup to speak in: report through the badge. */
-export async function captureFromGesture(tabId: number | undefined, trigger: CaptureTrigger): Promise<void> {
+/** The visible-area capture: masked through the page agent when masking is on, the plain path otherwise. */
+export async function captureTabAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
+  const masking = await activeMaskingRules(getDatabase());
+  return masking ? captureMaskedVisibleAndStore(tabId, trigger, masking) : captureAndStore(tabId, trigger);
+}
+
+/** Keyboard and context-menu captures have no popup to speak in: report through the badge. */
+export async function captureFromGesture(
+  tabId: number | undefined,
+  trigger: CaptureTrigger,
+  scope: 'visible' | 'full-page',
+): Promise<void> {
   try {
     if (tabId === undefined) throw new Error('No tab with id (none active)');
-    await captureAndStore(tabId, trigger);
+    if (scope === 'full-page') await captureFullPageAndStore(tabId, trigger);
+    else await captureTabAndStore(tabId, trigger);
   } catch (error) {
-    const message = toCaptureError(error).message;
     await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
     await browser.action.setBadgeText({ text: '!' });
-    await browser.action.setTitle({ title: message });
+    await browser.action.setTitle({ title: toCaptureError(error).message });
   }
 }

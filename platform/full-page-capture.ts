@@ -28,7 +28,6 @@ import { getDatabase } from '@/storage/db';
 import { saveCapture } from '@/storage/evidence-repository';
 import { browserCaptureAdapter } from './capture-adapter';
 import { refreshBadge } from './badge';
-import { captureAndStore } from './capture-service';
 import { activeMaskingRules } from './masking-settings';
 import { fillMasks } from './masking-pixels';
 
@@ -86,29 +85,6 @@ export async function captureMaskedVisibleAndStore(
   masking: MaskingRule[],
 ): Promise<CaptureOutcome> {
   return captureWithAgentAndStore(tabId, { scope: 'visible', trigger, masking });
-}
-
-/** The visible-area capture: masked through the page agent when masking is on, the plain path otherwise. */
-export async function captureTabAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
-  const masking = await activeMaskingRules(getDatabase());
-  return masking ? captureMaskedVisibleAndStore(tabId, trigger, masking) : captureAndStore(tabId, trigger);
-}
-
-/** Keyboard and context-menu captures have no popup to speak in: report through the badge. */
-export async function captureFromGestureWithMasking(
-  tabId: number | undefined,
-  trigger: CaptureTrigger,
-  scope: 'visible' | 'full-page',
-): Promise<void> {
-  try {
-    if (tabId === undefined) throw new Error('No tab with id (none active)');
-    if (scope === 'full-page') await captureFullPageAndStore(tabId, trigger);
-    else await captureTabAndStore(tabId, trigger);
-  } catch (error) {
-    await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
-    await browser.action.setBadgeText({ text: '!' });
-    await browser.action.setTitle({ title: toCaptureError(error).message });
-  }
 }
 
 export function cancelCapture(tabId: number): boolean {

@@ -33,7 +33,9 @@ function openDashboard(section?: string) {
 }
 
 /** Full-page capture: the background broadcasts progress while it scrolls the tab. */
-async function captureFullPage(onProgress: (tilesDone: number, tilesPlanned: number) => void): Promise<TaggingTarget> {
+async function captureFullPage(
+  onProgress: (tilesDone: number, tilesPlanned: number) => void,
+): Promise<TaggingTarget> {
   const tabId = await activeTabId();
   const listener = (message: unknown) => {
     const progress = message as Partial<CaptureProgress> | null;
@@ -43,7 +45,11 @@ async function captureFullPage(onProgress: (tilesDone: number, tilesPlanned: num
   browser.runtime.onMessage.addListener(listener);
   try {
     const outcome = await sendMessage('captureFullPage', { tabId, trigger: 'popup' });
-    return { evidence: outcome.evidence, suggestedControls: outcome.suggestedControls, thumbnailUrl: outcome.thumbnailDataUrl };
+    return {
+      evidence: outcome.evidence,
+      suggestedControls: outcome.suggestedControls,
+      thumbnailUrl: outcome.thumbnailDataUrl,
+    };
   } finally {
     browser.runtime.onMessage.removeListener(listener);
   }

@@ -54,7 +54,12 @@ export async function assembleEvidence(
   context: CaptureContext,
   images: readonly ImageArtifact[],
   page: PageSnapshot,
-  tagging: { controls: string[]; effectiveDate: string; status: EvidenceRecord['status']; kind: EvidenceKind },
+  tagging: {
+    controls: string[];
+    effectiveDate: string;
+    status: EvidenceRecord['status'];
+    kind: EvidenceKind;
+  },
   extraMetadata: Record<string, unknown> = {},
 ): Promise<PreparedCapture> {
   const text = (value: string, type: string) => new Blob([value], { type });
