@@ -1,25 +1,50 @@
 import { browser, type Browser } from 'wxt/browser';
 import { toCaptureError } from '@/utils/capture/errors';
-import { isRequest, type AnyRequest, type MessageType, type Protocol, type Reply } from '@/utils/messages/protocol';
+import {
+  isRequest,
+  type AnyRequest,
+  type MessageType,
+  type Protocol,
+  type Reply,
+} from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
 import { tagEvidence } from '@/storage/evidence-repository';
 import { readCapturer, saveSettings } from '@/storage/settings-repository';
-import { ValidationError, deleteFinding, saveAuditPlan, saveControlState, saveFinding } from '@/storage/isms-repository';
+import {
+  ValidationError,
+  deleteFinding,
+  saveAuditPlan,
+  saveControlState,
+  saveFinding,
+} from '@/storage/isms-repository';
 import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
 import { refreshBadge } from './badge';
-import { captureAndStore } from './capture-service';
+import { cancelCapture, captureFullPageAndStore } from './full-page-capture';
+import { captureTabAndStore } from './capture-service';
+import { saveMaskingSettings } from './masking-settings';
+import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
+import { addDroppedFile } from './file-evidence-service';
 
 type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
 
 const handlers: Handlers = {
-  captureTab: ({ tabId, trigger }) => captureAndStore(tabId, trigger),
+  captureTab: ({ tabId, trigger }) => captureTabAndStore(tabId, trigger),
+  captureFullPage: ({ tabId, trigger }) => captureFullPageAndStore(tabId, trigger),
+  cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
+  saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
   async tagEvidence({ evidenceId, ...change }) {
     const db = getDatabase();
-    const record = await tagEvidence(db, evidenceId, change, await readCapturer(db), new Date().toISOString());
+    const record = await tagEvidence(
+      db,
+      evidenceId,
+      change,
+      await readCapturer(db),
+      new Date().toISOString(),
+    );
     void refreshBadge();
     return record;
   },
@@ -35,15 +60,45 @@ const handlers: Handlers = {
     return null;
   },
   saveSettings: (settings) => saveSettings(getDatabase(), settings),
+  async editEvidence({ evidenceId, ...edit }) {
+    const db = getDatabase();
+    const record = await editEvidence(db, evidenceId, edit, await readCapturer(db), now(), {
+      knownControlIds: KNOWN_IDS,
+    });
+    void refreshBadge();
+    return record;
+  },
+  async supersedeEvidence({ evidenceId, supersededBy, note }) {
+    const db = getDatabase();
+    const record = await supersedeEvidence(db, evidenceId, supersededBy, await readCapturer(db), now(), note);
+    void refreshBadge();
+    return record;
+  },
+  async deleteEvidence({ evidenceId, reason, removeDescription }) {
+    const db = getDatabase();
+    const record = await deleteEvidence(db, evidenceId, reason, await readCapturer(db), now(), {
+      removeDescription,
+    });
+    void refreshBadge();
+    return record;
+  },
+  addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
 export function isTrustedSender(sender: Browser.runtime.MessageSender): boolean {
   const extensionOrigin = browser.runtime.getURL('/');
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(extensionOrigin)
+  );
 }
 
-export async function routeMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<MessageType>> {
+export async function routeMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<Reply<MessageType>> {
   if (!isTrustedSender(sender)) {
     return { ok: false, error: 'Refused: only the extension’s own pages may send this message.' };
   }
@@ -53,7 +108,10 @@ export async function routeMessage(message: unknown, sender: Browser.runtime.Mes
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
   } catch (error) {
     if (error instanceof ValidationError) return { ok: false, error: error.message };
-    return { ok: false, error: message.type === 'captureTab' ? toCaptureError(error).message : errorSentence(error) };
+    return {
+      ok: false,
+      error: message.type === 'captureTab' || message.type === 'captureFullPage' ? toCaptureError(error).message : errorSentence(error),
+    };
   }
 }
 

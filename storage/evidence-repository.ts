@@ -1,5 +1,6 @@
 import type { PreparedCapture } from '@/utils/capture/assemble';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
+import { searchWords } from '@/utils/search/words';
 import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { EvidenceDatabase } from './db';
@@ -22,7 +23,11 @@ export async function saveCapture(
 ): Promise<SavedCapture> {
   return db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
     const last = await db.evidence.orderBy('sequence').last();
-    const evidence: EvidenceRecord = { ...prepared.record, sequence: (last?.sequence ?? 0) + 1 };
+    const evidence: EvidenceRecord = {
+      ...prepared.record,
+      words: searchWords(prepared.record),
+      sequence: (last?.sequence ?? 0) + 1,
+    };
     await db.evidence.add(evidence);
     await db.blobs.bulkAdd(prepared.blobs);
     await updateCoverageIndex(db, undefined, evidence);
@@ -76,7 +81,8 @@ export async function tagEvidence(
   return db.transaction('rw', [db.evidence, db.custody, db.coverageIndex], async () => {
     const before = await db.evidence.get(evidenceId);
     if (!before) throw new Error(`Evidence ${evidenceId} does not exist (it may have been deleted).`);
-    if (before.status === 'deleted') throw new Error(`Evidence ${evidenceId} was deleted and cannot be edited.`);
+    if (before.status === 'deleted')
+      throw new Error(`Evidence ${evidenceId} was deleted and cannot be edited.`);
     const after: EvidenceRecord = { ...before, ...change };
     await db.evidence.put(after);
     await updateCoverageIndex(db, before, after);
@@ -87,7 +93,12 @@ export async function tagEvidence(
         event: 'retag',
         evidenceId,
         actor,
-        details: { from: before.controls, to: after.controls, statusFrom: before.status, statusTo: after.status },
+        details: {
+          from: before.controls,
+          to: after.controls,
+          statusFrom: before.status,
+          statusTo: after.status,
+        },
       });
     }
     if (before.notes !== after.notes || before.effectiveDate !== after.effectiveDate) {
@@ -112,7 +123,12 @@ export function countNeedsReview(db: EvidenceDatabase): Promise<number> {
 }
 
 export function listNeedsReview(db: EvidenceDatabase, limit = 20): Promise<EvidenceRecord[]> {
-  return db.evidence.where('status').equals('needs-review').reverse().sortBy('sequence').then((rows) => rows.slice(0, limit));
+  return db.evidence
+    .where('status')
+    .equals('needs-review')
+    .reverse()
+    .sortBy('sequence')
+    .then((rows) => rows.slice(0, limit));
 }
 
 export function listRecent(db: EvidenceDatabase, limit = 5): Promise<EvidenceRecord[]> {

@@ -1,6 +1,15 @@
 /** The shapes of stored evidence, shared by storage, the background and every view. */
 
-export const ARTIFACT_ROLES = ['original', 'stamped', 'thumbnail', 'text', 'table', 'dom', 'metadata', 'file'] as const;
+export const ARTIFACT_ROLES = [
+  'original',
+  'stamped',
+  'thumbnail',
+  'text',
+  'table',
+  'dom',
+  'metadata',
+  'file',
+] as const;
 export type ArtifactRole = (typeof ARTIFACT_ROLES)[number];
 
 export interface Artifact {
@@ -67,6 +76,25 @@ export interface EvidenceRecord {
   artifacts: Artifact[];
   /** Lower-cased words of title, URL and captured text, for the multi-entry search index. */
   words?: string[];
+  /** Document control of a Stage 1 document (scope, policy, risk methodology, SoA, objectives). */
+  document?: DocumentControl;
+  /** Set when marked as superseded: the id of the newer evidence. */
+  supersededBy?: string;
+  /** Set on a tombstone: the bytes are gone, the hashes and this reason stay. */
+  deletion?: Deletion;
+}
+
+export interface DocumentControl {
+  version: string;
+  approver: string;
+  /** YYYY-MM-DD */
+  approvalDate: string;
+}
+
+export interface Deletion {
+  at: string;
+  actor: string;
+  reason: string;
 }
 
 export const CUSTODY_EVENTS = [

@@ -1,5 +1,6 @@
-import type { CaptureTrigger, EvidenceRecord, EvidenceStatus } from '../evidence/types';
+import type { CaptureTrigger, DocumentControl, EvidenceRecord, EvidenceStatus } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
+import type { MaskingRule, MaskingSettings } from '../masking/types';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -10,6 +11,15 @@ export interface Protocol {
     request: { tabId: number; trigger: CaptureTrigger };
     response: CaptureOutcome;
   };
+  /** Scrolls the page (or its scrolling pane) and stitches browser tiles; progress comes as `captureProgress` broadcasts. */
+  captureFullPage: {
+    request: { tabId: number; trigger: CaptureTrigger };
+    response: CaptureOutcome;
+  };
+  /** Stops a running full-page capture of the tab: nothing is stored and the page is put back. */
+  cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
+  /** Masking on or off for every capture (and, optionally, the rules). */
+  saveMaskingSettings: { request: { enabled: boolean; rules?: MaskingRule[] }; response: MaskingSettings };
   tagEvidence: {
     request: {
       evidenceId: string;
@@ -22,13 +32,57 @@ export interface Protocol {
   };
   saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
   /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
-  saveAuditPlan: { request: Omit<AuditPlan, 'id' | 'updatedAt'>; response: { plan: AuditPlan; warnings: string[] } };
+  saveAuditPlan: {
+    request: Omit<AuditPlan, 'id' | 'updatedAt'>;
+    response: { plan: AuditPlan; warnings: string[] };
+  };
   saveFinding: { request: Omit<Finding, 'createdAt' | 'updatedAt'>; response: Finding };
   deleteFinding: { request: { id: string }; response: null };
   saveSettings: { request: Omit<Settings, 'id'>; response: Settings };
+  /** Library corrections; each writes chained custody entries. */
+  editEvidence: { request: EvidenceEditRequest; response: EvidenceRecord };
+  supersedeEvidence: {
+    request: { evidenceId: string; supersededBy: string; note: string };
+    response: EvidenceRecord;
+  };
+  /** Removes the bytes and keeps a tombstone with the hashes and the reason. */
+  deleteEvidence: {
+    request: { evidenceId: string; reason: string; removeDescription: boolean };
+    response: EvidenceRecord;
+  };
+  /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
+  addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
+}
+
+export interface EvidenceEditRequest {
+  evidenceId: string;
+  controls?: string[];
+  notes?: string;
+  effectiveDate?: string;
+  status?: 'needs-review' | 'ready';
+  /** null removes the document control. */
+  document?: DocumentControl | null;
+}
+
+export interface AddFileEvidenceRequest {
+  blobUrl: string;
+  fileName: string;
+  lastModified: number;
+  controls: string[];
+  notes: string;
+  effectiveDate: string;
+  document?: DocumentControl;
 }
 
 export type MessageType = keyof Protocol;
+
+/** Broadcast by the background while a full-page capture runs (not a request: nobody answers it). */
+export interface CaptureProgress {
+  type: 'captureProgress';
+  tabId: number;
+  tilesDone: number;
+  tilesPlanned: number;
+}
 
 export interface CaptureOutcome {
   evidence: EvidenceRecord;
@@ -42,17 +96,23 @@ export type Request<T extends MessageType> = { type: T; payload: Protocol[T]['re
 export type AnyRequest = { [T in MessageType]: Request<T> }[MessageType];
 
 export type Reply<T extends MessageType> =
-  | { ok: true; value: Protocol[T]['response'] }
-  | { ok: false; error: string };
+  { ok: true; value: Protocol[T]['response'] } | { ok: false; error: string };
 
 const MESSAGE_TYPES: Record<MessageType, true> = {
   captureTab: true,
+  captureFullPage: true,
+  cancelCapture: true,
+  saveMaskingSettings: true,
   tagEvidence: true,
   saveControlState: true,
   saveAuditPlan: true,
   saveFinding: true,
   deleteFinding: true,
   saveSettings: true,
+  editEvidence: true,
+  supersedeEvidence: true,
+  deleteEvidence: true,
+  addFileEvidence: true,
 };
 
 export function isRequest(message: unknown): message is AnyRequest {

@@ -1,0 +1,274 @@
+import type {
+  IntegrityProblem,
+  IntegrityProblemKind,
+  IntegrityProgress,
+  IntegrityReport,
+} from '@/utils/evidence/library-types';
+import type { Artifact, CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
+import { verifyChain } from '@/utils/integrity/custody';
+import { sha256Hex } from '@/utils/integrity/sha256';
+import { readCustodyLog } from './custody-log';
+import type { EvidenceDatabase } from './db';
+
+/**
+ * Re-hashes every stored artifact and verifies the custody chain, reporting each problem by name and
+ * carrying on: a blob the browser lost is one problem entry, never the end of the check.
+ */
+
+export interface IntegrityCheckOptions {
+  onProgress?: (progress: IntegrityProgress) => void;
+  signal?: AbortSignal;
+  /** Minimum milliseconds between progress reports (the last one always comes). */
+  progressInterval?: number;
+}
+
+interface LoggedEvidence {
+  /** Artifact hashes as logged when the evidence was captured or imported, by name; null if not logged. */
+  artifacts: Map<string, string> | null;
+  deleted: boolean;
+}
+
+interface PendingArtifact {
+  evidenceId: string;
+  title: string;
+  artifact: Artifact;
+}
+
+const PAGE_SIZE = 500;
+
+export async function runIntegrityCheck(
+  db: EvidenceDatabase,
+  options: IntegrityCheckOptions = {},
+): Promise<IntegrityReport> {
+  const problems: IntegrityProblem[] = [];
+  let lastReport = 0;
+  const report = (progress: IntegrityProgress, force = false) => {
+    const now = Date.now();
+    if (!options.onProgress || (!force && now - lastReport < (options.progressInterval ?? 100))) return;
+    lastReport = now;
+    options.onProgress(progress);
+  };
+
+  const custody = await readCustodyLog(db);
+  report(
+    { phase: 'chain', done: 0, total: custody.length, bytesDone: 0, bytesTotal: 0, current: 'custody log' },
+    true,
+  );
+  const bySequence = new Map(custody.map((entry) => [entry.sequence, entry]));
+  for (const problem of verifyChain(custody)) {
+    const entry = bySequence.get(problem.sequence);
+    problems.push({
+      kind: 'chain',
+      evidenceId: entry?.evidenceId ?? null,
+      item: `custody entry ${problem.sequence}${entry?.evidenceId ? ` (${entry.evidenceId})` : ''}`,
+      message: problem.message,
+    });
+  }
+  const logged = loggedEvidence(custody);
+
+  // Records, page by page in commit order: check each against the log and collect its artifacts.
+  const pending: PendingArtifact[] = [];
+  const seen = new Set<string>();
+  let evidenceChecked = 0;
+  let lastSequence = -Infinity;
+  for (;;) {
+    const page = await db.evidence.where('sequence').above(lastSequence).limit(PAGE_SIZE).toArray();
+    if (page.length === 0) break;
+    lastSequence = page.at(-1)!.sequence;
+    for (const record of page) {
+      seen.add(record.id);
+      evidenceChecked++;
+      problems.push(...checkRecord(record, logged.get(record.id)));
+      if (record.status === 'deleted') {
+        const leftover = await countBlobsSafely(db, record.id);
+        if (leftover > 0) {
+          problems.push({
+            kind: 'leftover-bytes',
+            evidenceId: record.id,
+            item: record.id,
+            message: `${describe(record)} was deleted, but ${leftover} of its stored file(s) are still in the database.`,
+          });
+        }
+      } else {
+        for (const artifact of record.artifacts)
+          pending.push({ evidenceId: record.id, title: record.title, artifact });
+      }
+    }
+    report({
+      phase: 'records',
+      done: evidenceChecked,
+      total: evidenceChecked,
+      bytesDone: 0,
+      bytesTotal: 0,
+      current: lastSequence.toString(),
+    });
+  }
+  for (const [evidenceId] of logged) {
+    if (!seen.has(evidenceId)) {
+      problems.push({
+        kind: 'removed',
+        evidenceId,
+        item: evidenceId,
+        message: `${evidenceId} is in the custody log, but its record is gone: it was removed without a tombstone.`,
+      });
+    }
+  }
+
+  const bytesTotal = pending.reduce((sum, item) => sum + item.artifact.size, 0);
+  let bytesDone = 0;
+  let artifactsChecked = 0;
+  let cancelled = false;
+  for (const item of pending) {
+    const name = `${item.evidenceId}/${item.artifact.name}`;
+    report({
+      phase: 'artifacts',
+      done: artifactsChecked,
+      total: pending.length,
+      bytesDone,
+      bytesTotal,
+      current: name,
+    });
+    if (options.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    const problem = await checkArtifact(db, item, name);
+    if (problem) problems.push(problem);
+    artifactsChecked++;
+    bytesDone += item.artifact.size;
+  }
+  report(
+    { phase: 'artifacts', done: artifactsChecked, total: pending.length, bytesDone, bytesTotal, current: '' },
+    true,
+  );
+
+  return {
+    evidenceChecked,
+    artifactsChecked,
+    bytesChecked: bytesDone,
+    custodyEntriesChecked: custody.length,
+    problems,
+    cancelled,
+  };
+}
+
+/** Evidence the log knows about, with the artifact hashes it recorded at capture or import. */
+function loggedEvidence(custody: readonly CustodyEntry[]): Map<string, LoggedEvidence> {
+  const logged = new Map<string, LoggedEvidence>();
+  const entryOf = (id: string) => {
+    let entry = logged.get(id);
+    if (!entry) logged.set(id, (entry = { artifacts: null, deleted: false }));
+    return entry;
+  };
+  for (const entry of custody) {
+    if ((entry.event === 'capture' || entry.event === 'import') && entry.evidenceId) {
+      entryOf(entry.evidenceId).artifacts = loggedArtifacts(entry.details['artifacts']);
+    }
+    // An import may log one entry for many records.
+    if (entry.event === 'import') {
+      for (const key of ['addedIds', 'evidenceIds']) {
+        const ids = entry.details[key];
+        if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') entryOf(id);
+      }
+    }
+    if (entry.event === 'delete' && entry.evidenceId) entryOf(entry.evidenceId).deleted = true;
+  }
+  return logged;
+}
+
+function loggedArtifacts(value: unknown): Map<string, string> | null {
+  if (!Array.isArray(value)) return null;
+  const hashes = new Map<string, string>();
+  for (const item of value) {
+    const { name, sha256 } = (item ?? {}) as { name?: unknown; sha256?: unknown };
+    if (typeof name === 'string' && typeof sha256 === 'string') hashes.set(name, sha256);
+  }
+  return hashes;
+}
+
+function checkRecord(record: EvidenceRecord, logged: LoggedEvidence | undefined): IntegrityProblem[] {
+  const problems: IntegrityProblem[] = [];
+  const problem = (kind: IntegrityProblemKind, message: string) =>
+    problems.push({ kind, evidenceId: record.id, item: record.id, message });
+  if (!logged) {
+    problem('unlogged', `${describe(record)} has no capture or import entry in the custody log.`);
+    return problems;
+  }
+  if (record.status === 'deleted' && !logged.deleted) {
+    problem(
+      'record-changed',
+      `${describe(record)} is marked deleted, but the custody log has no delete entry for it.`,
+    );
+  }
+  if (logged.artifacts) {
+    const changed = record.artifacts.filter(
+      (artifact) => logged.artifacts!.get(artifact.name) !== artifact.sha256,
+    );
+    const dropped = [...logged.artifacts.keys()].filter(
+      (name) => !record.artifacts.some((artifact) => artifact.name === name),
+    );
+    if (changed.length > 0 || dropped.length > 0) {
+      const names = [...changed.map((artifact) => artifact.name), ...dropped].join(', ');
+      problem(
+        'record-changed',
+        `${describe(record)}: the hashes of ${names} differ from those logged when it was stored.`,
+      );
+    }
+  }
+  return problems;
+}
+
+async function checkArtifact(
+  db: EvidenceDatabase,
+  item: PendingArtifact,
+  name: string,
+): Promise<IntegrityProblem | null> {
+  const { artifact } = item;
+  const problem = (kind: IntegrityProblemKind, message: string): IntegrityProblem => ({
+    kind,
+    evidenceId: item.evidenceId,
+    item: name,
+    message: `${name}${item.title ? ` (“${item.title}”)` : ''}: ${message}`,
+  });
+  let data: Blob;
+  try {
+    const row = await db.blobs.get(artifact.blobKey);
+    if (!row) return problem('missing', 'the stored file is missing.');
+    if (typeof (row.data as Partial<Blob> | undefined)?.arrayBuffer !== 'function')
+      return problem('unreadable', 'the stored file is not readable data.');
+    data = row.data;
+  } catch (error) {
+    return problem('unreadable', `the browser could not read the stored file (${errorText(error)}).`);
+  }
+  let sha256: string;
+  try {
+    sha256 = await sha256Hex(data);
+  } catch (error) {
+    return problem('unreadable', `the browser could not read the stored file (${errorText(error)}).`);
+  }
+  if (sha256 !== artifact.sha256) {
+    return problem('corrupt', `the bytes changed: SHA-256 is ${sha256}, ${artifact.sha256} was recorded.`);
+  }
+  if (data.size !== artifact.size) {
+    return problem('corrupt', `the size changed: ${data.size} bytes, ${artifact.size} were recorded.`);
+  }
+  return null;
+}
+
+async function countBlobsSafely(db: EvidenceDatabase, evidenceId: string): Promise<number> {
+  try {
+    return await db.blobs.where('evidenceId').equals(evidenceId).count();
+  } catch {
+    return 0;
+  }
+}
+
+function describe(record: Pick<EvidenceRecord, 'id' | 'title'>): string {
+  return record.title ? `${record.id} (“${record.title}”)` : record.id;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error)
+    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  return String(error);
+}
