@@ -65,7 +65,13 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', 'tests/**/*.ts', 'tests/**/*.mjs', '*.config.*'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
     },
   },
 );

@@ -8,7 +8,6 @@ import {
   type Reply,
 } from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
-import { tagEvidence } from '@/storage/evidence-repository';
 import { readCapturer, saveSettings } from '@/storage/settings-repository';
 import {
   ValidationError,
@@ -36,18 +35,6 @@ const handlers: Handlers = {
   captureFullPage: ({ tabId, trigger }) => captureFullPageAndStore(tabId, trigger),
   cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
   saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
-  async tagEvidence({ evidenceId, ...change }) {
-    const db = getDatabase();
-    const record = await tagEvidence(
-      db,
-      evidenceId,
-      change,
-      await readCapturer(db),
-      new Date().toISOString(),
-    );
-    void refreshBadge();
-    return record;
-  },
   saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
   async saveAuditPlan(plan) {
     const { errors, warnings } = auditPlanWarnings(plan);
@@ -110,7 +97,10 @@ export async function routeMessage(
     if (error instanceof ValidationError) return { ok: false, error: error.message };
     return {
       ok: false,
-      error: message.type === 'captureTab' || message.type === 'captureFullPage' ? toCaptureError(error).message : errorSentence(error),
+      error:
+        message.type === 'captureTab' || message.type === 'captureFullPage'
+          ? toCaptureError(error).message
+          : errorSentence(error),
     };
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PreparedCapture } from '@/utils/capture/assemble';
 import { verifyChain } from '@/utils/integrity/custody';
 import { EvidenceDatabase } from './db';
-import { countNeedsReview, saveCapture, tagEvidence } from './evidence-repository';
+import { countNeedsReview, saveCapture } from './evidence-repository';
 import { readCustodyLog } from './custody-log';
 
 let db: EvidenceDatabase;
@@ -97,37 +97,5 @@ describe('saveCapture', () => {
     expect(evidence.sequence).toBe(2);
     expect(custody.map((entry) => entry.event)).toEqual(['clock-anomaly', 'capture']);
     expect(verifyChain(await readCustodyLog(db))).toEqual([]);
-  });
-});
-
-describe('tagEvidence', () => {
-  it('applies the tagging and logs retag and annotate entries', async () => {
-    await saveCapture(db, prepared('EV-1'), 'Alice', {});
-    const record = await tagEvidence(
-      db,
-      'EV-1',
-      { controls: ['A.5.18', 'A.8.2'], notes: 'Q4 review', effectiveDate: '2026-11-26', status: 'ready' },
-      'Alice',
-      '2026-11-27T10:05:00.000Z',
-    );
-    expect(record).toMatchObject({ controls: ['A.5.18', 'A.8.2'], notes: 'Q4 review', status: 'ready' });
-    const log = await readCustodyLog(db);
-    expect(log.map((entry) => entry.event)).toEqual(['capture', 'retag', 'annotate']);
-    expect(log[1]!.details).toMatchObject({ from: ['A.5.18'], to: ['A.5.18', 'A.8.2'] });
-    expect(verifyChain(log)).toEqual([]);
-    expect(await countNeedsReview(db)).toBe(0);
-  });
-
-  it('refuses to tag evidence that does not exist, changing nothing', async () => {
-    await expect(
-      tagEvidence(
-        db,
-        'EV-404',
-        { controls: [], notes: '', effectiveDate: '2026-11-27', status: 'ready' },
-        'Alice',
-        '2026-11-27T10:00:00Z',
-      ),
-    ).rejects.toThrow(/does not exist/);
-    expect(await db.custody.count()).toBe(0);
   });
 });

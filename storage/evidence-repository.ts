@@ -63,61 +63,6 @@ export async function saveCapture(
   });
 }
 
-export interface TaggingChange {
-  controls: string[];
-  notes: string;
-  effectiveDate: string;
-  status: EvidenceRecord['status'];
-}
-
-/** Applies the user's tagging and logs what changed (retag and/or annotate). */
-export async function tagEvidence(
-  db: EvidenceDatabase,
-  evidenceId: string,
-  change: TaggingChange,
-  actor: string,
-  at: string,
-): Promise<EvidenceRecord> {
-  return db.transaction('rw', [db.evidence, db.custody, db.coverageIndex], async () => {
-    const before = await db.evidence.get(evidenceId);
-    if (!before) throw new Error(`Evidence ${evidenceId} does not exist (it may have been deleted).`);
-    if (before.status === 'deleted')
-      throw new Error(`Evidence ${evidenceId} was deleted and cannot be edited.`);
-    const after: EvidenceRecord = { ...before, ...change };
-    await db.evidence.put(after);
-    await updateCoverageIndex(db, before, after);
-    const controlsChanged = before.controls.join() !== after.controls.join();
-    if (controlsChanged || before.status !== after.status) {
-      await appendCustody(db, {
-        at,
-        event: 'retag',
-        evidenceId,
-        actor,
-        details: {
-          from: before.controls,
-          to: after.controls,
-          statusFrom: before.status,
-          statusTo: after.status,
-        },
-      });
-    }
-    if (before.notes !== after.notes || before.effectiveDate !== after.effectiveDate) {
-      await appendCustody(db, {
-        at,
-        event: 'annotate',
-        evidenceId,
-        actor,
-        details: {
-          notes: after.notes,
-          effectiveDateFrom: before.effectiveDate,
-          effectiveDateTo: after.effectiveDate,
-        },
-      });
-    }
-    return after;
-  });
-}
-
 export function countNeedsReview(db: EvidenceDatabase): Promise<number> {
   return db.evidence.where('status').equals('needs-review').count();
 }

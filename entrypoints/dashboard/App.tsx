@@ -5,7 +5,6 @@ import type { AuditPlanInput } from '@/components/AuditPlanForm';
 import { AuditPlanForm } from '@/components/AuditPlanForm';
 import { DashboardOverview } from '@/components/DashboardOverview';
 import { DashboardShell } from '@/components/DashboardShell';
-import { EvidencePlaceholder } from '@/components/EvidencePlaceholder';
 import { ExportSection } from '@/components/ExportSection';
 import type { FindingInput } from '@/components/FindingForm';
 import { FindingsRegister } from '@/components/FindingsRegister';
@@ -41,8 +40,10 @@ export interface DashboardServices {
 export interface DashboardAppProps {
   catalogue: Catalogue;
   services: DashboardServices;
-  /** The teammate's import panel, rendered in the Export & import section's slot. */
+  /** The bundle import panel, rendered in the Export & import section. */
   importPanel?: ComponentChildren;
+  /** The evidence library, rendered as the Evidence section. */
+  evidencePanel?: ComponentChildren;
 }
 
 function useRoute(): Route {
@@ -56,7 +57,7 @@ function useRoute(): Route {
 }
 
 /** The dashboard: hash-routed sections over one snapshot of the ISMS, reloaded after every save. */
-export function DashboardApp({ catalogue, services, importPanel }: DashboardAppProps) {
+export function DashboardApp({ catalogue, services, importPanel, evidencePanel }: DashboardAppProps) {
   const route = useRoute();
   const [data, setData] = useState<DashboardData | null>(null);
   const [today, setToday] = useState(services.today);
@@ -177,7 +178,7 @@ export function DashboardApp({ catalogue, services, importPanel }: DashboardAppP
           </>
         );
       case 'evidence':
-        return <EvidencePlaceholder />;
+        return <div data-testid="evidence-slot">{evidencePanel}</div>;
       case 'export':
         return <ExportSection exportUrl={services.exportUrl} importPanel={importPanel} />;
       case 'settings':

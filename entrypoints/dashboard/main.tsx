@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import { sendMessage } from '@/platform/messaging';
@@ -8,6 +9,7 @@ import { readCapturer, readSettings } from '@/storage/settings-repository';
 import { importVerifiedBundle } from '@/storage/bundle-import';
 import { verifyBundle } from '@/utils/bundle/verify';
 import { ImportPanel } from '@/components/export/ImportPanel';
+import { mountEvidenceSection } from '@/platform/evidence-section-wiring';
 import { DashboardApp, type DashboardServices } from './App';
 import { downloadText } from './download';
 import '@/components/styles/coverage.css';
@@ -49,7 +51,19 @@ const importPanel = (
   />
 );
 
+/** The evidence library keeps its own render root and services; it is mounted while its section shows. */
+function EvidenceLibrary() {
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(() => (slot.current ? mountEvidenceSection(slot.current) : undefined), []);
+  return <div ref={slot} />;
+}
+
 render(
-  <DashboardApp catalogue={DEFAULT_CATALOGUE} services={services} importPanel={importPanel} />,
+  <DashboardApp
+    catalogue={DEFAULT_CATALOGUE}
+    services={services}
+    importPanel={importPanel}
+    evidencePanel={<EvidenceLibrary />}
+  />,
   document.getElementById('app')!,
 );

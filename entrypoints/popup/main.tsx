@@ -82,7 +82,7 @@ async function show() {
         thumbnailUrl: await thumbnailOf(evidence),
       })}
       onSaveTagging={async (evidenceId, choice) => {
-        await sendMessage('tagEvidence', { evidenceId, ...choice, status: 'ready' });
+        await sendMessage('editEvidence', { evidenceId, ...choice, status: 'ready' });
         void show();
       }}
       onOpenDashboard={openDashboard}

@@ -2,6 +2,7 @@ import { toCsv } from '../csv/csv';
 import type { Artifact, ArtifactRole, CaptureContext, EvidenceKind, EvidenceRecord } from '../evidence/types';
 import { sha256Hex } from '../integrity/sha256';
 import type { PageSnapshot } from '../page/types';
+import { searchWords } from '../search/words';
 
 export interface PreparedBlob {
   key: string;
@@ -116,6 +117,8 @@ export async function assembleEvidence(
       notes: '',
       status: tagging.status,
       artifacts,
+      // The captured text lives in a blob, which the save transaction cannot read: index it now.
+      words: searchWords({ title: context.title, url: context.url, notes: '', text: page.text }),
     },
     blobs: pending.map((artifact, index) => ({
       key: artifacts[index]!.blobKey,

@@ -1,4 +1,4 @@
-import type { CaptureTrigger, DocumentControl, EvidenceRecord, EvidenceStatus } from '../evidence/types';
+import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 
@@ -20,16 +20,6 @@ export interface Protocol {
   cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
   /** Masking on or off for every capture (and, optionally, the rules). */
   saveMaskingSettings: { request: { enabled: boolean; rules?: MaskingRule[] }; response: MaskingSettings };
-  tagEvidence: {
-    request: {
-      evidenceId: string;
-      controls: string[];
-      notes: string;
-      effectiveDate: string;
-      status: Exclude<EvidenceStatus, 'deleted'>;
-    };
-    response: EvidenceRecord;
-  };
   saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
   /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
   saveAuditPlan: {
@@ -103,7 +93,6 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   captureFullPage: true,
   cancelCapture: true,
   saveMaskingSettings: true,
-  tagEvidence: true,
   saveControlState: true,
   saveAuditPlan: true,
   saveFinding: true,
