@@ -77,10 +77,12 @@ describe('bundle source', () => {
       details: {
         bundle: result.name,
         evidence: 3,
+        evidenceIds: result.evidenceIds,
         manifestSha256: result.manifestSha256,
         lastCustodyHash: fixture.context.custody.at(-1)!.hash,
       },
     });
+    expect(result.evidenceIds).toHaveLength(3);
     expect(verifyChain(custody)).toEqual([]);
   });
 

@@ -124,6 +124,7 @@ export async function recordExport(
       details: {
         bundle: result.name,
         evidence: result.evidenceCount,
+        evidenceIds: result.evidenceIds,
         files: result.payloadFiles,
         bytes: result.payloadBytes,
         manifestSha256: result.manifestSha256,

@@ -8,6 +8,7 @@ import { ExportPanel, type ExportHooks, type ExportPanelProps } from './ExportPa
 const result: WriteBundleResult = {
   name: 'isms-evidence_acme_2025-04-02',
   evidenceCount: 3,
+  evidenceIds: ['EV-20250301-AAAAAA', 'EV-20250302-BBBBBB', 'EV-20250303-CCCCCC'],
   artifactCount: 21,
   payloadFiles: 30,
   payloadBytes: 96_000,

@@ -39,6 +39,8 @@ export interface WriteBundleOptions {
 export interface WriteBundleResult {
   name: string;
   evidenceCount: number;
+  /** The IDs bagged, in order: the export's custody entry lists them (storage health counts the rest). */
+  evidenceIds: string[];
   artifactCount: number;
   payloadFiles: number;
   payloadBytes: number;
@@ -273,6 +275,7 @@ export async function writeBundle(
     return {
       name,
       evidenceCount: written.length,
+      evidenceIds: written.map((item) => item.id),
       artifactCount,
       payloadFiles,
       payloadBytes,
