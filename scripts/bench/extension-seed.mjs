@@ -1,0 +1,134 @@
+// Seeds the extension's database for the benchmarks from inside one of its pages. The storage code
+// (storage/seed.ts, storage/db.ts, the custody log and the coverage index) is bundled with esbuild and
+// evaluated in the page over CDP, which the page's CSP does not restrict; records therefore have
+// exactly the shapes the product writes.
+/* global fetch, Blob */
+import path from 'node:path';
+import { build } from 'esbuild';
+import { openBackgroundPage, REPO_ROOT } from '../../tests/e2e/chromium.mjs';
+
+let bundled;
+
+/** The seeding helpers as one browser script that defines `globalThis.__benchSeed`. */
+export function seedingScript() {
+  bundled ??= build({
+    stdin: {
+      contents: [
+        "export { seedEvidence } from './storage/seed.ts';",
+        "export { EvidenceDatabase } from './storage/db.ts';",
+        "export { appendCustody } from './storage/custody-log.ts';",
+        "export { updateCoverageIndex } from './storage/coverage-index.ts';",
+      ].join('\n'),
+      resolveDir: REPO_ROOT,
+      sourcefile: 'bench-seed.ts',
+      loader: 'ts',
+    },
+    // The `@/…` imports resolve through tsconfig.json's paths.
+    tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
+    bundle: true,
+    format: 'iife',
+    globalName: '__benchSeed',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'error',
+  }).then((result) => `${result.outputFiles[0].text}\nglobalThis.__benchSeed = __benchSeed;`);
+  return bundled;
+}
+
+/** Opens an extension page in a background tab with the seeding helpers loaded. */
+export async function openSeedingPage(extension) {
+  const page = await openBackgroundPage(
+    extension,
+    `chrome-extension://${extension.extensionId}/popup.html?bench-seed`,
+  );
+  await page.evaluate(await seedingScript());
+  return page;
+}
+
+/**
+ * Adds `count` synthetic records with storage/seed.ts (realistic console titles, text, controls and
+ * statuses, tiny blobs, coverage index and custody chain). Returns the total record count.
+ */
+export function seedSynthetic(page, count, seed) {
+  return page.evaluate(
+    async ({ count, seed }) => {
+      const { seedEvidence, EvidenceDatabase } = globalThis.__benchSeed;
+      const db = new EvidenceDatabase();
+      try {
+        const result = await seedEvidence(db, count, { seed });
+        return { milliseconds: result.milliseconds, total: await db.evidence.count() };
+      } finally {
+        db.close();
+      }
+    },
+    { count, seed },
+  );
+}
+
+/**
+ * Stores evidence whose bytes are fetched from `baseUrl` (`<baseUrl><id>/<file name>`), one record per
+ * transaction with its coverage-index update and custody entry, as a capture would be stored.
+ * @param {{ id: string, capturedAt: string, controls: string[], files: { role: string, name: string, mimeType: string, size: number, sha256: string }[] }[]} items
+ */
+export function seedFiles(page, baseUrl, items) {
+  return page.evaluate(
+    async ({ baseUrl, items }) => {
+      const { EvidenceDatabase, appendCustody, updateCoverageIndex } = globalThis.__benchSeed;
+      const db = new EvidenceDatabase();
+      try {
+        for (const item of items) {
+          const blobs = await Promise.all(
+            item.files.map(async (file) => {
+              const response = await fetch(`${baseUrl}${item.id}/${file.name}`);
+              if (!response.ok) throw new Error(`${item.id}/${file.name}: HTTP ${response.status}`);
+              const blob = new Blob([await response.blob()], { type: file.mimeType });
+              if (blob.size !== file.size) throw new Error(`${item.id}/${file.name}: ${blob.size} bytes`);
+              return blob;
+            }),
+          );
+          const url = `https://backup.example.com/jobs/${item.id}`;
+          await db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
+            const last = await db.evidence.orderBy('sequence').last();
+            const record = {
+              id: item.id,
+              sequence: (last?.sequence ?? 0) + 1,
+              capturedAt: item.capturedAt,
+              effectiveDate: item.capturedAt.slice(0, 10),
+              url,
+              title: `Backup job report ${item.id}`,
+              site: 'backup.example.com',
+              capturer: 'Benchmark',
+              kind: 'visible',
+              controls: item.controls,
+              notes: '',
+              status: 'ready',
+              artifacts: item.files.map((file) => ({ ...file, blobKey: `${item.id}/${file.name}` })),
+              words: [],
+            };
+            await db.evidence.add(record);
+            await db.blobs.bulkAdd(
+              blobs.map((data, index) => ({
+                key: `${item.id}/${item.files[index].name}`,
+                evidenceId: item.id,
+                data,
+              })),
+            );
+            await updateCoverageIndex(db, undefined, record);
+            await appendCustody(db, {
+              at: item.capturedAt,
+              event: 'capture',
+              evidenceId: item.id,
+              actor: 'Benchmark',
+              details: { trigger: 'dashboard', seeded: true },
+            });
+          });
+        }
+        return db.evidence.count();
+      } finally {
+        db.close();
+      }
+    },
+    { baseUrl, items },
+  );
+}
