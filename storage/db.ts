@@ -1,6 +1,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import type { AuditPlan, ControlState, Finding, MappingRule, Settings } from '@/utils/isms/types';
+import { SCHEMA_V1 } from './migrations/v1';
+import { SCHEMA_V2 } from './migrations/v2';
 
 export interface BlobRow {
   key: string;
@@ -37,17 +39,8 @@ export class EvidenceDatabase extends Dexie {
   constructor(name = DATABASE_NAME) {
     super(name);
     // Versions only move forward. A new version changes indexes or migrates data (storage/migrations/).
-    this.version(1).stores({
-      evidence: 'id, &sequence, capturedAt, effectiveDate, *controls, status, site, capturer, *words',
-      blobs: 'key, evidenceId',
-      controls: 'controlId',
-      audits: 'id',
-      findings: 'id, status, grade, *controls',
-      rules: 'id',
-      custody: 'sequence, evidenceId, event',
-      settings: 'id',
-      coverageIndex: 'controlId',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

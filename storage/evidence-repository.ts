@@ -3,6 +3,7 @@ import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import { searchWords } from '@/utils/search/words';
 import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
+import { Dexie } from 'dexie';
 import type { EvidenceDatabase } from './db';
 
 export interface SavedCapture {
@@ -67,13 +68,14 @@ export function countNeedsReview(db: EvidenceDatabase): Promise<number> {
   return db.evidence.where('status').equals('needs-review').count();
 }
 
+/** The newest captures that need review, read through `[status+sequence]`: never all of them. */
 export function listNeedsReview(db: EvidenceDatabase, limit = 20): Promise<EvidenceRecord[]> {
   return db.evidence
-    .where('status')
-    .equals('needs-review')
+    .where('[status+sequence]')
+    .between(['needs-review', Dexie.minKey], ['needs-review', Dexie.maxKey])
     .reverse()
-    .sortBy('sequence')
-    .then((rows) => rows.slice(0, limit));
+    .limit(limit)
+    .toArray();
 }
 
 export function listRecent(db: EvidenceDatabase, limit = 5): Promise<EvidenceRecord[]> {
