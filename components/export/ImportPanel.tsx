@@ -104,6 +104,8 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
           disabled={phase.kind === 'verifying' || phase.kind === 'importing'}
           onChange={(event) => {
             const chosen = event.currentTarget.files?.[0] ?? null;
+            // Cleared, so that choosing the same file again (after fixing it, say) checks it again.
+            event.currentTarget.value = '';
             setFile(chosen);
             setPassword('');
             if (chosen) void check(chosen, undefined);
