@@ -139,18 +139,34 @@ export async function writeBundle(
     return { role: 'record', name: path.split('/').pop() ?? path, path, size: bytes.length, sha256 };
   }
 
-  async function addArtifact(id: string, artifact: Artifact, blob: Blob, lastModDate: Date): Promise<void> {
-    const path = `data/evidence/${id}/${artifact.name}`;
-    const damaged = (detail: string) =>
-      new BundleError(
-        `Evidence ${id}: ${artifact.name} ${detail} — the stored evidence is damaged, so it was not bagged.`,
-      );
+  /** An artifact read (and, when small, hashed) ahead of its turn, so reading overlaps with zipping. */
+  interface ReadyArtifact {
+    artifact: Artifact;
+    blob: Blob;
+    /** The checked bytes of an artifact read whole; null for one streamed (and hashed) as it is written. */
+    bytes: Uint8Array | null;
+  }
+
+  const damaged = (id: string, artifact: Artifact, detail: string) =>
+    new BundleError(
+      `Evidence ${id}: ${artifact.name} ${detail} — the stored evidence is damaged, so it was not bagged.`,
+    );
+
+  async function readArtifactAhead(id: string, artifact: Artifact, blob: Blob): Promise<ReadyArtifact> {
     if (blob.size !== artifact.size)
-      throw damaged(`holds ${blob.size} bytes, but ${artifact.size} were recorded`);
+      throw damaged(id, artifact, `holds ${blob.size} bytes, but ${artifact.size} were recorded`);
+    if (blob.size > wholeReadLimit) return { artifact, blob, bytes: null };
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    if ((await sha256Hex(bytes)) !== artifact.sha256)
+      throw damaged(id, artifact, 'does not match its recorded SHA-256');
+    return { artifact, blob, bytes };
+  }
+
+  async function addArtifact(id: string, ready: ReadyArtifact, lastModDate: Date): Promise<void> {
+    const { artifact, blob, bytes } = ready;
+    const path = `data/evidence/${id}/${artifact.name}`;
     const options = entryOptions(!isCompressed(artifact), lastModDate);
-    if (blob.size <= wholeReadLimit) {
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      if ((await sha256Hex(bytes)) !== artifact.sha256) throw damaged('does not match its recorded SHA-256');
+    if (bytes) {
       await zip.add(`${name}/${path}`, new Uint8ArrayReader(bytes), options);
     } else {
       const hasher = new Sha256();
@@ -163,7 +179,7 @@ export async function writeBundle(
           },
           flush() {
             if (hasher.digestHex() !== artifact.sha256) {
-              mismatch = damaged('does not match its recorded SHA-256');
+              mismatch = damaged(id, artifact, 'does not match its recorded SHA-256');
               throw mismatch;
             }
           },
@@ -204,9 +220,20 @@ export async function writeBundle(
       checkArtifacts(record.id, included);
       const capturedAt = dateOr(record.capturedAt, generatedAt);
       const files: WrittenFile[] = [];
-      for (const artifact of included) {
-        await addArtifact(record.id, artifact, await readArtifact(artifact), capturedAt);
-        const { role, name: fileName, size, sha256 } = artifact;
+      // At most one artifact is read ahead of the one being zipped: memory stays bounded by two artifacts.
+      const readAhead = (index: number): Promise<ReadyArtifact> | null => {
+        const artifact = included[index];
+        if (!artifact) return null;
+        const ready = readArtifact(artifact).then((blob) => readArtifactAhead(record.id, artifact, blob));
+        ready.catch(() => undefined); // awaited in turn below; a failure is reported there, once
+        return ready;
+      };
+      let next = readAhead(0);
+      for (let index = 0; next; index++) {
+        const ready = await next;
+        next = readAhead(index + 1);
+        await addArtifact(record.id, ready, capturedAt);
+        const { role, name: fileName, size, sha256 } = ready.artifact;
         files.push({ role, name: fileName, path: `evidence/${record.id}/${fileName}`, size, sha256 });
       }
       artifactCount += included.length;
