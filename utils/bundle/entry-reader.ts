@@ -1,6 +1,6 @@
 /** Reads one zip entry as a stream: hashed, counted against its declared size, optionally kept. */
 import { ERR_INVALID_PASSWORD, ERR_INVALID_UNCOMPRESSED_SIZE, type FileEntry } from '@zip.js/zip.js';
-import { Sha256 } from './sha256-stream';
+import { Sha256 } from '../integrity/sha256-stream';
 
 export class WrongPassword extends Error {}
 class TooLarge extends Error {}

@@ -11,7 +11,7 @@ import { BAGIT_TXT, bagInfoTxt, manifestText, type ManifestEntry } from './bagit
 import { bundleName, isSafeSegment } from './naming';
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
-import { Sha256 } from './sha256-stream';
+import { Sha256 } from '../integrity/sha256-stream';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
