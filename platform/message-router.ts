@@ -18,15 +18,15 @@ import {
 } from '@/storage/isms-repository';
 import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
-
-const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
-const now = () => new Date().toISOString();
 import { refreshBadge } from './badge';
 import { cancelCapture, captureFullPageAndStore } from './full-page-capture';
 import { captureTabAndStore } from './capture-service';
 import { saveMaskingSettings } from './masking-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
+
+const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+const now = () => new Date().toISOString();
 
 type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
 
