@@ -42,6 +42,34 @@ const shownIds = () =>
   );
 
 describe('SoaTable', () => {
+  it('shows the document control of a clause’s documented information, and which clauses lack it', () => {
+    render(
+      <SoaTable
+        catalogue={DEFAULT_CATALOGUE}
+        controlStates={states}
+        coverage={coverage}
+        openControlId={null}
+        onSave={async () => {}}
+        onDownloadCsv={() => {}}
+        documents={[
+          {
+            evidenceId: 'EV-20250601-AAAAAA',
+            title: 'Risk assessment methodology',
+            controls: ['6.1.2'],
+            document: { version: '2.1', approver: 'CISO Grace Kim', approvalDate: '2025-05-30' },
+          },
+        ]}
+      />,
+    );
+    const row = (id: string) =>
+      screen.getByTestId('soa-table').querySelector(`tr[data-control-id="${id}"]`) as HTMLElement;
+    expect(row('6.1.2').textContent).toContain(
+      'Risk assessment methodology — version 2.1, approved by CISO Grace Kim on 2025-05-30',
+    );
+    expect(row('4.3').textContent).toContain('no controlled document yet');
+    expect(row('A.8.13').querySelector('[data-testid="clause-documents"]')).toBeNull();
+  });
+
   it('lists every catalogue item with its decision and coverage', () => {
     setup();
     expect(shownIds()).toHaveLength(DEFAULT_CATALOGUE.items.length);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { searchItems } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import { COVERAGE_STATUSES, type CoverageResult, type CoverageStatus } from '@/utils/coverage/types';
+import type { DocumentControl } from '@/utils/evidence/types';
 import type { ControlState } from '@/utils/isms/types';
 import { ControlStateForm } from './ControlStateForm';
 import { IMPLEMENTATION_LABELS } from './labels';
@@ -15,6 +16,15 @@ export interface SoaTableProps {
   openControlId: string | null;
   onSave: (state: Omit<ControlState, 'updatedAt'>) => Promise<void>;
   onDownloadCsv: () => void;
+  /** Stage 1 documents under document control, shown on the clauses they are tagged with. */
+  documents?: readonly ControlledDocumentSummary[];
+}
+
+export interface ControlledDocumentSummary {
+  evidenceId: string;
+  title: string;
+  controls: readonly string[];
+  document: DocumentControl;
 }
 
 const DECISIONS = {
@@ -176,6 +186,14 @@ export function SoaTable(props: SoaTableProps) {
                 <tr key={item.id} data-control-id={item.id} class={open ? 'editing' : undefined}>
                   <th scope="row">
                     <strong>{item.id}</strong> {item.title}
+                    {item.kind === 'clause' && (
+                      <ClauseDocuments
+                        documents={(props.documents ?? []).filter((entry) =>
+                          entry.controls.includes(item.id),
+                        )}
+                        required={item.documentedInformationRequired}
+                      />
+                    )}
                   </th>
                   <td>
                     {item.kind === 'clause'
@@ -230,5 +248,33 @@ export function SoaTable(props: SoaTableProps) {
       </div>
       {rows.length === 0 && <p class="hint">No control matches these filters.</p>}
     </div>
+  );
+}
+
+/** Document control of a clause's documented information: version, approver, approval date. */
+function ClauseDocuments({
+  documents,
+  required,
+}: {
+  documents: readonly ControlledDocumentSummary[];
+  required: boolean;
+}) {
+  if (documents.length === 0) {
+    return required ? (
+      <span class="hint clause-documents" data-testid="clause-documents">
+        {' '}
+        · no controlled document yet
+      </span>
+    ) : null;
+  }
+  return (
+    <ul class="hint clause-documents" data-testid="clause-documents">
+      {documents.map(({ evidenceId, title, document }) => (
+        <li key={evidenceId}>
+          {title || evidenceId} — version {document.version}, approved by {document.approver} on{' '}
+          {document.approvalDate}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -10,7 +10,7 @@ import type { FindingInput } from '@/components/FindingForm';
 import { FindingsRegister } from '@/components/FindingsRegister';
 import { errorText } from '@/components/labels';
 import { SettingsForm } from '@/components/SettingsForm';
-import { SoaTable } from '@/components/SoaTable';
+import { SoaTable, type ControlledDocumentSummary } from '@/components/SoaTable';
 import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { ControlState, Settings } from '@/utils/isms/types';
@@ -20,6 +20,8 @@ import { controlHash, parseRoute, SECTIONS, type Route } from './routes';
 export interface DashboardData {
   coverage: CoverageData;
   settings: Settings;
+  /** Stage 1 documents under document control (clauses 4–10). */
+  documents?: readonly ControlledDocumentSummary[];
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -145,6 +147,7 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
               controlStates={data.coverage.controlStates}
               coverage={assessment.coverage}
               openControlId={unknown ? null : route.controlId}
+              documents={data.documents ?? []}
               onSave={after(services.saveControlState)}
               onDownloadCsv={() =>
                 services.download(

@@ -5,6 +5,7 @@ import { localDate } from '@/utils/coverage/dates';
 import { sendMessage } from '@/platform/messaging';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
+import { readControlledDocuments } from '@/storage/evidence-library';
 import { readCapturer, readSettings } from '@/storage/settings-repository';
 import { importVerifiedBundle } from '@/storage/bundle-import';
 import { verifyBundle } from '@/utils/bundle/verify';
@@ -16,11 +17,16 @@ import '@/components/styles/coverage.css';
 import './dashboard.css';
 
 const db = getDatabase();
+const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
 
 const services: DashboardServices = {
   load: async () => {
-    const [coverage, settings] = await Promise.all([readCoverageSnapshot(db), readSettings(db)]);
-    return { coverage, settings };
+    const [coverage, settings, documents] = await Promise.all([
+      readCoverageSnapshot(db),
+      readSettings(db),
+      readControlledDocuments(db, CLAUSE_IDS),
+    ]);
+    return { coverage, settings, documents };
   },
   saveControlState: async (state) => {
     await sendMessage('saveControlState', state);
