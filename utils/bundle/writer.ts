@@ -12,6 +12,7 @@ import { bundleName, isSafeSegment } from './naming';
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { Sha256 } from '../integrity/sha256-stream';
+import { coalesceWrites } from './coalesce';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
@@ -52,6 +53,8 @@ export interface WriteBundleResult {
 }
 
 const DEFAULT_WHOLE_READ_LIMIT = 16 * 1024 * 1024;
+/** Writes reach the output in blocks of this size (see coalesceWrites). */
+const WRITE_BLOCK_BYTES = 4 * 1024 * 1024;
 const STORED_TYPES = /^(image|video|audio)\/|^application\/(zip|gzip|pdf|x-7z-compressed)/;
 const STORED_NAMES = /\.(png|jpe?g|gif|webp|zip|gz|7z|pdf|mp4|webm)$/i;
 
@@ -88,14 +91,7 @@ export async function writeBundle(
   const wholeReadLimit = options.wholeReadLimit ?? DEFAULT_WHOLE_READ_LIMIT;
   const sink = output.getWriter();
   let zipBytes = 0;
-  const relay = new WritableStream<Uint8Array>({
-    async write(chunk) {
-      zipBytes += chunk.length;
-      await sink.write(chunk);
-    },
-    close: () => sink.close(),
-    abort: (reason) => sink.abort(reason),
-  });
+  const relay = coalesceWrites(sink, WRITE_BLOCK_BYTES, (count) => (zipBytes += count));
   const zip = new ZipWriter(relay, {
     useWebWorkers: false,
     keepOrder: true,
