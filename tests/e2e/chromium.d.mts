@@ -12,6 +12,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** Where Chromium writes its NetLog (every request of every context, the extension's included). */
+  netLogPath?: string;
 }
 
 export interface LaunchedExtension {

@@ -51,6 +51,7 @@ export async function launchExtension(options = {}) {
         '--disable-sync',
         '--no-first-run',
         '--remote-debugging-port=0',
+        ...(options.netLogPath ? [`--log-net-log=${options.netLogPath}`] : []),
       ],
     })
     .catch(async (error) => {
