@@ -411,8 +411,7 @@ async function captureSpaced(windowId: number): Promise<Blob> {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     lastCaptureAt = Date.now();
     try {
-      const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-      return await (await fetch(dataUrl)).blob();
+      return await browserCaptureAdapter().captureVisibleTab(windowId);
     } catch (error) {
       const delay = RATE_LIMIT_RETRIES[attempt];
       if (!isRateLimitError(error) || delay === undefined) throw error;
