@@ -6,6 +6,25 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureFromPopup, clickToolbarButton, openTab, startSession, type E2eSession } from './harness';
 
+// `npm run screenshots` sets this: the README's pictures come from this run of the real build.
+const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.join(process.cwd(), 'docs', 'screenshots')
+  : null;
+const SCREENSHOTS: Record<string, { file: string; width: number }> = {
+  'popup.html': { file: 'popup.png', width: 420 },
+  'dashboard.html#overview': { file: 'dashboard.png', width: 1280 },
+  'dashboard.html#evidence': { file: 'library.png', width: 1280 },
+  'data/index.html': { file: 'bundle-index.png', width: 1100 },
+};
+
+async function screenshot(page: Page, screen: string): Promise<void> {
+  const shot = SCREENSHOTS[screen];
+  if (!SCREENSHOT_DIR || !shot) return;
+  await page.setViewportSize({ width: shot.width, height: 900 });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, shot.file) });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 const AXE_SOURCE = readFile(path.join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 interface Violation {
@@ -120,9 +139,11 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
           await page.getByTestId('evidence-detail').waitFor();
         }
         found[screen] = await seriousViolations(page);
+        if (colorScheme === 'light') await screenshot(page, screen);
       }
       await page.goto(indexUrl);
       found['data/index.html'] = await seriousViolations(page);
+      if (colorScheme === 'light') await screenshot(page, 'data/index.html');
       await page.close();
       expect(found['popup.html']).toBeDefined();
       for (const [screen, violations] of Object.entries(found)) expect(violations, screen).toEqual([]);
