@@ -27,7 +27,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'isms-evidence-collector@isms-evidence-collector.org', strict_min_version: '128.0' },
+            gecko: {
+              id: 'isms-evidence-collector@isms-evidence-collector.org',
+              strict_min_version: '128.0',
+              // Nothing leaves the browser: the add-ons site asks add-ons to declare it.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
