@@ -3,6 +3,7 @@ import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import { ControlPicker } from './ControlPicker';
+import { NotesAndDateFields } from './NotesAndDateFields';
 
 export interface TaggingChoice {
   controls: string[];
@@ -97,25 +98,15 @@ export function TaggingPanel({
           toggle(controlId, true);
         }}
       />
-      <label>
-        Notes
-        <textarea
-          data-testid="notes"
-          rows={2}
-          value={notes}
-          onInput={(event) => setNotes(event.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Effective date <span class="hint">(the day this evidence attests to)</span>
-        <input
-          type="date"
-          data-testid="effective-date"
-          required
-          value={effectiveDate}
-          onInput={(event) => setEffectiveDate(event.currentTarget.value)}
-        />
-      </label>
+      <NotesAndDateFields
+        notes={notes}
+        onNotes={setNotes}
+        effectiveDate={effectiveDate}
+        onEffectiveDate={setEffectiveDate}
+        testIds={{ notes: 'notes', effectiveDate: 'effective-date' }}
+        rows={2}
+        dateHint="the day this evidence attests to"
+      />
       {error && (
         <p role="alert" class="error">
           {error}

@@ -7,6 +7,7 @@ import type { LibraryRow } from '@/utils/evidence/library-types';
 import { DocumentControlFields, type DocumentControlDraft } from './DocumentControlFields';
 import { errorText } from './labels';
 import type { EvidenceChange } from './types';
+import { NotesAndDateFields } from '../NotesAndDateFields';
 
 export interface EvidenceEditFormProps {
   catalogue: Catalogue;
@@ -109,25 +110,15 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
           }
         />
       </fieldset>
-      <label>
-        Notes
-        <textarea
-          data-testid="edit-notes"
-          rows={3}
-          value={notes}
-          onInput={(event) => setNotes(event.currentTarget.value)}
-        />
-      </label>
-      <label>
-        Effective date <span class="hint">(the day this evidence attests to)</span>
-        <input
-          type="date"
-          data-testid="edit-effective-date"
-          required
-          value={effectiveDate}
-          onInput={(event) => setEffectiveDate(event.currentTarget.value)}
-        />
-      </label>
+      <NotesAndDateFields
+        notes={notes}
+        onNotes={setNotes}
+        effectiveDate={effectiveDate}
+        onEffectiveDate={setEffectiveDate}
+        testIds={{ notes: 'edit-notes', effectiveDate: 'edit-effective-date' }}
+        rows={3}
+        dateHint="the day this evidence attests to"
+      />
       <label>
         Review status
         <select

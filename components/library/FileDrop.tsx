@@ -12,6 +12,7 @@ import {
 import { DocumentControlFields, type DocumentControlDraft } from './DocumentControlFields';
 import { errorText } from './labels';
 import type { FileTagging } from './types';
+import { NotesAndDateFields } from '../NotesAndDateFields';
 
 export interface FileDropProps {
   catalogue: Catalogue;
@@ -211,25 +212,15 @@ export function FileDrop({
               }
             />
           </fieldset>
-          <label>
-            Notes
-            <textarea
-              rows={2}
-              data-testid="file-notes"
-              value={notes}
-              onInput={(event) => setNotes(event.currentTarget.value)}
-            />
-          </label>
-          <label>
-            Effective date <span class="hint">(the day the files attest to)</span>
-            <input
-              type="date"
-              required
-              data-testid="file-effective-date"
-              value={effectiveDate}
-              onInput={(event) => setEffectiveDate(event.currentTarget.value)}
-            />
-          </label>
+          <NotesAndDateFields
+            notes={notes}
+            onNotes={setNotes}
+            effectiveDate={effectiveDate}
+            onEffectiveDate={setEffectiveDate}
+            testIds={{ notes: 'file-notes', effectiveDate: 'file-effective-date' }}
+            rows={2}
+            dateHint="the day the files attest to"
+          />
           <DocumentControlFields value={document} onChange={setDocument} />
           {error && (
             <p role="alert" class="error">
