@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { assembleEvidence, type ImageArtifact } from '@/utils/capture/assemble';
-import { CaptureError, isRateLimitError, toCaptureError } from '@/utils/capture/errors';
+import { CaptureError, isRateLimitError, RATE_LIMIT_RETRIES, toCaptureError } from '@/utils/capture/errors';
 import { newEvidenceId } from '@/utils/capture/evidence-id';
 import { contentLimit, nextScrollTop, plannedTiles } from '@/utils/capture/full-page/plan';
 import {
@@ -33,7 +33,6 @@ import { fillMasks } from './masking-pixels';
 
 /** Chrome allows two captureVisibleTab calls per second: 510 ms apart keeps clear of the limit. */
 export const MIN_CAPTURE_INTERVAL_MS = 510;
-const RATE_LIMIT_RETRIES = [600, 1200, 2400];
 /** Tiles stop after this long so that the whole capture ends within a minute. */
 const TILE_BUDGET_MS = 45_000;
 const LAZY_WAIT_MS = 400;

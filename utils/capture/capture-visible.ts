@@ -1,7 +1,7 @@
 import type { CaptureContext, CaptureTrigger, EvidenceRecord } from '../evidence/types';
 import type { PageSnapshot } from '../page/types';
 import { assembleCapture, type PreparedCapture } from './assemble';
-import { CaptureError, isRateLimitError, toCaptureError } from './errors';
+import { CaptureError, isRateLimitError, RATE_LIMIT_RETRIES, toCaptureError } from './errors';
 import { newEvidenceId } from './evidence-id';
 import { restrictionFor } from './restricted';
 import type { StampFacts } from './stamp-layout';
@@ -37,7 +37,6 @@ export interface VisibleCapture {
 }
 
 export const COLLECT_TIMEOUT_MS = 15_000;
-const RATE_LIMIT_RETRIES = [600, 1200, 2400];
 
 /**
  * Takes the visible area of a tab as evidence: browser pixels, the page's text, tables and DOM,

@@ -20,6 +20,9 @@ export type CaptureErrorCode =
   | 'collector-failed'
   | 'unknown';
 
+/** Backoff, in ms, before each retry of a screenshot the browser refused for its rate limit. */
+export const RATE_LIMIT_RETRIES = [600, 1200, 2400] as const;
+
 const RATE_LIMIT = /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND|rate limit/i;
 const NO_TAB = /No tab with id|tab was closed|Invalid tab ID|No window with id/i;
 const NO_ACCESS =
