@@ -63,3 +63,17 @@ export interface DatabaseDump {
 }
 
 export declare function readDatabase(launched: LaunchedFirefox): Promise<DatabaseDump>;
+
+export declare function setFiles(
+  launched: LaunchedFirefox,
+  context: string,
+  selector: string,
+  files: string[],
+): Promise<void>;
+export declare function click(launched: LaunchedFirefox, context: string, selector: string): Promise<void>;
+
+export declare function waitForEvidence(
+  launched: LaunchedFirefox,
+  count: number,
+  options?: { timeout?: number },
+): Promise<DatabaseDump>;

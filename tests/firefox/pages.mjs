@@ -1,6 +1,6 @@
 // Steps on a launched Firefox (see firefox.mjs): tabs, script evaluation, the keyboard shortcut, and
 // reading the add-on's database back with the raw IndexedDB API from one of its own pages.
-/* global indexedDB, btoa, Blob, window, KeyboardEvent, Cc, Ci */
+/* global document, indexedDB, btoa, Blob, window, KeyboardEvent, Cc, Ci */
 import { Buffer } from 'node:buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -165,5 +165,60 @@ export async function readDatabase(launched) {
     return { exists: true, evidence: dump.evidence, custody: dump.custody, blobs };
   } finally {
     await closeTab(launched, context);
+  }
+}
+
+/** Chooses files in an `<input type=file>`, as the file dialog would (BiDi `input.setFiles`). */
+export async function setFiles(launched, context, selector, files) {
+  const found = await launched.bidi.send('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(selector)})`,
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'root',
+  });
+  if (found.type !== 'success' || found.result.type !== 'node') throw new Error(`No element ${selector}`);
+  await launched.bidi.send('input.setFiles', {
+    context,
+    element: { sharedId: found.result.sharedId },
+    files,
+  });
+}
+
+/** Clicks an element of a page (with user activation, as a click would have). */
+export async function click(launched, context, selector) {
+  const clicked = await evaluate(
+    launched,
+    context,
+    (target) => {
+      const element = document.querySelector(target);
+      element?.click();
+      return element !== null;
+    },
+    selector,
+  );
+  if (!clicked) throw new Error(`No element ${selector} to click`);
+}
+
+/**
+ * Waits until the database holds `count` evidence records. A shortcut capture has no reply: when it
+ * fails, the add-on says why in the toolbar button's title, which the error quotes.
+ */
+export async function waitForEvidence(launched, count, options = {}) {
+  const deadline = Date.now() + (options.timeout ?? 30_000);
+  for (;;) {
+    const dump = await readDatabase(launched);
+    if (dump.evidence.length >= count) return dump;
+    if (Date.now() > deadline) {
+      const context = await openTab(launched, launched.extensionUrl('popup.html?reader'), {
+        background: true,
+      });
+      // eslint-disable-next-line no-undef -- `browser` is the extension page's own global
+      const title = await evaluate(launched, context, () => browser.action.getTitle({})).catch(String);
+      await closeTab(launched, context);
+      throw new Error(
+        `${count} evidence records expected, ${dump.evidence.length} stored; the button says: ${title}`,
+      );
+    }
+    await sleep(250);
   }
 }

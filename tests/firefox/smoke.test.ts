@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { isPng, pngSize, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { FIREFOX_EXTENSION_DIR, launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import { closeTab, evaluate, openTab, pressShortcut, readDatabase, type DatabaseDump } from './pages.mjs';
+import { closeTab, evaluate, openTab, pressShortcut, waitForEvidence, type DatabaseDump } from './pages.mjs';
 
 // The production Firefox build, installed temporarily over WebDriver BiDi in headless Firefox ESR.
 // The capture is the real keyboard command (Alt+Shift+E): Firefox grants activeTab for it, as for a
@@ -79,14 +79,4 @@ function artifact(dump: DatabaseDump, record: DatabaseDump['evidence'][number], 
   const bytes = entry ? dump.blobs.get(entry.blobKey)?.bytes : null;
   if (!bytes) throw new Error(`${name} is not stored for ${record.id}`);
   return bytes;
-}
-
-/** A shortcut capture has no reply to wait for: poll the database until the record is there. */
-async function waitForEvidence(firefox: LaunchedFirefox, count: number): Promise<DatabaseDump> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const dump = await readDatabase(firefox);
-    if (dump.evidence.length >= count || Date.now() > deadline) return dump;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
