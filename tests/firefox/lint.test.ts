@@ -56,7 +56,8 @@ describe('web-ext lint of the Firefox build', () => {
     const result = spawnSync(
       path.join(REPO_ROOT, 'node_modules', '.bin', 'web-ext'),
       ['lint', '--source-dir', FIREFOX_EXTENSION_DIR, '--output', 'json', '--no-config-discovery'],
-      { cwd: REPO_ROOT, encoding: 'utf8' },
+      // No update check: web-ext would otherwise ask the npm registry for a newer version of itself.
+      { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
     );
     report = JSON.parse(result.stdout) as LintReport;
   });
