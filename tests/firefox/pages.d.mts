@@ -77,3 +77,10 @@ export declare function waitForEvidence(
   count: number,
   options?: { timeout?: number },
 ): Promise<DatabaseDump>;
+
+export declare function chooseContextMenuItem(
+  launched: LaunchedFirefox,
+  context: string,
+  label: string,
+  point?: { x: number; y: number },
+): Promise<void>;

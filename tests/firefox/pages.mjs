@@ -222,3 +222,42 @@ export async function waitForEvidence(launched, count, options = {}) {
     await sleep(250);
   }
 }
+
+/**
+ * Right-clicks a page (a real BiDi mouse action) and chooses an item of Firefox's context menu by its
+ * label, the way a click on the item does (`activateItem`); headless menus cannot be clicked by pixels.
+ */
+export async function chooseContextMenuItem(launched, context, label, point = { x: 200, y: 200 }) {
+  await launched.bidi.send('input.performActions', {
+    context,
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [
+          { type: 'pointerMove', x: point.x, y: point.y },
+          { type: 'pointerDown', button: 2 },
+          { type: 'pointerUp', button: 2 },
+        ],
+      },
+    ],
+  });
+  const { contexts } = await launched.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const browserWindow = contexts.find(
+    (candidate) => candidate.url === 'chrome://browser/content/browser.xhtml',
+  );
+  if (!browserWindow) throw new Error('No browser window for the context menu.');
+  await waitFor(
+    launched,
+    browserWindow.context,
+    (text) => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      const item = [...menu.querySelectorAll('menuitem')].find((candidate) => candidate.label === text);
+      if (menu.state !== 'open' || !item) return false;
+      menu.activateItem(item);
+      return true;
+    },
+    { args: [label], description: `the context menu item "${label}"` },
+  );
+}

@@ -4,11 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { isPng, pngSize, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { FIREFOX_EXTENSION_DIR, launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import { closeTab, evaluate, openTab, pressShortcut, waitForEvidence, type DatabaseDump } from './pages.mjs';
+import {
+  chooseContextMenuItem,
+  closeTab,
+  evaluate,
+  openTab,
+  pressShortcut,
+  waitForEvidence,
+  type DatabaseDump,
+} from './pages.mjs';
 
 // The production Firefox build, installed temporarily over WebDriver BiDi in headless Firefox ESR.
-// The capture is the real keyboard command (Alt+Shift+E): Firefox grants activeTab for it, as for a
-// user, so the add-on needs no test hook and no host permission.
+// Captures come from the real keyboard command (Alt+Shift+E) and the real context menu: Firefox grants
+// activeTab for them, as for a user, so the add-on needs no test hook and no host permission.
 describe('the Firefox add-on', () => {
   let server: FixtureServer;
   let firefox: LaunchedFirefox;
@@ -69,6 +77,21 @@ describe('the Firefox add-on', () => {
       browser: { name: 'Firefox', version: /Firefox\/([\d.]+)/.exec(firefox.userAgent)?.[1] },
       viewport,
     });
+    await closeTab(firefox, page);
+  });
+
+  it('stores a capture chosen from the page’s context menu', async () => {
+    const url = new URL('ticket.html', server.url).href;
+    const page = await openTab(firefox, url);
+    await chooseContextMenuItem(firefox, page, 'Capture as audit evidence');
+    const dump = await waitForEvidence(firefox, 2);
+    const record = dump.evidence.find((candidate) => candidate.url === url);
+    expect(record).toMatchObject({ status: 'needs-review', kind: 'visible' });
+    expect(dump.custody.find((entry) => entry.evidenceId === record!.id)?.details).toMatchObject({
+      trigger: 'context-menu',
+    });
+    expect(verifyArtifacts(record!, dump.blobs)).toEqual([]);
+    expect(verifyCustodyChain(dump.custody)).toEqual([]);
     await closeTab(firefox, page);
   });
 });
