@@ -7,17 +7,9 @@ import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { isPng, pngSize, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { readZip, type ZipFiles } from './archives';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import {
-  click,
-  evaluate,
-  openTab,
-  pressShortcut,
-  readDatabase,
-  setFiles,
-  waitFor,
-  waitForEvidence,
-  type DatabaseDump,
-} from './pages.mjs';
+import { click, evaluate, openTab, setFiles, waitFor } from './pages.mjs';
+import { pressShortcut } from './gestures.mjs';
+import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
 
 // Full-page capture, export and import in Firefox: a whole page captured with Alt+Shift+F, the auditor
 // bundle saved as a download (Firefox has no streaming save picker), and imported into a fresh profile.

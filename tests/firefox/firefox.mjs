@@ -125,7 +125,7 @@ export async function launchFirefox(options = {}) {
   const close = async () => {
     await bidi?.send('browser.close').catch(() => {});
     bidi?.close();
-    if (firefox.child.exitCode === null) {
+    if (firefox.child.exitCode === null && firefox.child.signalCode === null) {
       const exited = new Promise((resolve) => firefox.child.once('exit', resolve));
       const timer = setTimeout(() => firefox.child.kill('SIGKILL'), 10_000);
       await exited;

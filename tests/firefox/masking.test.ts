@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import { click, closeTab, evaluate, openTab, pressShortcut, waitFor, waitForEvidence } from './pages.mjs';
+import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
+import { pressShortcut } from './gestures.mjs';
+import { waitForEvidence } from './database.mjs';
 
 const SECRETS = [
   'grace.kim@northwind-finance.example',

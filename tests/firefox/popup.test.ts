@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import {
-  click,
-  closeTab,
-  evaluate,
-  openTab,
-  pressShortcut,
-  readDatabase,
-  waitFor,
-  waitForEvidence,
-} from './pages.mjs';
+import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
+import { pressShortcut } from './gestures.mjs';
+import { readDatabase, waitForEvidence } from './database.mjs';
 
 const NOTES = 'Nightly backups, week 39, captured in Firefox.';
 

@@ -4,15 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { isPng, pngSize, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { FIREFOX_EXTENSION_DIR, launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import {
-  chooseContextMenuItem,
-  closeTab,
-  evaluate,
-  openTab,
-  pressShortcut,
-  waitForEvidence,
-  type DatabaseDump,
-} from './pages.mjs';
+import { closeTab, evaluate, openTab } from './pages.mjs';
+import { chooseContextMenuItem, pressShortcut } from './gestures.mjs';
+import { waitForEvidence, type DatabaseDump } from './database.mjs';
 
 // The production Firefox build, installed temporarily over WebDriver BiDi in headless Firefox ESR.
 // Captures come from the real keyboard command (Alt+Shift+E) and the real context menu: Firefox grants
