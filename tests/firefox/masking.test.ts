@@ -31,13 +31,9 @@ describe('Firefox: masking secrets in a full-page capture', () => {
   it('leaves no secret in any stored byte and blacks out the e-mail cell', async () => {
     const popup = await openTab(firefox, firefox.extensionUrl('popup.html'), { background: true });
     await click(firefox, popup, 'input[data-testid="masking-enabled"]');
-    await waitFor(
-      firefox,
-      popup,
-      () =>
-        document.querySelector<HTMLInputElement>('input[data-testid="masking-enabled"]')?.checked === true,
-    );
     await closeTab(firefox, popup);
+    // The popup ticks the box at once and saves through the background: wait until a new popup reads it.
+    await expect.poll(() => maskingShownOn(firefox), { timeout: 10_000 }).toBe(true);
 
     const page = await openTab(firefox, new URL('hostile/secrets.html', server.url).href);
     const textBox = await evaluate(firefox, page, () => {
@@ -80,3 +76,21 @@ describe('Firefox: masking secrets in a full-page capture', () => {
     await closeTab(firefox, page);
   });
 });
+
+/** Whether a freshly opened popup shows masking switched on (it reads the stored setting). */
+async function maskingShownOn(firefox: LaunchedFirefox): Promise<boolean | undefined> {
+  const popup = await openTab(firefox, firefox.extensionUrl('popup.html'), { background: true });
+  try {
+    return await waitFor(
+      firefox,
+      popup,
+      () => {
+        const box = document.querySelector<HTMLInputElement>('input[data-testid="masking-enabled"]');
+        return box ? { checked: box.checked } : null;
+      },
+      { description: 'the masking switch' },
+    ).then((state) => state?.checked);
+  } finally {
+    await closeTab(firefox, popup);
+  }
+}

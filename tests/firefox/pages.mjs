@@ -63,9 +63,9 @@ export async function setFiles(launched, context, selector, files) {
   });
 }
 
-/** Clicks an element of a page (with user activation, as a click would have). */
+/** Clicks an element of a page once it is there (with user activation, as a click would have). */
 export async function click(launched, context, selector) {
-  const clicked = await evaluate(
+  await waitFor(
     launched,
     context,
     (target) => {
@@ -73,7 +73,6 @@ export async function click(launched, context, selector) {
       element?.click();
       return element !== null;
     },
-    selector,
+    { args: [selector], description: `${selector} to click` },
   );
-  if (!clicked) throw new Error(`No element ${selector} to click`);
 }
