@@ -8,6 +8,9 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // The sources archive the Firefox add-ons site asks for (docs/STORE.md): WXT already leaves out
+  // node_modules, .output and hidden folders; nothing local or generated goes in either.
+  zip: { excludeSources: ['dist/**', 'test-results/**', 'tmp/**', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: 'ISMS Evidence Collector',
     description:

@@ -7,6 +7,7 @@ import { routeMessage } from '@/platform/message-router';
 const CAPTURE_COMMAND = 'capture-visible';
 const FULL_PAGE_COMMAND = 'capture-full-page';
 
+// A service worker in Chrome, an event page in Firefox (no MV3 service workers there); both stop when idle.
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -1,5 +1,6 @@
-// `npm test`: unit tests, both builds, then the e2e suite in a real Chromium. Ends with exactly one
-// line, `N passed, N failed`, the totals over both suites (CI reads it); exits non-zero on any failure.
+// `npm test`: unit tests, both builds, the e2e suite in a real Chromium, then the Firefox suite (the add-on
+// in headless Firefox, `web-ext lint`, the store packages). Ends with exactly one line, `N passed, N failed`,
+// the totals over every suite (CI reads it); exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,11 +57,13 @@ function build(args) {
 
 suite('unit', []);
 const chromeBuilt = build([]);
-build(['-b', 'firefox']);
+const firefoxBuilt = build(['-b', 'firefox']);
 // The test build (never packaged) exposes the shortcut/context-menu handler to the gesture test.
 const testBuilt = build(['--mode', 'e2e']);
 // The e2e suite drives the Chrome build just made.
 if (chromeBuilt && testBuilt) suite('e2e', ['--config', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' });
+// The Firefox suite drives the Firefox build just made (its packaging test rebuilds both for `npm run zip`).
+if (firefoxBuilt) suite('firefox', ['--config', 'vitest.firefox.config.ts'], { E2E_SKIP_BUILD: '1' });
 
 rmSync(reports, { recursive: true, force: true });
 if (totals.skipped > 0) console.log(`(${totals.skipped} skipped or todo, counted in neither total)`);
