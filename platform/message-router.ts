@@ -8,7 +8,6 @@ import {
   type Reply,
 } from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
-import { readCapturer, saveSettings } from '@/storage/settings-repository';
 import {
   ValidationError,
   deleteFinding,
@@ -22,6 +21,7 @@ import { refreshBadge } from './badge';
 import { cancelCapture, captureFullPageAndStore } from './full-page-capture';
 import { captureTabAndStore } from './capture-service';
 import { saveMaskingSettings } from './masking-settings';
+import { readEffectiveCapturer, saveOwnSettings } from './effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
 
@@ -46,10 +46,10 @@ const handlers: Handlers = {
     await deleteFinding(getDatabase(), id);
     return null;
   },
-  saveSettings: (settings) => saveSettings(getDatabase(), settings),
+  saveSettings: (settings) => saveOwnSettings(getDatabase(), settings),
   async editEvidence({ evidenceId, ...edit }) {
     const db = getDatabase();
-    const record = await editEvidence(db, evidenceId, edit, await readCapturer(db), now(), {
+    const record = await editEvidence(db, evidenceId, edit, await readEffectiveCapturer(db), now(), {
       knownControlIds: KNOWN_IDS,
     });
     void refreshBadge();
@@ -57,13 +57,20 @@ const handlers: Handlers = {
   },
   async supersedeEvidence({ evidenceId, supersededBy, note }) {
     const db = getDatabase();
-    const record = await supersedeEvidence(db, evidenceId, supersededBy, await readCapturer(db), now(), note);
+    const record = await supersedeEvidence(
+      db,
+      evidenceId,
+      supersededBy,
+      await readEffectiveCapturer(db),
+      now(),
+      note,
+    );
     void refreshBadge();
     return record;
   },
   async deleteEvidence({ evidenceId, reason, removeDescription }) {
     const db = getDatabase();
-    const record = await deleteEvidence(db, evidenceId, reason, await readCapturer(db), now(), {
+    const record = await deleteEvidence(db, evidenceId, reason, await readEffectiveCapturer(db), now(), {
       removeDescription,
     });
     void refreshBadge();
