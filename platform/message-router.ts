@@ -24,6 +24,7 @@ import { saveMaskingSettings } from './masking-settings';
 import { readEffectiveCapturer, saveOwnSettings } from './effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
+import { redactEvidence } from './redaction-service';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
@@ -77,6 +78,10 @@ const handlers: Handlers = {
     return record;
   },
   addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
+  async redactEvidence({ evidenceId, rectangles }) {
+    const db = getDatabase();
+    return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
