@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/isms/types';
 import type { Management } from '@/utils/settings/effective';
 import { ManagedNote } from './settings/ManagedNote';
@@ -24,6 +24,15 @@ export function SettingsForm({ settings, policy = NO_POLICY, onSave }: SettingsF
   const [organisation, setOrganisation] = useState(settings.organisation);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  // Values changed elsewhere (a new policy, another window) replace the fields; a reload of the same values does not.
+  const shown = useRef(settings);
+  useEffect(() => {
+    if (shown.current.capturer === settings.capturer && shown.current.organisation === settings.organisation)
+      return;
+    shown.current = settings;
+    setCapturer(settings.capturer);
+    setOrganisation(settings.organisation);
+  }, [settings]);
   const capturerLocked = policy.capturer === 'locked';
   const organisationLocked = policy.organisation === 'locked';
 

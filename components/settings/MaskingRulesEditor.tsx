@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILT_IN_RULES } from '@/utils/masking/builtins';
 import type { MaskingRule } from '@/utils/masking/types';
 import { isPolicyRule, type EffectiveMasking } from '@/utils/settings/effective';
@@ -36,6 +36,15 @@ export function MaskingRulesEditor({
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const rulesLocked = masking.rules === 'locked';
+  // A policy change (or a save from another window) replaces the list; the same values keep the messages.
+  const shown = useRef(JSON.stringify(masking.settings));
+  useEffect(() => {
+    const incoming = JSON.stringify(masking.settings);
+    if (incoming === shown.current) return;
+    shown.current = incoming;
+    setEnabled(masking.settings.enabled);
+    setRules(masking.settings.rules);
+  }, [masking]);
 
   async function save(change: MaskingChange, done: string) {
     setMessage('');

@@ -204,14 +204,12 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
         return (
           <>
             <SettingsForm
-              key={JSON.stringify([data.settings, data.policy])}
               settings={data.settings}
               {...(data.policy ? { policy: data.policy } : {})}
               onSave={after(services.saveSettings)}
             />
             {data.masking && services.saveMasking && services.parseSelector && (
               <MaskingRulesEditor
-                key={JSON.stringify(data.masking)}
                 masking={data.masking}
                 parseSelector={services.parseSelector}
                 onSave={after(services.saveMasking)}
