@@ -33,6 +33,7 @@ async function main() {
             generator: { name: manifest.name, version: manifest.version },
             now,
             timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            organisation: settings.organisation,
             password: password ?? undefined,
             signal,
             onProgress,
