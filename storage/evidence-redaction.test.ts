@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '@/utils/integrity/sha256';
 import { verifyChain } from '@/utils/integrity/custody';
 import { readCustodyLog } from './custody-log';
+import { runIntegrityCheck } from './integrity-check';
 import { EvidenceDatabase } from './db';
 import { replaceRedactedArtifacts, type ArtifactReplacement } from './evidence-redaction';
 import { storeCaptures } from './library-fixtures';
@@ -70,6 +71,18 @@ describe('replaceRedactedArtifacts', () => {
       ],
     });
     expect(verifyChain(log)).toEqual([]);
+    // The library's integrity check follows the redact entry: the new hashes are the logged ones now.
+    expect((await runIntegrityCheck(db)).problems).toEqual([]);
+  });
+
+  it('lets the integrity check flag bytes changed without a redact entry', async () => {
+    await db.blobs.put({ key: 'EV-1/original.png', evidenceId: 'EV-1', data: new Blob(['tampered']) });
+    const record = (await db.evidence.get('EV-1'))!;
+    const original = record.artifacts.find((a) => a.name === 'original.png')!;
+    original.sha256 = await sha256Hex(new Blob(['tampered']));
+    original.size = 'tampered'.length;
+    await db.evidence.put(record);
+    expect((await runIntegrityCheck(db)).problems.map((problem) => problem.kind)).toEqual(['record-changed']);
   });
 
   it('changes nothing when any artifact changed meanwhile or does not exist', async () => {

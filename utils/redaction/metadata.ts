@@ -15,7 +15,7 @@ export interface ManualRedaction {
 
 /** Manual black-out covers pixels only: the DOM snapshot holds no geometry to tell which text lay beneath. */
 export const MANUAL_REDACTION_SCOPE =
-  'pixels only: the original, stamped and thumbnail images were re-rendered with solid black areas; the text, tables and DOM snapshot are unchanged';
+  'pixels only: the original, stamped and thumbnail images were re-rendered (re-encoded as PNG by the extension) with solid black areas; the text, tables and DOM snapshot are unchanged';
 
 /** metadata.json with one more manual black-out appended (earlier ones are kept). */
 export function withManualRedaction(metadataJson: string, redaction: ManualRedaction): string {
