@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Settings } from '@/utils/isms/types';
+import type { MappingRule, Settings } from '@/utils/isms/types';
 import type { Management } from '@/utils/settings/effective';
 import { ManagedNote } from './settings/ManagedNote';
 
@@ -8,6 +8,9 @@ export interface SettingsPolicy {
   organisation: Management;
   capturer: Management;
   notes: string[];
+  /** The organisation's rules that suggest controls (shown by the settings page, read-only). */
+  mappingRules?: readonly MappingRule[];
+  mappingRulesManagement?: Management;
 }
 
 export interface SettingsFormProps {

@@ -2,8 +2,10 @@ import type { MappingRule, Settings } from '@/utils/isms/types';
 import {
   effectiveMappingRules,
   effectiveSettings,
+  mappingRulesManagement,
   settingsLockProblem,
   type EffectiveSettings,
+  type Management,
 } from '@/utils/settings/effective';
 import type { EvidenceDatabase } from '@/storage/db';
 import { ValidationError } from '@/storage/isms-repository';
@@ -13,12 +15,20 @@ import { readManagedPolicy } from './managed-policy';
 export interface SettingsView extends EffectiveSettings {
   /** Ignored policy values, as sentences. */
   policyProblems: string[];
+  /** The policy's rules that suggest controls, and how they apply. */
+  mappingRules: MappingRule[];
+  mappingRulesManagement: Management;
 }
 
 /** The settings as they apply: the administrator's policy over the user's own values. */
 export async function readEffectiveSettings(db: EvidenceDatabase): Promise<SettingsView> {
   const [local, { policy, problems }] = await Promise.all([readSettings(db), readManagedPolicy()]);
-  return { ...effectiveSettings(local, policy), policyProblems: problems };
+  return {
+    ...effectiveSettings(local, policy),
+    policyProblems: problems,
+    mappingRules: policy.mappingRules ?? [],
+    mappingRulesManagement: mappingRulesManagement(policy),
+  };
 }
 
 /** The name stamped on captures and written to the custody log. */

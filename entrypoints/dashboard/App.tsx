@@ -10,6 +10,7 @@ import type { FindingInput } from '@/components/FindingForm';
 import { FindingsRegister } from '@/components/FindingsRegister';
 import { errorText } from '@/components/labels';
 import { SettingsForm, type SettingsPolicy } from '@/components/SettingsForm';
+import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor, type MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import { SoaTable, type ControlledDocumentSummary } from '@/components/SoaTable';
 import { findItem } from '@/utils/catalogue/catalogue';
@@ -208,6 +209,12 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
               {...(data.policy ? { policy: data.policy } : {})}
               onSave={after(services.saveSettings)}
             />
+            {data.policy?.mappingRules && (
+              <ManagedMappingRules
+                rules={data.policy.mappingRules}
+                management={data.policy.mappingRulesManagement ?? 'default'}
+              />
+            )}
             {data.masking && services.saveMasking && services.parseSelector && (
               <MaskingRulesEditor
                 masking={data.masking}

@@ -33,6 +33,8 @@ const services: DashboardServices = {
       organisation: view.organisation,
       capturer: view.capturer,
       notes: [...view.policyProblems, ...view.notes],
+      mappingRules: view.mappingRules,
+      mappingRulesManagement: view.mappingRulesManagement,
     };
     return { coverage, settings: view.settings, policy, masking, documents };
   },

@@ -81,6 +81,7 @@ describe('organisation-wide settings by browser policy (Chromium, mandatory poli
       expect(await dashboard.getByTestId('settings-masking-enabled').isChecked()).toBe(true);
       expect(await dashboard.getByTestId('settings-masking-enabled').isDisabled()).toBe(true);
       expect(await dashboard.locator('[data-rule-id="policy:employee-id"]').count()).toBe(1);
+      expect(await dashboard.getByTestId('managed-mapping-rules').textContent()).toContain('*veeam*/jobs*');
       // The policy switches the generic high-entropy pattern off.
       expect(await dashboard.getByTestId('rule-enabled-high-entropy-secret').isChecked()).toBe(false);
 

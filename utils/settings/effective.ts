@@ -124,6 +124,11 @@ export function maskingLockProblem(
   return null;
 }
 
+export function mappingRulesManagement(policy: ManagedPolicy): Management {
+  if (policy.mappingRules === undefined) return 'local';
+  return isLocked(policy, 'mappingRules') ? 'locked' : 'default';
+}
+
 /** Mapping rules as they apply: locked, only the policy's; otherwise the policy's after the local ones. */
 export function effectiveMappingRules(local: readonly MappingRule[], policy: ManagedPolicy): MappingRule[] {
   const managed = policy.mappingRules ?? [];
