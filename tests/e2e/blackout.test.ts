@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
 import {
@@ -5,6 +7,7 @@ import {
   captureFromPopup,
   clickToolbarButton,
   openTab,
+  REPO_ROOT,
   sha256Hex,
   startSession,
   utf8,
@@ -70,6 +73,15 @@ describe('manual black-out of a capture, through the popup', () => {
     await popup.fill('[data-testid="blackout-width"]', percent(secret.width + 2, secret.viewportWidth));
     await popup.fill('[data-testid="blackout-height"]', percent(secret.height + 2, secret.viewportHeight));
     await popup.click('[data-testid="blackout-add"]');
+    // The editor, open with one area listed, passes the same accessibility check as every screen.
+    const axeSource = await readFile(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const violations = await popup.evaluate<string[]>(
+      `${axeSource};
+      axe.run(document).then((result) => result.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id + ': ' + violation.nodes.map((node) => node.target.join(' ')).join(', ')))`,
+    );
+    expect(violations).toEqual([]);
     await popup.click('[data-testid="blackout-apply"]');
     await popup.click('[data-testid="blackout-confirm"]');
     await popup.waitForFunction(
