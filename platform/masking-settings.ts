@@ -3,7 +3,12 @@ import { ValidationError } from '@/storage/isms-repository';
 import { withBuiltIns } from '@/utils/masking/builtins';
 import type { MaskingRule, MaskingSettings } from '@/utils/masking/types';
 import { rulesProblems } from '@/utils/masking/validate';
-import { effectiveMasking, maskingLockProblem, type EffectiveMasking } from '@/utils/settings/effective';
+import {
+  effectiveMasking,
+  isPolicyRule,
+  maskingLockProblem,
+  type EffectiveMasking,
+} from '@/utils/settings/effective';
 import { readManagedPolicy } from './managed-policy';
 
 const MASKING_ROW = 'masking';
@@ -34,8 +39,10 @@ export async function saveMaskingSettings(
   const view = await readMaskingView(db);
   const lock = maskingLockProblem(change, view);
   if (lock) throw new ValidationError([lock]);
-  if (change.rules) {
-    const problems = rulesProblems(change.rules);
+  // The policy's own rules are checked where they are applied (a broken one is reported in the capture's
+  // metadata): a bad pattern from the administrator must not stop people from saving theirs.
+  if (change.rules && view.rules !== 'locked') {
+    const problems = rulesProblems(change.rules.filter((rule) => !isPolicyRule(rule)));
     if (problems.length > 0) throw new ValidationError([`Not saved: ${problems.join(' ')}`]);
   }
   const stored = withBuiltIns(await table(db).get(MASKING_ROW));

@@ -115,4 +115,31 @@ describe('routeMessage', () => {
       error: expect.stringContaining('Anything: The pattern matches empty text'),
     });
   });
+
+  it('saves the user’s own rules even when a rule from the policy is broken', async () => {
+    await fakeBrowser.storage.managed.set({
+      maskingRules: [{ id: 'broken', name: 'Broken', kind: 'pattern', pattern: '(' }],
+    });
+    const own = {
+      id: 'custom-1',
+      name: 'Tickets',
+      enabled: true,
+      kind: 'pattern' as const,
+      pattern: 'TCK-\\d+',
+    };
+    const policyRule = {
+      id: 'policy:broken',
+      name: 'Broken',
+      enabled: true,
+      kind: 'pattern' as const,
+      pattern: '(',
+    };
+    const reply = await routeMessage(
+      { type: 'saveMaskingSettings', payload: { enabled: true, rules: [policyRule, own] } },
+      EXTENSION_PAGE,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    const stored = (await getDatabase().table('settings').get('masking')) as { rules: { id: string }[] };
+    expect(stored.rules.map((rule) => rule.id)).toEqual(['policy:broken', 'custom-1']);
+  });
 });
