@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import {
   type StoredCustodyEntry,
   type StoredEvidence,
 } from './harness';
+import { writePolicyFile, type PolicyFile } from './policy-file';
 
 /** Debian's Chromium reads mandatory policy from here (Google Chrome: /etc/opt/chrome/policies/managed). */
 const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
@@ -32,12 +33,6 @@ function unpackedExtensionId(directory: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
 }
 
-/** '/etc/chromium/policies/managed' → ['/etc', '/etc/chromium', '/etc/chromium/policies', '/etc/chromium/policies/managed']. */
-function ancestors(folder: string): string[] {
-  const parts = path.resolve(folder).split(path.sep).filter(Boolean);
-  return parts.map((_, index) => path.sep + parts.slice(0, index + 1).join(path.sep));
-}
-
 describe('organisation-wide settings by browser policy (Chromium, mandatory policy file)', () => {
   it('applies the documented example policy: the organisation shows as locked and is in a capture’s metadata', async () => {
     // A copy at a unique path: a unique extension ID, so the policy touches no other Chromium on this machine.
@@ -48,14 +43,14 @@ describe('organisation-wide settings by browser policy (Chromium, mandatory poli
       await readFile(path.join(REPO_ROOT, 'docs/deployment/chrome-policy.json'), 'utf8'),
     ) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
     const values = example['3rdparty'].extensions['<extension-id>']!;
-    const policyFile = path.join(POLICY_DIR, `isms-evidence-collector-e2e-${extensionId}.json`);
-    // The first folder of the policy path that does not exist yet: removed afterwards if left empty.
-    const created = ancestors(POLICY_DIR).find((folder) => !existsSync(folder));
+    const policyName = `isms-evidence-collector-e2e-${extensionId}.json`;
+    let policyFile: PolicyFile | undefined;
     const server = await startFixtureServer();
     let extension: Awaited<ReturnType<typeof launchExtension>> | undefined;
     try {
-      await mkdir(POLICY_DIR, { recursive: true });
-      await writeFile(policyFile, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: values } } }));
+      policyFile = await writePolicyFile(POLICY_DIR, policyName, {
+        '3rdparty': { extensions: { [extensionId]: values } },
+      });
       extension = await launchExtension({ extensionDir });
       // The ID computed from the path is the one Chromium gave (read from the service worker's URL).
       expect(extension.extensionId).toBe(extensionId);
@@ -124,14 +119,9 @@ describe('organisation-wide settings by browser policy (Chromium, mandatory poli
     } finally {
       await extension?.close();
       await server.close();
-      await rm(policyFile, { force: true });
-      if (created && (await readdir(POLICY_DIR)).length === 0)
-        for (const folder of ancestors(POLICY_DIR).reverse()) {
-          await rmdir(folder);
-          if (folder === created) break;
-        }
+      await policyFile?.remove();
       await rm(extensionDir, { recursive: true, force: true });
     }
-    expect(existsSync(policyFile)).toBe(false);
+    expect(existsSync(path.join(POLICY_DIR, policyName))).toBe(false);
   });
 });
