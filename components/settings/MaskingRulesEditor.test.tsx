@@ -143,3 +143,26 @@ describe('MaskingRulesEditor', () => {
     expect(screen.getByTestId('masking-rules-locked')).toBeTruthy();
   });
 });
+
+describe('MaskingRulesEditor refusals in a form', () => {
+  it('shows the background’s sentence once, beside the form', async () => {
+    const onSave = vi.fn(async () =>
+      Promise.reject(new Error('Not saved: Tickets: The pattern is too slow.')),
+    );
+    render(
+      <MaskingRulesEditor
+        masking={effectiveMasking(undefined, {})}
+        parseSelector={parseSelector}
+        onSave={onSave}
+      />,
+    );
+    const form = addForm();
+    fireEvent.input(within(form).getByLabelText('Name'), { target: { value: 'Tickets' } });
+    fireEvent.input(within(form).getByLabelText(/Regular expression/), { target: { value: 'TCK-\\d+' } });
+    fireEvent.submit(form);
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      'Not saved: Tickets: The pattern is too slow.',
+    );
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+});

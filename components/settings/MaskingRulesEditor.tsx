@@ -46,7 +46,8 @@ export function MaskingRulesEditor({
     setRules(masking.settings.rules);
   }, [masking]);
 
-  async function save(change: MaskingChange, done: string) {
+  /** Forms show a refusal beside their fields (`inForm`); switches and removals in the alert below the list. */
+  async function save(change: MaskingChange, done: string, inForm = true) {
     setMessage('');
     setError('');
     try {
@@ -55,12 +56,11 @@ export function MaskingRulesEditor({
       setRules(change.rules);
       setMessage(done);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      if (!inForm) setError(failure instanceof Error ? failure.message : String(failure));
       throw failure;
     }
   }
-  // Toggles and removals report their failure in the alert above; forms show theirs too.
-  const quietly = (change: MaskingChange, done: string) => save(change, done).catch(() => {});
+  const quietly = (change: MaskingChange, done: string) => save(change, done, false).catch(() => {});
   const replace = (id: string, next: MaskingRule | null) =>
     rules.flatMap((rule) => (rule.id !== id ? [rule] : next ? [next] : []));
 
