@@ -7,7 +7,8 @@ function show(onApply = vi.fn(async (_rects: FractionRect[]) => {})) {
   render(<BlackoutEditor imageUrl="data:image/png;base64," imageAlt="Screenshot" onApply={onApply} />);
   const surface = screen.getByTestId('blackout-surface');
   // happy-dom lays nothing out: give the preview the size the popup would.
-  surface.getBoundingClientRect = () => ({ left: 10, top: 20, width: 320, height: 200 }) as DOMRect;
+  surface.querySelector('img')!.getBoundingClientRect = () =>
+    ({ left: 10, top: 20, width: 320, height: 200 }) as DOMRect;
   return { onApply, surface };
 }
 

@@ -28,7 +28,7 @@ const percentStyle = (rect: FractionRect) => ({
  * the arrow keys (Shift + arrows resizes). Applying replaces the stored images for good.
  */
 export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorProps) {
-  const surface = useRef<HTMLDivElement>(null);
+  const image = useRef<HTMLImageElement>(null);
   const [rects, setRects] = useState<FractionRect[]>([]);
   const [drag, setDrag] = useState<{ start: { x: number; y: number }; rect: FractionRect | null } | null>(
     null,
@@ -40,7 +40,8 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
   const [status, setStatus] = useState('');
 
   const point = (event: PointerEvent) => {
-    const box = surface.current!.getBoundingClientRect();
+    // The image's own box: the surface's border must not shift the areas by a pixel.
+    const box = image.current!.getBoundingClientRect();
     return { x: event.clientX - box.left, y: event.clientY - box.top, box };
   };
   const add = (rect: FractionRect) => {
@@ -126,7 +127,6 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
         tables and DOM snapshot stay as captured (masking, switched on before capturing, removes text).
       </p>
       <div
-        ref={surface}
         class="blackout-surface"
         data-testid="blackout-surface"
         onPointerDown={(event) => {
@@ -148,7 +148,7 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
         }}
         onPointerCancel={() => setDrag(null)}
       >
-        <img src={imageUrl} alt={imageAlt} draggable={false} />
+        <img ref={image} src={imageUrl} alt={imageAlt} draggable={false} />
         {rects.map((rect, index) => (
           <div key={index} class="blackout-rect" style={percentStyle(rect)} />
         ))}

@@ -64,10 +64,31 @@ describe('manual black-out of a capture, through the popup', () => {
     );
     expect(rowBefore.filter((rgb) => rgb === '0,0,0').length).toBeLessThan(rowBefore.length / 2);
 
-    // Typed in percent of the image, as a keyboard user would, with one CSS pixel to spare on each side.
-    const percent = (value: number, of: number) => ((value / of) * 100).toFixed(3);
+    // A real pointer drag on the preview adds an area (removed again: the typed one below is checked by pixel).
     await popup.click('[data-testid="blackout-toggle"]');
     await popup.waitFor('[data-testid="blackout"]');
+    const surface = await popup.evaluate(() => {
+      const box = document.querySelector('[data-testid="blackout-surface"] img')!.getBoundingClientRect();
+      return { x: box.left, y: box.top, width: box.width, height: box.height };
+    });
+    const at = (fx: number, fy: number) => ({
+      x: surface.x + surface.width * fx,
+      y: surface.y + surface.height * fy,
+    });
+    const mouse = (type: string, point: { x: number; y: number }, buttons: number) =>
+      popup.send('Input.dispatchMouseEvent', { type, ...point, button: 'left', buttons, clickCount: 1 });
+    await mouse('mousePressed', at(0.6, 0.6), 1);
+    await mouse('mouseMoved', at(0.7, 0.65), 1);
+    await mouse('mouseMoved', at(0.8, 0.7), 1);
+    await mouse('mouseReleased', at(0.8, 0.7), 0);
+    await popup.waitFor('[data-testid="blackout"] ol li');
+    expect(await popup.text('[data-testid="blackout"] ol li button')).toMatch(
+      /^Area 1: from 60 % to 80 % across, 60 % to 70 % down$/,
+    );
+    await popup.click('[data-testid="blackout"] ol li button[aria-label="Remove area 1"]');
+
+    // Typed in percent of the image, as a keyboard user would, with one CSS pixel to spare on each side.
+    const percent = (value: number, of: number) => ((value / of) * 100).toFixed(3);
     await popup.fill('[data-testid="blackout-x"]', percent(secret.x - 1, secret.viewportWidth));
     await popup.fill('[data-testid="blackout-y"]', percent(secret.y - 1, secret.viewportHeight));
     await popup.fill('[data-testid="blackout-width"]', percent(secret.width + 2, secret.viewportWidth));
