@@ -27,6 +27,9 @@ export default defineConfig({
         description: 'Capture the whole page (scrolling) as audit evidence',
       },
     },
+    // Organisation-wide settings by browser policy (docs/DEPLOYMENT.md). Firefox reads policies.json
+    // without a schema, so only Chromium browsers get the key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
+import type { FractionRect } from '@/utils/redaction/rectangles';
 import { TaggingPanel, type TaggingChoice } from './TaggingPanel';
 
 export interface TaggingTarget {
@@ -23,8 +24,13 @@ export interface PopupAppProps {
     onProgress: (tilesDone: number, tilesPlanned: number) => void,
   ) => Promise<TaggingTarget>;
   onCancelCapture?: () => void;
-  /** Masking of secrets in every capture, switched on and off here. */
-  masking?: { enabled: boolean; onChange: (enabled: boolean) => Promise<void> };
+  /** Masking of secrets in every capture, switched on and off here (not when the organisation locks it). */
+  masking?: { enabled: boolean; locked?: boolean; onChange: (enabled: boolean) => Promise<void> };
+  /** Blacks out areas of a capture's screenshot; resolves with the record and its new thumbnail. */
+  onBlackout?: (
+    evidenceId: string,
+    rectangles: FractionRect[],
+  ) => Promise<{ evidence: EvidenceRecord; thumbnailUrl: string }>;
   /** The coverage summary, rendered below the capture area. */
   children?: ComponentChildren;
 }
@@ -41,7 +47,7 @@ export function PopupApp(props: PopupAppProps) {
     onOpenDashboard,
     children,
   } = props;
-  const { onCaptureFullPage, onCancelCapture, masking } = props;
+  const { onCaptureFullPage, onCancelCapture, masking, onBlackout } = props;
   const [progress, setProgress] = useState<{ done: number; planned: number } | null>(null);
   const [maskingOn, setMaskingOn] = useState(masking?.enabled ?? false);
   const [busy, setBusy] = useState(false);
@@ -132,6 +138,7 @@ export function PopupApp(props: PopupAppProps) {
               type="checkbox"
               data-testid="masking-enabled"
               checked={maskingOn}
+              disabled={masking.locked === true}
               onChange={async (event) => {
                 const enabled = (event.currentTarget as HTMLInputElement).checked;
                 setMaskingOn(enabled);
@@ -144,6 +151,7 @@ export function PopupApp(props: PopupAppProps) {
               }}
             />{' '}
             Mask secrets (e-mail addresses, tokens, keys) in captures
+            {masking.locked && ' — set by your organisation'}
           </label>
         )}
         <p class="hint">
@@ -171,6 +179,14 @@ export function PopupApp(props: PopupAppProps) {
           suggestedControls={tagging.suggestedControls}
           thumbnailUrl={tagging.thumbnailUrl}
           onSave={save}
+          {...(onBlackout && tagging.evidence.artifacts.some((artifact) => artifact.role === 'original')
+            ? {
+                onBlackout: async (rectangles: FractionRect[]) => {
+                  const done = await onBlackout(tagging.evidence.id, rectangles);
+                  setTagging({ ...tagging, evidence: done.evidence, thumbnailUrl: done.thumbnailUrl });
+                },
+              }
+            : {})}
         />
       )}
       {!tagging && needsReview.length > 0 && (

@@ -1,17 +1,43 @@
-import { useState } from 'preact/hooks';
-import type { Settings } from '@/utils/isms/types';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { MappingRule, Settings } from '@/utils/isms/types';
+import type { Management } from '@/utils/settings/effective';
+import { ManagedNote } from './settings/ManagedNote';
+
+/** What the administrator's policy manages, and its sentences (ignored values, a missing pushed name). */
+export interface SettingsPolicy {
+  organisation: Management;
+  capturer: Management;
+  notes: string[];
+  /** The organisation's rules that suggest controls (shown by the settings page, read-only). */
+  mappingRules?: readonly MappingRule[];
+  mappingRulesManagement?: Management;
+}
 
 export interface SettingsFormProps {
   settings: Settings;
+  policy?: SettingsPolicy;
   onSave: (settings: Omit<Settings, 'id'>) => Promise<void>;
 }
 
+const NO_POLICY: SettingsPolicy = { organisation: 'local', capturer: 'local', notes: [] };
+
 /** Who captures and for which organisation: stamped on every capture and named in every bundle. */
-export function SettingsForm({ settings, onSave }: SettingsFormProps) {
+export function SettingsForm({ settings, policy = NO_POLICY, onSave }: SettingsFormProps) {
   const [capturer, setCapturer] = useState(settings.capturer);
   const [organisation, setOrganisation] = useState(settings.organisation);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  // Values changed elsewhere (a new policy, another window) replace the fields; a reload of the same values does not.
+  const shown = useRef(settings);
+  useEffect(() => {
+    if (shown.current.capturer === settings.capturer && shown.current.organisation === settings.organisation)
+      return;
+    shown.current = settings;
+    setCapturer(settings.capturer);
+    setOrganisation(settings.organisation);
+  }, [settings]);
+  const capturerLocked = policy.capturer === 'locked';
+  const organisationLocked = policy.organisation === 'locked';
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -32,22 +58,37 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
   return (
     <form class="settings-form" onSubmit={submit} aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
+      {policy.notes.map((note) => (
+        <p key={note} class="hint" data-testid="policy-note">
+          {note}
+        </p>
+      ))}
       <label>
         Your name (stamped on captures as the capturer)
         <input
           data-testid="settings-capturer"
           value={capturer}
+          disabled={capturerLocked}
+          aria-describedby={capturerLocked ? 'capturer-managed' : undefined}
           onInput={(event) => setCapturer(event.currentTarget.value)}
         />
       </label>
+      <span id="capturer-managed">
+        <ManagedNote management={policy.capturer} testId="capturer-managed" />
+      </span>
       <label>
-        Organisation (named in exported bundles)
+        Organisation (named on captures and in exported bundles)
         <input
           data-testid="settings-organisation"
           value={organisation}
+          disabled={organisationLocked}
+          aria-describedby={policy.organisation !== 'local' ? 'organisation-managed' : undefined}
           onInput={(event) => setOrganisation(event.currentTarget.value)}
         />
       </label>
+      <span id="organisation-managed">
+        <ManagedNote management={policy.organisation} testId="organisation-managed" />
+      </span>
       {error && (
         <p role="alert" class="error">
           {error}
@@ -58,7 +99,7 @@ export function SettingsForm({ settings, onSave }: SettingsFormProps) {
           {message}
         </p>
       )}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" disabled={capturerLocked && organisationLocked}>
         Save settings
       </button>
     </form>

@@ -2,7 +2,10 @@ import { useState } from 'preact/hooks';
 import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
+import type { FractionRect } from '@/utils/redaction/rectangles';
+import { BlackoutEditor } from './BlackoutEditor';
 import { ControlPicker } from './ControlPicker';
+import './styles/blackout.css';
 import { NotesAndDateFields } from './NotesAndDateFields';
 
 export interface TaggingChoice {
@@ -20,6 +23,8 @@ export interface TaggingPanelProps {
   suggestedControls: readonly string[];
   thumbnailUrl: string;
   onSave: (choice: TaggingChoice) => Promise<void>;
+  /** Blacks out areas of the stored images; absent where the capture has no screenshot. */
+  onBlackout?: (rectangles: FractionRect[]) => Promise<void>;
 }
 
 /** Confirms the controls a capture proves, with notes and the day it attests to. */
@@ -29,7 +34,9 @@ export function TaggingPanel({
   suggestedControls,
   thumbnailUrl,
   onSave,
+  onBlackout,
 }: TaggingPanelProps) {
+  const [blackingOut, setBlackingOut] = useState(false);
   const [offered, setOffered] = useState<string[]>(() =>
     unique([...suggestedControls, ...evidence.controls]),
   );
@@ -74,6 +81,27 @@ export function TaggingPanel({
           </p>
         </div>
       </div>
+      {onBlackout && thumbnailUrl && (
+        <button
+          type="button"
+          class="link"
+          data-testid="blackout-toggle"
+          aria-expanded={blackingOut}
+          aria-controls="blackout-panel"
+          onClick={() => setBlackingOut(!blackingOut)}
+        >
+          {blackingOut ? 'Close black-out' : 'Black out areas of the screenshot…'}
+        </button>
+      )}
+      {onBlackout && thumbnailUrl && blackingOut && (
+        <div id="blackout-panel">
+          <BlackoutEditor
+            imageUrl={thumbnailUrl}
+            imageAlt={`Screenshot of ${evidence.title} to black out`}
+            onApply={onBlackout}
+          />
+        </div>
+      )}
       <fieldset>
         <legend>Controls this evidence shows</legend>
         {offered.length === 0 && <p class="hint">No control suggested for this page: add one below.</p>}

@@ -4,7 +4,11 @@ import { parseBrowser } from '@/utils/capture/user-agent';
 import type { PageSnapshot } from '@/utils/page/types';
 import { suggestControls } from '@/utils/rules/suggest';
 import { getDatabase } from '@/storage/db';
-import { readCapturer, readRules } from '@/storage/settings-repository';
+import {
+  readEffectiveCapturer,
+  readEffectiveMappingRules,
+  readEffectiveOrganisation,
+} from './effective-settings';
 import { renderImages } from './render-images';
 
 /** The browser side of a capture, for the background context. */
@@ -37,9 +41,10 @@ export function browserCaptureAdapter(): CaptureAdapter {
     },
     renderImages,
     async suggestControls(page) {
-      return suggestControls(await readRules(getDatabase()), page);
+      return suggestControls(await readEffectiveMappingRules(getDatabase()), page);
     },
-    capturer: () => readCapturer(getDatabase()),
+    capturer: () => readEffectiveCapturer(getDatabase()),
+    organisation: () => readEffectiveOrganisation(getDatabase()),
     environment: () => ({
       browser: parseBrowser(navigator.userAgent),
       extensionVersion: browser.runtime.getManifest().version,

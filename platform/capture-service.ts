@@ -29,7 +29,7 @@ export async function captureAndStore(tabId: number, trigger: CaptureTrigger): P
   }
 }
 
-async function toDataUrl(blob: Blob): Promise<string> {
+export async function toDataUrl(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)

@@ -5,7 +5,7 @@ import type { EvidenceRecord } from '@/utils/evidence/types';
 import type { AddFileEvidenceRequest } from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
 import { addFileEvidence } from '@/storage/file-evidence';
-import { readCapturer } from '@/storage/settings-repository';
+import { readEffectiveCapturer } from './effective-settings';
 import { refreshBadge } from './badge';
 
 const THUMBNAIL_WIDTH = 320;
@@ -45,7 +45,7 @@ export async function addDroppedFile(
     {
       addedAt: new Date(),
       randomBytes: crypto.getRandomValues(new Uint8Array(6)),
-      capturer: await readCapturer(db),
+      capturer: await readEffectiveCapturer(db),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       extensionVersion: browser.runtime.getManifest().version,
       browser: parseBrowser(navigator.userAgent),

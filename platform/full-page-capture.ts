@@ -104,6 +104,7 @@ export async function captureWithAgentAndStore(
     const capturedAt = adapter.now();
     const evidenceId = newEvidenceId(capturedAt, adapter.randomBytes(6));
     const capturer = await adapter.capturer();
+    const organisation = (await adapter.organisation?.()) ?? '';
     const shot = await takeTiles(tabId, tab.windowId, tab.url ?? '', options);
 
     const timeZone = adapter.timeZone();
@@ -132,6 +133,7 @@ export async function captureWithAgentAndStore(
       url,
       title: snapshot.title || (options.masking ? '' : tab.title || ''),
       capturer,
+      ...(organisation ? { organisation } : {}),
       ...adapter.environment(),
       viewport: snapshot.viewport,
       method: 'captureVisibleTab',

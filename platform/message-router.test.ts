@@ -13,6 +13,7 @@ describe('routeMessage', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await getDatabase().settings.clear();
+    await fakeBrowser.storage.managed.clear();
   });
 
   it('accepts privileged messages from the extension’s own pages', async () => {
@@ -65,5 +66,80 @@ describe('routeMessage', () => {
       EXTENSION_PAGE,
     );
     expect(reply).toEqual({ ok: false, error: expect.stringContaining('A.7.4 is excluded') });
+  });
+
+  it('refuses to save a value the organisation locks by policy, and keeps the stored one', async () => {
+    await fakeBrowser.storage.managed.set({
+      organisation: 'Northwind Finance Ltd',
+      locked: ['organisation'],
+    });
+    const refused = await routeMessage(
+      { type: 'saveSettings', payload: { capturer: 'Alice', organisation: 'Rogue Ltd' } },
+      EXTENSION_PAGE,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      error:
+        'Not saved: your organisation sets the organisation (set to “Northwind Finance Ltd”) by policy, and it cannot be changed here.',
+    });
+    expect(await getDatabase().settings.get('settings')).toBeUndefined();
+    // The same save with the policy's value goes through: the user's own name is theirs to change.
+    const saved = await routeMessage(
+      { type: 'saveSettings', payload: { capturer: 'Alice', organisation: 'Northwind Finance Ltd' } },
+      EXTENSION_PAGE,
+    );
+    expect(saved).toMatchObject({ ok: true });
+    expect((await getDatabase().settings.get('settings'))?.capturer).toBe('Alice');
+  });
+
+  it('refuses masking changes the policy locks, and patterns that cannot work', async () => {
+    await fakeBrowser.storage.managed.set({ maskingEnabled: true, locked: ['maskingEnabled'] });
+    expect(
+      await routeMessage({ type: 'saveMaskingSettings', payload: { enabled: false } }, EXTENSION_PAGE),
+    ).toEqual({
+      ok: false,
+      error: 'Not saved: your organisation keeps masking on by policy.',
+    });
+    const empty = await routeMessage(
+      {
+        type: 'saveMaskingSettings',
+        payload: {
+          enabled: true,
+          rules: [{ id: 'custom-1', name: 'Anything', enabled: true, kind: 'pattern', pattern: 'x*' }],
+        },
+      },
+      EXTENSION_PAGE,
+    );
+    expect(empty).toEqual({
+      ok: false,
+      error: expect.stringContaining('Anything: The pattern matches empty text'),
+    });
+  });
+
+  it('saves the user’s own rules even when a rule from the policy is broken', async () => {
+    await fakeBrowser.storage.managed.set({
+      maskingRules: [{ id: 'broken', name: 'Broken', kind: 'pattern', pattern: '(' }],
+    });
+    const own = {
+      id: 'custom-1',
+      name: 'Tickets',
+      enabled: true,
+      kind: 'pattern' as const,
+      pattern: 'TCK-\\d+',
+    };
+    const policyRule = {
+      id: 'policy:broken',
+      name: 'Broken',
+      enabled: true,
+      kind: 'pattern' as const,
+      pattern: '(',
+    };
+    const reply = await routeMessage(
+      { type: 'saveMaskingSettings', payload: { enabled: true, rules: [policyRule, own] } },
+      EXTENSION_PAGE,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    const stored = (await getDatabase().table('settings').get('masking')) as { rules: { id: string }[] };
+    expect(stored.rules.map((rule) => rule.id)).toEqual(['policy:broken', 'custom-1']);
   });
 });

@@ -8,7 +8,6 @@ import {
   type Reply,
 } from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
-import { readCapturer, saveSettings } from '@/storage/settings-repository';
 import {
   ValidationError,
   deleteFinding,
@@ -22,8 +21,10 @@ import { refreshBadge } from './badge';
 import { cancelCapture, captureFullPageAndStore } from './full-page-capture';
 import { captureTabAndStore } from './capture-service';
 import { saveMaskingSettings } from './masking-settings';
+import { readEffectiveCapturer, saveOwnSettings } from './effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
+import { redactEvidence } from './redaction-service';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
@@ -46,10 +47,10 @@ const handlers: Handlers = {
     await deleteFinding(getDatabase(), id);
     return null;
   },
-  saveSettings: (settings) => saveSettings(getDatabase(), settings),
+  saveSettings: (settings) => saveOwnSettings(getDatabase(), settings),
   async editEvidence({ evidenceId, ...edit }) {
     const db = getDatabase();
-    const record = await editEvidence(db, evidenceId, edit, await readCapturer(db), now(), {
+    const record = await editEvidence(db, evidenceId, edit, await readEffectiveCapturer(db), now(), {
       knownControlIds: KNOWN_IDS,
     });
     void refreshBadge();
@@ -57,19 +58,30 @@ const handlers: Handlers = {
   },
   async supersedeEvidence({ evidenceId, supersededBy, note }) {
     const db = getDatabase();
-    const record = await supersedeEvidence(db, evidenceId, supersededBy, await readCapturer(db), now(), note);
+    const record = await supersedeEvidence(
+      db,
+      evidenceId,
+      supersededBy,
+      await readEffectiveCapturer(db),
+      now(),
+      note,
+    );
     void refreshBadge();
     return record;
   },
   async deleteEvidence({ evidenceId, reason, removeDescription }) {
     const db = getDatabase();
-    const record = await deleteEvidence(db, evidenceId, reason, await readCapturer(db), now(), {
+    const record = await deleteEvidence(db, evidenceId, reason, await readEffectiveCapturer(db), now(), {
       removeDescription,
     });
     void refreshBadge();
     return record;
   },
   addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
+  async redactEvidence({ evidenceId, rectangles }) {
+    const db = getDatabase();
+    return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */

@@ -61,6 +61,8 @@ export interface ExportRequest {
   generator: { name: string; version: string };
   now: Date;
   timeZone: string;
+  /** The organisation as it applies (set by policy, say); the stored settings' otherwise. */
+  organisation?: string;
 }
 
 /** The organisation, SoA, coverage, readiness, findings and custody log the bundle reports on. */
@@ -88,7 +90,8 @@ export async function loadExportContext(
   const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
   const stage2 = stage2Readiness({ coverage, findings });
   return {
-    organisation: settings.organisation.trim() || plan?.organisation.trim() || 'organisation',
+    organisation:
+      (request.organisation ?? settings.organisation).trim() || plan?.organisation.trim() || 'organisation',
     baggingDate: localDay(now),
     generatedAt: now.toISOString(),
     generator: request.generator,

@@ -172,8 +172,21 @@ function loggedEvidence(custody: readonly CustodyEntry[]): Map<string, LoggedEvi
       }
     }
     if (entry.event === 'delete' && entry.evidenceId) entryOf(entry.evidenceId).deleted = true;
+    // A black-out replaces bytes on the record: its entry carries each artifact's hash before and after.
+    if (entry.event === 'redact' && entry.evidenceId)
+      applyRedaction(entryOf(entry.evidenceId).artifacts, entry.details['artifacts']);
   }
   return logged;
+}
+
+/** Moves logged hashes to their redacted values, only where the entry starts from the hash logged so far. */
+function applyRedaction(hashes: Map<string, string> | null, changes: unknown): void {
+  if (!hashes || !Array.isArray(changes)) return;
+  for (const change of changes) {
+    const { name, sha256From, sha256To } = (change ?? {}) as Record<string, unknown>;
+    if (typeof name !== 'string' || typeof sha256To !== 'string') continue;
+    if (hashes.get(name) === sha256From) hashes.set(name, sha256To);
+  }
 }
 
 function loggedArtifacts(value: unknown): Map<string, string> | null {

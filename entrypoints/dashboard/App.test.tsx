@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { parseCsv } from '@/utils/csv/csv';
-import type { ControlState } from '@/utils/isms/types';
+import type { ControlState, Settings } from '@/utils/isms/types';
 import { controlState, data } from '@/components/test-data';
 import { DashboardApp, type DashboardData, type DashboardServices } from './App';
 
@@ -20,7 +20,10 @@ function services(): DashboardServices {
     saveAuditPlan: vi.fn(async () => []),
     saveFinding: vi.fn(async () => {}),
     deleteFinding: vi.fn(async () => {}),
-    saveSettings: vi.fn(async () => {}),
+    // Stored, so that the reload after saving brings new data, as the real database does.
+    saveSettings: vi.fn(async (settings: Omit<Settings, 'id'>) => {
+      stored.settings = { ...settings, id: 'settings' };
+    }),
     download: vi.fn(),
     today: () => '2025-06-20',
     exportUrl: '/export.html',
@@ -97,7 +100,9 @@ describe('DashboardApp', () => {
     await waitFor(() =>
       expect(wiring.saveSettings).toHaveBeenCalledWith({ capturer: 'Bob', organisation: 'Example Ltd' }),
     );
+    await waitFor(() => expect(wiring.load).toHaveBeenCalledTimes(2));
     expect((await screen.findByRole('status')).textContent).toBe('Settings saved.');
+    expect((screen.getByTestId('settings-capturer') as HTMLInputElement).value).toBe('Bob');
   });
 
   it('shows a database failure as a sentence', async () => {

@@ -9,17 +9,25 @@ import { ExportSection } from '@/components/ExportSection';
 import type { FindingInput } from '@/components/FindingForm';
 import { FindingsRegister } from '@/components/FindingsRegister';
 import { errorText } from '@/components/labels';
-import { SettingsForm } from '@/components/SettingsForm';
+import { SettingsForm, type SettingsPolicy } from '@/components/SettingsForm';
+import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
+import { MaskingRulesEditor, type MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import { SoaTable, type ControlledDocumentSummary } from '@/components/SoaTable';
 import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { ControlState, Settings } from '@/utils/isms/types';
+import type { EffectiveMasking } from '@/utils/settings/effective';
 import { soaCsv, soaCsvFileName } from '@/utils/soa/soa-csv';
 import { controlHash, parseRoute, SECTIONS, type Route } from './routes';
 
 export interface DashboardData {
   coverage: CoverageData;
+  /** The settings as they apply (the organisation's policy over the user's own values). */
   settings: Settings;
+  /** What the organisation's policy manages; absent when it manages nothing. */
+  policy?: SettingsPolicy;
+  /** Masking as it applies, for the rules editor. */
+  masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
 }
@@ -33,6 +41,11 @@ export interface DashboardServices {
   saveFinding: (finding: FindingInput) => Promise<void>;
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  saveMasking?: (change: MaskingChange) => Promise<void>;
+  /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
+  parseSelector?: (selector: string) => void;
+  /** Calls back when the administrator's policy changes; returns the unsubscribe function. */
+  onPolicyChange?: (callback: () => void) => () => void;
   download: (fileName: string, text: string) => void;
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
@@ -84,8 +97,12 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
       if (document.visibilityState === 'visible') void reload();
     };
     document.addEventListener('visibilitychange', refresh);
-    return () => document.removeEventListener('visibilitychange', refresh);
-  }, [reload]);
+    const stopFollowingPolicy = services.onPolicyChange?.(() => void reload());
+    return () => {
+      document.removeEventListener('visibilitychange', refresh);
+      stopFollowingPolicy?.();
+    };
+  }, [reload, services]);
 
   useEffect(() => {
     const section = SECTIONS.find((candidate) => candidate.id === route.section);
@@ -185,7 +202,28 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
       case 'export':
         return <ExportSection exportUrl={services.exportUrl} importPanel={importPanel} />;
       case 'settings':
-        return <SettingsForm settings={data.settings} onSave={after(services.saveSettings)} />;
+        return (
+          <>
+            <SettingsForm
+              settings={data.settings}
+              {...(data.policy ? { policy: data.policy } : {})}
+              onSave={after(services.saveSettings)}
+            />
+            {data.policy?.mappingRules && (
+              <ManagedMappingRules
+                rules={data.policy.mappingRules}
+                management={data.policy.mappingRulesManagement ?? 'default'}
+              />
+            )}
+            {data.masking && services.saveMasking && services.parseSelector && (
+              <MaskingRulesEditor
+                masking={data.masking}
+                parseSelector={services.parseSelector}
+                onSave={after(services.saveMasking)}
+              />
+            )}
+          </>
+        );
     }
   }
 

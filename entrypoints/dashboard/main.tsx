@@ -6,7 +6,9 @@ import { sendMessage } from '@/platform/messaging';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
-import { readCapturer, readSettings } from '@/storage/settings-repository';
+import { readEffectiveCapturer, readEffectiveSettings } from '@/platform/effective-settings';
+import { onManagedPolicyChange } from '@/platform/managed-policy';
+import { readMaskingView } from '@/platform/masking-settings';
 import { importVerifiedBundle } from '@/storage/bundle-import';
 import { verifyBundle } from '@/utils/bundle/verify';
 import { ImportPanel } from '@/components/export/ImportPanel';
@@ -21,12 +23,20 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 
 const services: DashboardServices = {
   load: async () => {
-    const [coverage, settings, documents] = await Promise.all([
+    const [coverage, view, masking, documents] = await Promise.all([
       readCoverageSnapshot(db),
-      readSettings(db),
+      readEffectiveSettings(db),
+      readMaskingView(db),
       readControlledDocuments(db, CLAUSE_IDS),
     ]);
-    return { coverage, settings, documents };
+    const policy = {
+      organisation: view.organisation,
+      capturer: view.capturer,
+      notes: [...view.policyProblems, ...view.notes],
+      mappingRules: view.mappingRules,
+      mappingRulesManagement: view.mappingRulesManagement,
+    };
+    return { coverage, settings: view.settings, policy, masking, documents };
   },
   saveControlState: async (state) => {
     await sendMessage('saveControlState', state);
@@ -41,6 +51,14 @@ const services: DashboardServices = {
   saveSettings: async (settings) => {
     await sendMessage('saveSettings', settings);
   },
+  saveMasking: async (change) => {
+    await sendMessage('saveMaskingSettings', change);
+  },
+  // The page's own selector engine: the same parser the collector uses in the captured page.
+  parseSelector: (selector) => {
+    document.createDocumentFragment().querySelector(selector);
+  },
+  onPolicyChange: onManagedPolicyChange,
   download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
   today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
   // A plain link within the extension's origin; the export page runs the streaming bundle writer.
@@ -52,7 +70,10 @@ const importPanel = (
   <ImportPanel
     verify={(file, password, hooks) => verifyBundle(file, { ...(password ? { password } : {}), ...hooks })}
     importVerified={async (bundle) =>
-      importVerifiedBundle(db, bundle, { actor: await readCapturer(db), at: new Date().toISOString() })
+      importVerifiedBundle(db, bundle, {
+        actor: await readEffectiveCapturer(db),
+        at: new Date().toISOString(),
+      })
     }
   />
 );

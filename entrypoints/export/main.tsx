@@ -6,13 +6,13 @@ import { bundleName, localDay } from '@/utils/bundle/naming';
 import { estimateExport, exportBundle } from '@/storage/bundle-source';
 import { getDatabase } from '@/storage/db';
 import { readAuditPlan } from '@/storage/isms-repository';
-import { readSettings } from '@/storage/settings-repository';
+import { readEffectiveSettings } from '@/platform/effective-settings';
 import { canStreamToFile, openSaveTarget } from './save-target';
 
 // The export runs here, in an extension tab: a service worker may be stopped mid-export.
 async function main() {
   const db = getDatabase();
-  const [settings, plan] = await Promise.all([readSettings(db), readAuditPlan(db)]);
+  const [{ settings }, plan] = await Promise.all([readEffectiveSettings(db), readAuditPlan(db)]);
   const organisation = settings.organisation.trim() || plan?.organisation.trim() || 'organisation';
   const manifest = browser.runtime.getManifest();
   render(
@@ -33,6 +33,7 @@ async function main() {
             generator: { name: manifest.name, version: manifest.version },
             now,
             timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            organisation: settings.organisation,
             password: password ?? undefined,
             signal,
             onProgress,

@@ -6,12 +6,12 @@ import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import { sendMessage } from '@/platform/messaging';
-import { readMaskingSettings } from '@/platform/masking-settings';
+import { readEffectiveCapturer } from '@/platform/effective-settings';
+import { readMaskingView } from '@/platform/masking-settings';
 import type { CaptureProgress } from '@/utils/messages/protocol';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
-import { readCapturer } from '@/storage/settings-repository';
 
 async function activeTabId(): Promise<number> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -59,9 +59,9 @@ async function show() {
   const db = getDatabase();
   const [needsReview, capturer, coverage, masking] = await Promise.all([
     listNeedsReview(db),
-    readCapturer(db),
+    readEffectiveCapturer(db),
     readCoverageSnapshot(db),
-    readMaskingSettings(db),
+    readMaskingView(db),
   ]);
   render(
     <PopupApp
@@ -86,10 +86,15 @@ async function show() {
         void show();
       }}
       onOpenDashboard={openDashboard}
+      onBlackout={async (evidenceId, rectangles) => {
+        const outcome = await sendMessage('redactEvidence', { evidenceId, rectangles });
+        return { evidence: outcome.evidence, thumbnailUrl: outcome.thumbnailDataUrl };
+      }}
       onCaptureFullPage={captureFullPage}
       onCancelCapture={() => void activeTabId().then((tabId) => sendMessage('cancelCapture', { tabId }))}
       masking={{
-        enabled: masking.enabled,
+        enabled: masking.settings.enabled,
+        locked: masking.enabled === 'locked',
         onChange: async (enabled) => {
           await sendMessage('saveMaskingSettings', { enabled });
         },

@@ -8,6 +8,7 @@ interface Manifest {
   permissions?: string[];
   action?: { default_popup?: string };
   commands?: Record<string, { suggested_key?: { default?: string } }>;
+  storage?: { managed_schema?: string };
 }
 
 // The manifest is the product's security boundary: activeTab on a click, nothing on page load.
@@ -32,6 +33,19 @@ describe('the built Chrome manifest', () => {
     ]) {
       expect(manifest, key).not.toHaveProperty(key);
     }
+  });
+
+  it('declares the managed-storage schema for organisation policy, as a valid top-level object schema', async () => {
+    expect(manifest.storage?.managed_schema).toBe('managed-schema.json');
+    const schema = JSON.parse(
+      await readFile(path.join(EXTENSION_DIR, manifest.storage!.managed_schema!), 'utf8'),
+    ) as { type?: string; properties?: Record<string, unknown>; additionalProperties?: unknown };
+    // Chrome refuses to load an extension whose schema is not an object without additionalProperties at the top.
+    expect(schema.type).toBe('object');
+    expect(schema).not.toHaveProperty('additionalProperties');
+    expect(Object.keys(schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['organisation', 'capturerSource', 'maskingRules', 'mappingRules', 'locked']),
+    );
   });
 
   it('opens the popup from the toolbar and declares the capture shortcut', () => {

@@ -23,6 +23,8 @@ export interface CaptureAdapter {
   renderImages(original: Blob, facts: StampFacts): Promise<{ stamped: Blob; thumbnail: Blob }>;
   suggestControls(page: { url: string; title: string; text: string }): Promise<string[]>;
   capturer(): Promise<string>;
+  /** The organisation the evidence belongs to, when one is set. */
+  organisation?(): Promise<string>;
   environment(): { browser: { name: string; version: string }; extensionVersion: string };
   now(): Date;
   timeZone(): string;
@@ -56,10 +58,11 @@ export async function captureVisible(
     const capturedAt = adapter.now();
     const evidenceId = newEvidenceId(capturedAt, adapter.randomBytes(6));
     // Pixels and page content are read side by side: both describe the same moment.
-    const [original, page, capturer] = await Promise.all([
+    const [original, page, capturer, organisation] = await Promise.all([
       captureWithRetry(adapter, tab.windowId),
       withTimeout(adapter.collectPage(tabId), COLLECT_TIMEOUT_MS, adapter),
       adapter.capturer(),
+      adapter.organisation?.() ?? '',
     ]);
     const tabAfter = await adapter.getTab(tabId);
     if (tabAfter.url !== tab.url) {
@@ -81,6 +84,7 @@ export async function captureVisible(
       url,
       title: page.title || tab.title || '',
       capturer,
+      ...(organisation ? { organisation } : {}),
       ...adapter.environment(),
       viewport: page.viewport,
       method: 'captureVisibleTab',

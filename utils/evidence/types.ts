@@ -47,6 +47,8 @@ export interface CaptureContext {
   url: string;
   title: string;
   capturer: string;
+  /** The organisation set in Settings or by policy, when there is one. */
+  organisation?: string;
   browser: { name: string; version: string };
   extensionVersion: string;
   viewport: Viewport;

@@ -1,6 +1,7 @@
 import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
+import type { FractionRect } from '../redaction/rectangles';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -39,6 +40,14 @@ export interface Protocol {
   deleteEvidence: {
     request: { evidenceId: string; reason: string; removeDescription: boolean };
     response: EvidenceRecord;
+  };
+  /**
+   * Blacks out rectangles (fractions of the first image) in a capture's pixels: original, stamped and
+   * thumbnail are re-rendered and replaced, with a `redact` custody entry. Text is not changed.
+   */
+  redactEvidence: {
+    request: { evidenceId: string; rectangles: FractionRect[] };
+    response: { evidence: EvidenceRecord; thumbnailDataUrl: string };
   };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
@@ -102,6 +111,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   supersedeEvidence: true,
   deleteEvidence: true,
   addFileEvidence: true,
+  redactEvidence: true,
 };
 
 export function isRequest(message: unknown): message is AnyRequest {

@@ -1,6 +1,7 @@
 import { findMatches, type CompiledRules } from '../../masking/match';
 import type { MaskedLiteral } from '../../masking/redact';
 import type { ShadowRootReader } from '../types';
+import { readShadowRoot } from '../dom';
 import type { MaskRect } from './protocol';
 
 interface Target {
@@ -155,7 +156,8 @@ export class MaskScanner {
         if (match)
           targets.push({ range: null, element, ruleId: match.ruleId, key: `e${this.idOf(element)}` });
       }
-      const shadow = this.shadowRootOf(element);
+      // Through readShadowRoot: chrome.dom.openOrClosedShadowRoot throws on SVG and other non-HTML elements.
+      const shadow = readShadowRoot(element, this.shadowRootOf);
       if (shadow) this.scanText(shadow, targets);
     }
   }

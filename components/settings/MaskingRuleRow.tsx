@@ -1,0 +1,42 @@
+import type { MaskingRule } from '@/utils/masking/types';
+
+export interface MaskingRuleRowProps {
+  rule: MaskingRule;
+  locked: boolean;
+  onToggle: (enabled: boolean) => void;
+  onEdit?: () => void;
+  onRemove?: () => void;
+}
+
+/** One rule: its on/off switch, what it matches, and (for the user's own) edit and remove. */
+export function MaskingRuleRow({ rule, locked, onToggle, onEdit, onRemove }: MaskingRuleRowProps) {
+  const source = rule.kind === 'pattern' ? rule.pattern : rule.selector;
+  return (
+    <li class="rule-row" data-rule-id={rule.id}>
+      <label class="inline">
+        <input
+          type="checkbox"
+          data-testid={`rule-enabled-${rule.id}`}
+          checked={rule.enabled}
+          disabled={locked}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+        />
+        {rule.name}
+      </label>
+      <span class="hint">{rule.kind === 'pattern' ? 'pattern' : 'elements'}</span>{' '}
+      <code class="rule-source" title={source}>
+        {source}
+      </code>
+      {onEdit && (
+        <button type="button" class="link" onClick={onEdit} aria-label={`Edit ${rule.name}`}>
+          Edit
+        </button>
+      )}
+      {onRemove && (
+        <button type="button" class="link" onClick={onRemove} aria-label={`Remove ${rule.name}`}>
+          Remove
+        </button>
+      )}
+    </li>
+  );
+}

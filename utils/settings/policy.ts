@@ -1,0 +1,130 @@
+import type { MappingRule } from '../isms/types';
+import type { MaskingRule } from '../masking/types';
+
+/**
+ * What an administrator may preset by browser policy (chrome.storage.managed / Firefox's
+ * policies.json `3rdparty`). public/managed-schema.json declares the same shape to the browser.
+ */
+export interface ManagedPolicy {
+  organisation?: string;
+  /** `user`: people type their own name in Settings. `policy`: the name comes from `capturer`. */
+  capturerSource?: CapturerSource;
+  /** The capturer's name, pushed per user (user-level policy); used when capturerSource is `policy`. */
+  capturer?: string;
+  maskingEnabled?: boolean;
+  /** Built-in masking patterns switched on or off, by id (`email`, `aws-access-key` …). */
+  maskingBuiltIns?: Record<string, boolean>;
+  /** The organisation's own patterns and selectors, added to the built-ins. */
+  maskingRules?: MaskingRule[];
+  /** URL and keyword rules that suggest controls. */
+  mappingRules?: MappingRule[];
+  /** The settings people may not change; any other value the policy sets is a default they may override. */
+  locked?: LockableSetting[];
+}
+
+export const CAPTURER_SOURCES = ['user', 'policy'] as const;
+export type CapturerSource = (typeof CAPTURER_SOURCES)[number];
+
+export const LOCKABLE_SETTINGS = ['organisation', 'maskingEnabled', 'maskingRules', 'mappingRules'] as const;
+export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+
+export interface ParsedPolicy {
+  policy: ManagedPolicy;
+  /** Sentences about values that were ignored, for the settings page. */
+  problems: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads whatever the browser handed over. Chrome already dropped values that break the schema, but
+ * Firefox checks nothing: each key is checked here, and a bad one is ignored with a sentence.
+ */
+export function parsePolicy(raw: unknown): ParsedPolicy {
+  const policy: ManagedPolicy = {};
+  const problems: string[] = [];
+  if (!isObject(raw)) return { policy, problems };
+  const ignore = (key: string, why: string) =>
+    problems.push(`The policy value “${key}” was ignored: ${why}.`);
+
+  for (const key of ['organisation', 'capturer'] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value === 'string') policy[key] = value.trim();
+    else ignore(key, 'it must be text');
+  }
+  if (raw.capturerSource !== undefined) {
+    if (CAPTURER_SOURCES.includes(raw.capturerSource as CapturerSource))
+      policy.capturerSource = raw.capturerSource as CapturerSource;
+    else ignore('capturerSource', 'it must be "user" or "policy"');
+  }
+  if (raw.maskingEnabled !== undefined) {
+    if (typeof raw.maskingEnabled === 'boolean') policy.maskingEnabled = raw.maskingEnabled;
+    else ignore('maskingEnabled', 'it must be true or false');
+  }
+  if (raw.maskingBuiltIns !== undefined) {
+    if (
+      isObject(raw.maskingBuiltIns) &&
+      Object.values(raw.maskingBuiltIns).every((v) => typeof v === 'boolean')
+    )
+      policy.maskingBuiltIns = { ...(raw.maskingBuiltIns as Record<string, boolean>) };
+    else ignore('maskingBuiltIns', 'it must map built-in pattern ids to true or false');
+  }
+  if (raw.maskingRules !== undefined) {
+    const rules = Array.isArray(raw.maskingRules) ? raw.maskingRules.map(maskingRuleOf) : null;
+    if (rules && rules.every((rule) => rule !== null)) policy.maskingRules = rules as MaskingRule[];
+    else ignore('maskingRules', 'each rule needs an id, a name and a pattern or a selector');
+  }
+  if (raw.mappingRules !== undefined) {
+    const rules = Array.isArray(raw.mappingRules) ? raw.mappingRules.map(mappingRuleOf) : null;
+    if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
+    else ignore('mappingRules', 'each rule needs an id, a kind (url or keyword), a pattern and controls');
+  }
+  if (raw.locked !== undefined) {
+    if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))
+      policy.locked = [...new Set(raw.locked as LockableSetting[])];
+    else ignore('locked', `it lists settings among ${LOCKABLE_SETTINGS.join(', ')}`);
+  }
+  return { policy, problems };
+}
+
+const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+function maskingRuleOf(value: unknown): MaskingRule | null {
+  if (!isObject(value) || !text(value.id) || !text(value.name)) return null;
+  const base = { id: `${POLICY_RULE_PREFIX}${value.id}`, name: value.name, enabled: value.enabled !== false };
+  if (value.kind === 'selector' && text(value.selector))
+    return { ...base, kind: 'selector', selector: value.selector };
+  if (value.kind === 'pattern' && text(value.pattern))
+    return {
+      ...base,
+      kind: 'pattern',
+      pattern: value.pattern,
+      ...(typeof value.flags === 'string' && value.flags ? { flags: value.flags } : {}),
+    };
+  return null;
+}
+
+function mappingRuleOf(value: unknown): MappingRule | null {
+  if (!isObject(value) || !text(value.id) || !text(value.pattern)) return null;
+  if (value.kind !== 'url' && value.kind !== 'keyword') return null;
+  if (!Array.isArray(value.controls) || !value.controls.every((id) => typeof id === 'string')) return null;
+  return {
+    id: `${POLICY_RULE_PREFIX}${value.id}`,
+    kind: value.kind,
+    pattern: value.pattern,
+    controls: [...(value.controls as string[])],
+    enabled: value.enabled !== false,
+    builtIn: false,
+  };
+}
+
+/** Rules from the policy carry this id prefix, so that they never collide with a user's own. */
+export const POLICY_RULE_PREFIX = 'policy:';
+
+export function isLocked(policy: ManagedPolicy, setting: LockableSetting): boolean {
+  return policy.locked?.includes(setting) ?? false;
+}
