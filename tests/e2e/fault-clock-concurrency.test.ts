@@ -115,7 +115,9 @@ describe('clock and concurrency faults', () => {
     await worker.evaluate(
       (ids) =>
         Promise.all(
-          ids.map((tabId) => (self as unknown as HookedWorker).handleCaptureTrigger({ tabId, trigger: 'command' })),
+          ids.map((tabId) =>
+            (self as unknown as HookedWorker).handleCaptureTrigger({ tabId, trigger: 'command' }),
+          ),
         ),
       tabs.map((tab) => tab.tabId),
     );

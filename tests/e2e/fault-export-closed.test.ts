@@ -93,7 +93,12 @@ describe('the export tab closed half-way', () => {
     await page.close();
     expect(execFileSync('unzip', ['-tq', zipPath], { encoding: 'utf8' })).toMatch(/No errors detected/);
     const exported = await snapshotDatabase(extension);
-    const custody = exported.stores.custody as { event: string; sequence: number; previousHash: string; hash: string }[];
+    const custody = exported.stores.custody as {
+      event: string;
+      sequence: number;
+      previousHash: string;
+      hash: string;
+    }[];
     expect(custody.filter((entry) => entry.event === 'export')).toHaveLength(1);
     expect(verifyCustodyChain(custody)).toEqual([]);
 

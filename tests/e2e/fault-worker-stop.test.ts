@@ -75,9 +75,12 @@ describe('the service worker stopped in the middle of a full-page capture', () =
     await pageSession.send('ServiceWorker.enable');
     await pageSession.send('ServiceWorker.stopAllWorkers');
     await expect
-      .poll(async () => (await listTargets(extension.browserSession)).some((t) => t.type === 'service_worker'), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () => (await listTargets(extension.browserSession)).some((t) => t.type === 'service_worker'),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(false);
     await pageSession.detach();
     const popupSaw = await popup
