@@ -14,7 +14,9 @@ describe('sendMessage', () => {
   });
 
   it('passes the background’s own error sentence through', async () => {
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: false, error: 'Capture failed: x.' });
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(() =>
+      Promise.resolve({ ok: false, error: 'Capture failed: x.' }),
+    );
     await expect(sendMessage('cancelCapture', { tabId: 1 })).rejects.toThrow('Capture failed: x.');
   });
 });

@@ -25,7 +25,8 @@ async function contentScriptWorld(session: CDPSession, extensionId: string): Pro
   session.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
   await session.send('Runtime.enable'); // reports the contexts that already exist
   const world = worlds.find(
-    (context) => context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`,
+    (context) =>
+      context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`,
   );
   if (!world) throw new Error(`No content-script world of the extension: ${JSON.stringify(worlds)}`);
   return world.id;
@@ -55,7 +56,10 @@ describe('messages from outside the extension’s own pages', () => {
     const fromPage = await page.evaluate(
       async ({ id, messages }) => {
         const runtime = (globalThis as { chrome?: { runtime?: Record<string, unknown> } }).chrome?.runtime;
-        const results: string[] = [`sendMessage: ${typeof runtime?.sendMessage}`, `connect: ${typeof runtime?.connect}`];
+        const results: string[] = [
+          `sendMessage: ${typeof runtime?.sendMessage}`,
+          `connect: ${typeof runtime?.connect}`,
+        ];
         const send = runtime?.sendMessage as ((id: string, message: unknown) => Promise<unknown>) | undefined;
         for (const message of messages) {
           try {
@@ -69,9 +73,9 @@ describe('messages from outside the extension’s own pages', () => {
       { id: extension.extensionId, messages: attacks(evidence!.id) },
     );
     expect(fromPage.slice(0, 2)).toEqual(['sendMessage: undefined', 'connect: undefined']);
-    expect(fromPage.slice(2).every((result) => result === 'answered undefined' || result.startsWith('threw'))).toBe(
-      true,
-    );
+    expect(
+      fromPage.slice(2).every((result) => result === 'answered undefined' || result.startsWith('threw')),
+    ).toBe(true);
 
     // The content script: the capture above ran the collector in the page's isolated world; code there
     // (a compromised page agent) asks the background directly.

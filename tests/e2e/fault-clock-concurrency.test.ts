@@ -56,9 +56,8 @@ describe('clock and concurrency faults', () => {
     await worker.evaluate((shiftMs) => {
       const RealDate = Date;
       class ShiftedDate extends RealDate {
-        constructor(...args: ConstructorParameters<typeof Date>) {
-          if (args.length === 0) super(RealDate.now() + shiftMs);
-          else super(...args);
+        constructor(...args: [] | [string | number | Date]) {
+          super(args.length === 0 ? RealDate.now() + shiftMs : args[0]);
         }
         static override now() {
           return RealDate.now() + shiftMs;

@@ -252,7 +252,7 @@ print(json.dumps({"bad": bad, "methods": {i.filename.split("/")[-1]: i.compress_
       evidence: evidenceOf(fixture),
       includeDomSnapshots: true,
     });
-    const reader = new ZipReader(new BlobReader(new Blob([output.bytes()])));
+    const reader = new ZipReader(new BlobReader(new Blob([new Uint8Array(output.bytes())])));
     const names = (await reader.getEntries()).map((entry) => entry.filename);
     await reader.close();
     const folder = `/data/evidence/${fixture.records[0]!.id}/`;
