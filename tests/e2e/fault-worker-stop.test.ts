@@ -62,6 +62,12 @@ describe('the service worker stopped in the middle of a full-page capture', () =
     const before = await session.read();
 
     const pane = await openTab(extension.context, session.fixture('hostile/scroll-pane.html'));
+    const pageState = () =>
+      pane.evaluate(() => ({
+        paneTop: document.getElementById('pane')!.scrollTop,
+        styles: [...document.querySelectorAll('*')].map((element) => element.getAttribute('style')),
+      }));
+    const untouched = await pageState();
     popup = await clickToolbarButton(extension, pane);
     await popup.click('button[data-testid="capture-full-page"]');
     const progress = await waitForTiles(popup);
@@ -93,6 +99,9 @@ describe('the service worker stopped in the middle of a full-page capture', () =
       .catch(() => 'nothing (popup still waiting)');
     await popup.close();
 
+    // The page agent notices the lull and puts the page back by itself: scroll position, every style.
+    await expect.poll(pageState, { timeout: 60_000, interval: 1_000 }).toEqual(untouched);
+
     const after = await session.read({ withBlobs: true });
     expect(partialWrites(after)).toEqual([]);
     // Either the capture finished before the worker died (whole) or the user is told it did not.
@@ -115,7 +124,7 @@ describe('the service worker stopped in the middle of a full-page capture', () =
     await pane.close();
 
     recordOutcome('worker-stopped-mid-capture', {
-      observed: `stopped at “${progress.trim()}”; popup: “${popupSaw.trim().slice(0, 70)}”; ${added} full-page record stored; next capture stored`,
+      observed: `stopped at “${progress.trim()}”; popup: “${popupSaw.trim().slice(0, 70)}”; ${added} full-page record stored; page restored by itself; next capture stored`,
       evidenceLost: before.evidence.filter((old) => !after.evidence.some((r) => r.id === old.id)).length,
     });
   });

@@ -20,7 +20,7 @@ export const SCENARIOS = [
     tried:
       'The service worker is stopped (DevTools `ServiceWorker.stopAllWorkers`) while a full-page capture scrolls a tall page',
     expected:
-      'The capture is stored whole or not at all; the page is usable; the next capture works and the custody chain verifies',
+      'The capture is stored whole or not at all; the user is told; the page is put back (scroll, styles); the next capture works and the custody chain verifies',
   },
   {
     id: 'export-tab-closed',
