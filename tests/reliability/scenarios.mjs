@@ -68,6 +68,15 @@ export const SCENARIOS = [
     expected: 'The background refuses them: no settings changed, no evidence stored or deleted',
   },
   {
+    id: 'hostile-page-strings',
+    kind: 'attack',
+    test: 'tests/e2e/attack-page-strings.test.ts',
+    tried:
+      'A page whose title, URL (query and fragment), table cells and the notes typed for it hold `<img onerror>`, `<svg onload>`, `<script>`, `javascript:` and `=cmd|` strings (index.html and register.csv: tests/e2e/bundle.test.ts)',
+    expected:
+      'Shown as text in the popup’s tagging view and review list and in the dashboard’s library, detail, overview and controls',
+  },
+  {
     id: 'hostile-file-names',
     kind: 'attack',
     test: 'tests/e2e/attack-file-names.test.ts',
