@@ -8,4 +8,5 @@ export function loggedRequests(netLogPath: string): Promise<LoggedRequest[]>;
 export function checkExtensionTraffic(
   netLogPath: string,
   extensionId: string,
+  options?: { record?: boolean },
 ): Promise<{ requests: LoggedRequest[]; offMachine: string[] }>;

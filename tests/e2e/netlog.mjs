@@ -35,13 +35,14 @@ export async function loggedRequests(netLogPath) {
 
 /**
  * Checks the NetLog of a closed browser: the requests the extension started, and those that left
- * the machine. Adds a line to `$RELIABILITY_DIR/network.jsonl` for the reliability report.
+ * the machine. Adds a line to `$RELIABILITY_DIR/network.jsonl` for the reliability report, unless
+ * `record: false` (the check's own control, which reaches off the machine on purpose).
  */
-export async function checkExtensionTraffic(netLogPath, extensionId) {
+export async function checkExtensionTraffic(netLogPath, extensionId, options = {}) {
   const origin = `chrome-extension://${extensionId}`;
   const fromExtension = (await loggedRequests(netLogPath)).filter((request) => request.initiator === origin);
   const offMachine = [...new Set(fromExtension.filter((r) => leavesTheMachine(r.url)).map((r) => r.url))];
-  if (process.env.RELIABILITY_DIR) {
+  if (process.env.RELIABILITY_DIR && options.record !== false) {
     const line = { requests: fromExtension.length, offMachine: offMachine.length };
     await appendFile(path.join(process.env.RELIABILITY_DIR, 'network.jsonl'), `${JSON.stringify(line)}\n`);
   }
