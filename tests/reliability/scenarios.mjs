@@ -92,6 +92,6 @@ export const SCENARIOS = [
     tried:
       'Every browser the end-to-end suite launches records a NetLog; each request the extension starts is checked when the browser closes',
     expected:
-      'No request from the extension goes anywhere but the loopback fixture server or the extension itself',
+      'No request from the extension (pages and service worker) goes anywhere but the loopback fixture server or the extension itself; the check catches one that does (tests/e2e/network-guard.test.ts)',
   },
 ];
