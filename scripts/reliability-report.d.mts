@@ -14,3 +14,4 @@ export declare function reportRows(run: ReliabilityRun): {
   observed: string;
 }[];
 export declare function renderReport(run: ReliabilityRun): string;
+export declare function embeddedRun(markdown: string): ReliabilityRun;

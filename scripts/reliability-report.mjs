@@ -1,6 +1,7 @@
 // Writes docs/RELIABILITY.md from what the end-to-end suite recorded: one row per scenario of
 // tests/reliability/scenarios.mjs, with what was tried, what must happen and what did. `npm test` runs it
-// after the e2e suite; by hand: `node scripts/reliability-report.mjs <RELIABILITY_DIR>`.
+// after the e2e suite; by hand: `node scripts/reliability-report.mjs <RELIABILITY_DIR>`. The run's data is
+// kept at the end of the report, so a unit test can check the file is exactly what it would render.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,15 @@ export function reportRows({ outcomes, network }) {
   });
 }
 
+const RUN_MARKER = /<!-- reliability-run: (.*) -->\n?$/;
+
+/** The run a report was rendered from (kept in it, so that a hand edit cannot pass the check). */
+export function embeddedRun(markdown) {
+  const match = RUN_MARKER.exec(markdown);
+  if (!match) throw new Error('No run data in the report: regenerate it with npm test.');
+  return JSON.parse(match[1]);
+}
+
 export function renderReport(run) {
   const rows = reportRows(run);
   const sum = (key) => rows.reduce((total, row) => total + row[key], 0);
@@ -86,12 +96,16 @@ records it and a row here. A row whose test failed reads “not recorded”.
 | # | kind | tried | expected | result | tried | survived | evidence lost | test |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
+
+<!-- reliability-run: ${JSON.stringify({ outcomes: run.outcomes, network: run.network })} -->
 `;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.RELIABILITY_DIR;
-  if (!dir) throw new Error('usage: reliability-report.mjs <RELIABILITY_DIR>');
-  writeFileSync(REPORT_FILE, renderReport(readRun(dir)));
+  if (!dir) throw new Error('usage: reliability-report.mjs <RELIABILITY_DIR> | --rerender');
+  // --rerender: the same run, under scenario texts edited since (tests/reliability/scenarios.mjs).
+  const run = dir === '--rerender' ? embeddedRun(readFileSync(REPORT_FILE, 'utf8')) : readRun(dir);
+  writeFileSync(REPORT_FILE, renderReport(run));
   console.log(`Wrote ${path.relative(root, REPORT_FILE)}.`);
 }
