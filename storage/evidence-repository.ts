@@ -3,6 +3,7 @@ import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import { searchWords } from '@/utils/search/words';
 import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
+import { writeTransaction } from './write-transaction';
 import { Dexie } from 'dexie';
 import type { EvidenceDatabase } from './db';
 
@@ -22,21 +23,9 @@ export async function saveCapture(
   actor: string,
   details: Record<string, unknown>,
 ): Promise<SavedCapture> {
-  let idbTransaction: IDBTransaction | undefined;
-  try {
-    return await db.transaction(
-      'rw',
-      [db.evidence, db.blobs, db.custody, db.coverageIndex],
-      (transaction) => {
-        idbTransaction = transaction.idbtrans;
-        return writeCapture(db, prepared, actor, details);
-      },
-    );
-  } catch (error) {
-    // When the browser aborts the transaction (a full disk), each request fails with a bare AbortError;
-    // the transaction's own error says why, and that is what the user needs to read.
-    throw idbTransaction?.error ?? error;
-  }
+  return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], () =>
+    writeCapture(db, prepared, actor, details),
+  );
 }
 
 async function writeCapture(
