@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,13 @@ import {
 import { recordOutcome } from './reliability';
 
 // A real full disk: the profile's IndexedDB folder is a 16 MiB tmpfs that the test fills to the last
-// block. (Storage.overrideQuotaForOrigin does not bind: the extension holds unlimitedStorage.)
-// Mounting needs root, as on the CI machine; elsewhere the test says why it cannot run.
-const canMount = process.getuid?.() === 0;
+// block. (Storage.overrideQuotaForOrigin on the extension origin is accepted but IndexedDB writes still
+// succeed, with or without the unlimitedStorage permission: it cannot simulate this.)
+// Mounting needs root (or sudo without a password, as on CI runners); without either it is skipped.
+const asRoot = process.getuid?.() === 0;
+const canMount = asRoot || spawnSync('sudo', ['-n', 'true']).status === 0;
+const privileged = (command: string, ...args: string[]) =>
+  asRoot ? execFileSync(command, args) : execFileSync('sudo', ['-n', command, ...args]);
 
 describe.skipIf(!canMount)('a capture when the disk is full', () => {
   let server: FixtureServer;
@@ -36,9 +40,9 @@ describe.skipIf(!canMount)('a capture when the disk is full', () => {
       async prepareProfile(userDataDir) {
         disk = path.join(userDataDir, 'Default', 'IndexedDB');
         await mkdir(disk, { recursive: true });
-        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', disk]);
+        privileged('mount', '-t', 'tmpfs', '-o', 'size=16m,mode=1777', 'tmpfs', disk);
         return async () => {
-          execFileSync('umount', ['--lazy', disk]);
+          privileged('umount', '--lazy', disk);
         };
       },
     });
