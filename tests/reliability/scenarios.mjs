@@ -34,9 +34,9 @@ export const SCENARIOS = [
     kind: 'fault',
     test: 'tests/e2e/fault-schema-upgrade.test.ts',
     tried:
-      'A version 1 database (tests/fixtures/schema/v1.json) is opened by the current build while the popup and dashboard are open',
+      'The current build starts on a profile holding a version 1 database (tests/fixtures/schema/v1.json, dumped from the v1 release, loaded raw); the service worker, the dashboard and the popup all open it as the browser starts',
     expected:
-      'Upgraded to the current version with every record, blob and custody entry intact; no error shown',
+      'Upgraded to the current version with every record, blob and custody entry intact; the popup lists the v1 capture left for review; no error shown; the chain continues',
   },
   {
     id: 'clock-backwards',
