@@ -119,6 +119,7 @@ export async function routeMessage(
 
 function errorSentence(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/QuotaExceeded|quota/i.test(text)) return 'Not saved: the disk is full. Free some space and try again.';
+  if (/QuotaExceeded|quota|FILE_ERROR_NO_SPACE|No space left/i.test(text))
+    return 'Not saved: the disk is full. Free some space and try again.';
   return `Not saved: ${text}`;
 }

@@ -2,7 +2,7 @@
 // in headless Firefox, `web-ext lint`, the store packages). Ends with exactly one line, `N passed, N failed`,
 // the totals over every suite (CI reads it); exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const reports = mkdtempSync(path.join(tmpdir(), 'isms-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// The e2e tests record each fault and attack they try here; docs/RELIABILITY.md is written from it.
+const reliabilityDir = path.join(reports, 'reliability');
+mkdirSync(reliabilityDir);
 
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -61,7 +64,16 @@ const firefoxBuilt = build(['-b', 'firefox']);
 // The test build (never packaged) exposes the shortcut/context-menu handler to the gesture test.
 const testBuilt = build(['--mode', 'e2e']);
 // The e2e suite drives the Chrome build just made.
-if (chromeBuilt && testBuilt) suite('e2e', ['--config', 'vitest.e2e.config.ts'], { E2E_SKIP_BUILD: '1' });
+if (chromeBuilt && testBuilt) {
+  suite('e2e', ['--config', 'vitest.e2e.config.ts'], {
+    E2E_SKIP_BUILD: '1',
+    RELIABILITY_DIR: reliabilityDir,
+  });
+  if (run(process.execPath, [path.join(root, 'scripts', 'reliability-report.mjs'), reliabilityDir]) !== 0) {
+    console.error('\nscripts/reliability-report.mjs failed; counted as one failure.');
+    totals.failed += 1;
+  }
+}
 // The Firefox suite drives the Firefox build just made (its packaging test rebuilds both for `npm run zip`).
 if (firefoxBuilt) suite('firefox', ['--config', 'vitest.firefox.config.ts'], { E2E_SKIP_BUILD: '1' });
 

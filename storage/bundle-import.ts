@@ -6,6 +6,7 @@ import { searchWords } from '@/utils/search/words';
 import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
+import { writeTransaction } from './write-transaction';
 
 export interface ImportOptions {
   actor: string;
@@ -62,7 +63,7 @@ export async function importVerifiedBundle(
     words.set(id, searchWords({ title, url, notes, text }));
   }
 
-  return db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
+  return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
     // Judged again inside the transaction: another window may have added some of it meanwhile.
     const held = await db.evidence.bulkGet(ids);
     const outcome: ImportOutcome = { bundle: bundle.summary.name, added: [], skipped: [], conflicts: [] };

@@ -12,6 +12,7 @@ import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { ValidationError } from './isms-repository';
+import { writeTransaction } from './write-transaction';
 
 /**
  * Corrections to stored evidence: every change is one transaction that updates the record, the
@@ -51,7 +52,7 @@ export async function editEvidence(
       ? await readSearchText(db, current)
       : null;
 
-  return db.transaction('rw', [db.evidence, db.custody, db.coverageIndex], async () => {
+  return writeTransaction(db, [db.evidence, db.custody, db.coverageIndex], async () => {
     const before = await editable(db, evidenceId);
     const after: EvidenceRecord = { ...before };
     if (edit.controls) after.controls = [...edit.controls];
@@ -149,7 +150,7 @@ export async function supersedeEvidence(
 ): Promise<EvidenceRecord> {
   if (evidenceId === supersededBy)
     throw new ValidationError(['Evidence cannot supersede itself: choose a newer capture.']);
-  return db.transaction('rw', [db.evidence, db.custody, db.coverageIndex], async () => {
+  return writeTransaction(db, [db.evidence, db.custody, db.coverageIndex], async () => {
     const before = await editable(db, evidenceId);
     if (before.status === 'superseded') {
       throw new ValidationError([
@@ -204,7 +205,7 @@ export async function deleteEvidence(
 ): Promise<EvidenceRecord> {
   const reasonProblem = deletionReasonProblem(reason);
   if (reasonProblem) throw new ValidationError([reasonProblem]);
-  return db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
+  return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
     const before = await db.evidence.get(evidenceId);
     if (!before) throw new ValidationError([`Evidence ${evidenceId} does not exist.`]);
     if (before.status === 'deleted')

@@ -3,6 +3,7 @@ import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import { searchWords } from '@/utils/search/words';
 import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
+import { writeTransaction } from './write-transaction';
 import { Dexie } from 'dexie';
 import type { EvidenceDatabase } from './db';
 
@@ -22,46 +23,55 @@ export async function saveCapture(
   actor: string,
   details: Record<string, unknown>,
 ): Promise<SavedCapture> {
-  return db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
-    const last = await db.evidence.orderBy('sequence').last();
-    const evidence: EvidenceRecord = {
-      ...prepared.record,
-      words: searchWords(prepared.record),
-      sequence: (last?.sequence ?? 0) + 1,
-    };
-    await db.evidence.add(evidence);
-    await db.blobs.bulkAdd(prepared.blobs);
-    await updateCoverageIndex(db, undefined, evidence);
+  return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], () =>
+    writeCapture(db, prepared, actor, details),
+  );
+}
 
-    const custody: CustodyEntry[] = [];
-    const lastEntry = await db.custody.orderBy('sequence').last();
-    if (lastEntry && lastEntry.at > evidence.capturedAt) {
-      custody.push(
-        await appendCustody(db, {
-          at: evidence.capturedAt,
-          event: 'clock-anomaly',
-          evidenceId: evidence.id,
-          actor,
-          details: { previousEntryAt: lastEntry.at, capturedAt: evidence.capturedAt },
-        }),
-      );
-    }
+async function writeCapture(
+  db: EvidenceDatabase,
+  prepared: PreparedCapture,
+  actor: string,
+  details: Record<string, unknown>,
+): Promise<SavedCapture> {
+  const last = await db.evidence.orderBy('sequence').last();
+  const evidence: EvidenceRecord = {
+    ...prepared.record,
+    words: searchWords(prepared.record),
+    sequence: (last?.sequence ?? 0) + 1,
+  };
+  await db.evidence.add(evidence);
+  await db.blobs.bulkAdd(prepared.blobs);
+  await updateCoverageIndex(db, undefined, evidence);
+
+  const custody: CustodyEntry[] = [];
+  const lastEntry = await db.custody.orderBy('sequence').last();
+  if (lastEntry && lastEntry.at > evidence.capturedAt) {
     custody.push(
       await appendCustody(db, {
         at: evidence.capturedAt,
-        event: 'capture',
+        event: 'clock-anomaly',
         evidenceId: evidence.id,
         actor,
-        details: {
-          ...details,
-          sequence: evidence.sequence,
-          controls: evidence.controls,
-          artifacts: evidence.artifacts.map(({ name, sha256, size }) => ({ name, sha256, size })),
-        },
+        details: { previousEntryAt: lastEntry.at, capturedAt: evidence.capturedAt },
       }),
     );
-    return { evidence, custody };
-  });
+  }
+  custody.push(
+    await appendCustody(db, {
+      at: evidence.capturedAt,
+      event: 'capture',
+      evidenceId: evidence.id,
+      actor,
+      details: {
+        ...details,
+        sequence: evidence.sequence,
+        controls: evidence.controls,
+        artifacts: evidence.artifacts.map(({ name, sha256, size }) => ({ name, sha256, size })),
+      },
+    }),
+  );
+  return { evidence, custody };
 }
 
 export function countNeedsReview(db: EvidenceDatabase): Promise<number> {

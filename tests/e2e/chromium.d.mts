@@ -12,8 +12,18 @@ export interface LaunchOptions {
   extensionDir?: string;
   headless?: boolean;
   viewport?: { width: number; height: number };
-  /** Where Chromium writes its NetLog (every request of every context, the extension's included). */
+  /**
+   * Where Chromium writes its NetLog (every request of every context, the extension's included).
+   * Every launch records one (in a temporary folder unless given here); close() checks it.
+   */
   netLogPath?: string;
+  /**
+   * Prepares the fresh profile folder before Chromium starts (e.g. mounts a tiny disk in it); the
+   * function it returns runs after the browser closed, before the profile is deleted.
+   */
+  prepareProfile?: (userDataDir: string) => Promise<(() => Promise<void>) | void>;
+  /** false skips the check on close that the extension made no request beyond this machine. */
+  checkNetwork?: boolean;
 }
 
 export interface LaunchedExtension {
@@ -23,7 +33,10 @@ export interface LaunchedExtension {
   browserSession: CDPSession;
   userDataDir: string;
   serviceWorker(): Promise<Worker>;
-  /** Closes the browser and deletes the temporary profile. */
+  /**
+   * Closes the browser and deletes the temporary profile; then rejects if the NetLog shows a request
+   * from the extension that left this machine.
+   */
   close(): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checkExtensionTraffic } from './netlog.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
@@ -34,8 +35,23 @@ export async function launchExtension(options = {}) {
     throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
   }
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'isms-e2e-'));
-  const removeProfile = () =>
-    rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  // Every browser records a NetLog, so that close() can prove the extension stayed on this machine.
+  const netLogDir = options.netLogPath ? null : await mkdtemp(path.join(tmpdir(), 'isms-netlog-'));
+  const netLogPath = options.netLogPath ?? path.join(netLogDir, 'netlog.json');
+  /** @type {(() => Promise<void>) | void} */
+  let unprepareProfile;
+  const removeProfile = async () => {
+    await unprepareProfile?.();
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    if (netLogDir) await rm(netLogDir, { recursive: true, force: true });
+  };
+  // A test may prepare the fresh profile first (e.g. put its IndexedDB folder on a tiny disk).
+  try {
+    unprepareProfile = await options.prepareProfile?.(userDataDir);
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
   const context = await chromium
     .launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
@@ -51,7 +67,7 @@ export async function launchExtension(options = {}) {
         '--disable-sync',
         '--no-first-run',
         '--remote-debugging-port=0',
-        ...(options.netLogPath ? [`--log-net-log=${options.netLogPath}`] : []),
+        `--log-net-log=${netLogPath}`,
       ],
     })
     .catch(async (error) => {
@@ -60,14 +76,28 @@ export async function launchExtension(options = {}) {
     });
   /** @type {import('playwright-core').Browser | undefined} */
   let secondClient;
+  /** @type {string | undefined} */
+  let extensionId;
+  let closed = false;
   const close = async () => {
+    if (closed) return;
+    closed = true;
     await secondClient?.close().catch(() => {});
-    await context.close().catch(() => {});
-    await removeProfile();
+    await context.close().catch(() => {}); // flushes the NetLog
+    try {
+      if (extensionId && options.checkNetwork !== false) {
+        const { offMachine } = await checkExtensionTraffic(netLogPath, extensionId);
+        if (offMachine.length > 0) {
+          throw new Error(`The extension made requests that leave this machine: ${offMachine.join(', ')}`);
+        }
+      }
+    } finally {
+      await removeProfile();
+    }
   };
   try {
     const serviceWorker = await extensionServiceWorker(context);
-    const extensionId = new URL(serviceWorker.url()).host;
+    extensionId = new URL(serviceWorker.url()).host;
     let browser = context.browser();
     if (!browser) {
       // Persistent contexts may expose no Browser: connect a second client on the port Chromium wrote.
@@ -85,7 +115,7 @@ export async function launchExtension(options = {}) {
       close,
     };
   } catch (error) {
-    await close();
+    await close().catch(() => {});
     throw error;
   }
 }

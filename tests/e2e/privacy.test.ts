@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,37 +12,7 @@ import {
   type FixtureServer,
   type LaunchedExtension,
 } from './harness';
-
-const LOCAL_SCHEMES = new Set(['chrome-extension:', 'chrome:', 'data:', 'blob:', 'about:', 'devtools:']);
-
-function leavesTheMachine(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (LOCAL_SCHEMES.has(parsed.protocol)) return false;
-  return !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-}
-
-interface LoggedRequest {
-  url: string;
-  /** The origin that started the request; Chromium's own traffic (updates, accounts) has none. */
-  initiator: string;
-}
-
-/** Every request Chromium's network stack saw, from its NetLog: pages, extension pages and service workers alike. */
-async function loggedRequests(netLogPath: string): Promise<LoggedRequest[]> {
-  const text = await readFile(netLogPath, 'utf8');
-  // A NetLog cut short (browser killed) misses its closing brackets; the events themselves are intact.
-  const log = JSON.parse(text.trimEnd().endsWith('}') ? text : `${text.replace(/,\s*$/, '')}]}`) as {
-    events: { params?: { url?: string; initiator?: string } }[];
-  };
-  return log.events.flatMap(({ params }) =>
-    params?.url ? [{ url: params.url, initiator: String(params.initiator ?? '') }] : [],
-  );
-}
+import { leavesTheMachine, loggedRequests } from './netlog.mjs';
 
 describe('privacy: the extension makes no network requests of its own', () => {
   let server: FixtureServer;

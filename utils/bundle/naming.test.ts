@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bundleName, isSafeSegment, localDay, organisationSlug } from './naming';
+import {
+  bundleName,
+  bundleSegment,
+  isSafeSegment,
+  localDay,
+  organisationSlug,
+  uniqueSegment,
+} from './naming';
 
 describe('bundle naming', () => {
   it.each([
@@ -29,5 +36,27 @@ describe('bundle naming', () => {
     ['100%.png', false],
   ])('%j is a safe segment: %s', (segment, safe) => {
     expect(isSafeSegment(segment)).toBe(safe);
+  });
+
+  it.each([
+    ['Policy v2.pdf', 'Policy_v2.pdf'],
+    ["=cmd|' /C calc'!A0.csv", 'cmd_C_calc_A0.csv'],
+    ['../../evil<script>.html', 'evil_script.html'],
+    ['Prüfbericht.pdf', 'Prufbericht.pdf'],
+    ['报告.pdf', 'file.pdf'],
+    ['....', 'file'],
+    ['nul\u0000byte.txt', 'nul_byte.txt'],
+    ['stamped.png', 'stamped.png'],
+  ])('bundles the stored name %j as %j', (name, segment) => {
+    expect(bundleSegment(name)).toBe(segment);
+    expect(isSafeSegment(bundleSegment(name))).toBe(true);
+  });
+
+  it('keeps long names within a segment, extension kept, and makes taken names unique', () => {
+    const long = bundleSegment(`${'x '.repeat(200)}.xlsx`);
+    expect(long).toHaveLength(128);
+    expect(long.endsWith('.xlsx')).toBe(true);
+    expect(uniqueSegment('a.txt', new Set(['a.txt', 'a-2.txt']))).toBe('a-3.txt');
+    expect(uniqueSegment('b', new Set())).toBe('b');
   });
 });

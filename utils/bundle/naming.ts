@@ -37,3 +37,33 @@ export function bundleName(organisation: string, baggingDate: string): string {
 export function isSafeSegment(segment: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(segment) && !segment.endsWith('.');
 }
+
+/**
+ * The name an artifact takes in a bundle: its stored name when that is a safe segment, otherwise the
+ * same name with every other character replaced (`Policy v2.pdf` → `Policy_v2.pdf`). Stored file
+ * names keep spaces and accents for the library; the bundle needs names no manifest must encode.
+ */
+export function bundleSegment(name: string): string {
+  if (isSafeSegment(name)) return name;
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(ascii)?.[0] ?? '';
+  const stem =
+    ascii
+      .slice(0, ascii.length - extension.length)
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .replace(/[._-]+$/, '')
+      .slice(0, 128 - extension.length) || 'file';
+  return stem + extension;
+}
+
+/** Appends `-2`, `-3` … before the extension until the name is not taken. */
+export function uniqueSegment(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  const dot = name.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let counter = 2; ; counter++) {
+    const candidate = `${stem.slice(0, 120 - extension.length)}-${counter}${extension}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

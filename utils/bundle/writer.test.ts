@@ -241,15 +241,26 @@ print(json.dumps({"bad": bad, "methods": {i.filename.split("/")[-1]: i.compress_
     },
   );
 
-  it('refuses unsafe artifact names', async () => {
+  it('bundles artifacts whose stored names are no safe segment under safe, unique names', async () => {
     const fixture = await makeFixture();
-    fixture.records[0]!.artifacts[0]!.name = '../escape.png';
-    const writing = writeBundle(memoryOutput().stream, {
+    const [first, second] = fixture.records[0]!.artifacts;
+    first!.name = '../escape.png';
+    second!.name = 'metadata.json';
+    const output = memoryOutput();
+    await writeBundle(output.stream, {
       context: fixture.context,
       evidence: evidenceOf(fixture),
       includeDomSnapshots: true,
     });
-    await expect(writing).rejects.toThrow('the artifact name "../escape.png" cannot be a file name');
+    const reader = new ZipReader(new BlobReader(new Blob([new Uint8Array(output.bytes())])));
+    const names = (await reader.getEntries()).map((entry) => entry.filename);
+    await reader.close();
+    const folder = `/data/evidence/${fixture.records[0]!.id}/`;
+    expect(names.filter((name) => name.includes(folder)).map((name) => name.split('/').pop())).toEqual(
+      expect.arrayContaining(['escape.png', 'metadata-2.json', 'metadata.json']),
+    );
+    expect(names.filter((name) => name.includes('..'))).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('stops when cancelled and aborts the output', async () => {

@@ -8,7 +8,7 @@ import type { Artifact } from '../evidence/types';
 import { canonicalJson } from '../integrity/custody';
 import { sha256Hex } from '../integrity/sha256';
 import { BAGIT_TXT, bagInfoTxt, manifestText, type ManifestEntry } from './bagit';
-import { bundleName, isSafeSegment } from './naming';
+import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './naming';
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { Sha256 } from '../integrity/sha256-stream';
@@ -67,18 +67,17 @@ function dateOr(iso: string, fallback: Date): Date {
   return Number.isNaN(date.getTime()) ? fallback : date;
 }
 
-function checkArtifacts(id: string, artifacts: readonly Artifact[]): void {
+/**
+ * The artifacts under the names they take in the bundle: safe segments, unique within the record and
+ * never the record file's name. Bytes are still read by blob key, so renaming loses nothing.
+ */
+function bundledArtifacts(artifacts: readonly Artifact[]): Artifact[] {
   const names = new Set<string>([RECORD_FILE]);
-  for (const artifact of artifacts) {
-    if (!isSafeSegment(artifact.name)) {
-      throw new BundleError(
-        `Evidence ${id}: the artifact name "${artifact.name}" cannot be a file name in a bundle.`,
-      );
-    }
-    if (names.has(artifact.name))
-      throw new BundleError(`Evidence ${id}: two artifacts are named ${artifact.name}.`);
-    names.add(artifact.name);
-  }
+  return artifacts.map((artifact) => {
+    const name = uniqueSegment(bundleSegment(artifact.name), names);
+    names.add(name);
+    return name === artifact.name ? artifact : { ...artifact, name };
+  });
 }
 
 export async function writeBundle(
@@ -209,11 +208,9 @@ export async function writeBundle(
         throw new BundleError(`Evidence "${record.id}" has an ID that cannot be a folder name.`);
       if (ids.has(record.id)) throw new BundleError(`Evidence ${record.id} was given twice.`);
       ids.add(record.id);
-      const included = record.artifacts.filter(
-        (artifact) => options.includeDomSnapshots || artifact.role !== 'dom',
-      );
-      const omitted = record.artifacts.filter((artifact) => !included.includes(artifact));
-      checkArtifacts(record.id, included);
+      const artifacts = bundledArtifacts(record.artifacts);
+      const included = artifacts.filter((artifact) => options.includeDomSnapshots || artifact.role !== 'dom');
+      const omitted = artifacts.filter((artifact) => !included.includes(artifact));
       const capturedAt = dateOr(record.capturedAt, generatedAt);
       const files: WrittenFile[] = [];
       // At most one artifact is read ahead of the one being zipped: memory stays bounded by two artifacts.

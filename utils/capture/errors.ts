@@ -27,7 +27,8 @@ const RATE_LIMIT = /MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND|rate limit/i;
 const NO_TAB = /No tab with id|tab was closed|Invalid tab ID|No window with id/i;
 const NO_ACCESS =
   /Cannot access contents|Missing host permission|activeTab|permission to access|Cannot access a chrome|cannot be scripted|<all_urls>/i;
-const QUOTA = /QuotaExceeded|quota|disk is full|No space left/i;
+// Chromium reports a full disk under IndexedDB as `UnknownError: … IO error: … FILE_ERROR_NO_SPACE`.
+const QUOTA = /QuotaExceeded|quota|disk is full|No space left|FILE_ERROR_NO_SPACE/i;
 
 export function isRateLimitError(error: unknown): boolean {
   return RATE_LIMIT.test(messageOf(error));

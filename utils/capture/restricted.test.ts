@@ -32,6 +32,10 @@ describe('toCaptureError', () => {
     ['This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.', 'rate-limited'],
     ['No tab with id: 42.', 'tab-closed'],
     ['QuotaExceededError: The quota has been exceeded.', 'disk-full'],
+    [
+      'UnknownError: Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE',
+      'disk-full',
+    ],
     ['Cannot access contents of the page. Extension manifest must request permission', 'no-access'],
     ['Something odd', 'unknown'],
   ])('classifies “%s” as %s', (message, code) => {

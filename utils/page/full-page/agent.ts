@@ -28,7 +28,12 @@ interface CaptureState {
 export interface AgentOptions {
   shadowRootOf: ShadowRootReader;
   collect: () => PageSnapshot;
+  /** Puts the page back by itself when no step came for this long (the background was stopped). */
+  abandonAfterMs?: number;
 }
+
+/** Longer than any pause between two steps of a live capture (a step times out after 20 s). */
+export const ABANDON_AFTER_MS = 30_000;
 
 /**
  * The page side of a full-page (or masked) capture: finds what scrolls, scrolls it tile by tile,
@@ -37,6 +42,7 @@ export interface AgentOptions {
  */
 export class PageAgent {
   private state: CaptureState | null = null;
+  private watchdog: number | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -45,6 +51,12 @@ export class PageAgent {
   ) {}
 
   async run(step: AgentStep): Promise<StepResults[AgentStep['kind']]> {
+    // MV3 may stop the background mid-capture: a page left scrolled with its headers hidden would
+    // be the user's to repair. Each step re-arms the watchdog; a lull means the capture is gone.
+    this.win.clearTimeout(this.watchdog);
+    this.watchdog = this.win.setTimeout(() => {
+      if (this.state && !this.state.restored) this.restore();
+    }, this.options.abandonAfterMs ?? ABANDON_AFTER_MS);
     switch (step.kind) {
       case 'begin':
         return this.begin(step);
