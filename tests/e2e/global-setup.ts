@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { releaseEnvironment } from '../firefox/release-environment';
 import { chromiumProblem, REPO_ROOT } from './chromium.mjs';
 
 /**
@@ -15,6 +16,8 @@ export default function setup(): void {
     execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), args, {
       cwd: REPO_ROOT,
       stdio: 'inherit',
+      // Built as released: vitest's NODE_ENV=test would bundle Preact's development JSX instead.
+      env: releaseEnvironment(),
     });
   }
 }
