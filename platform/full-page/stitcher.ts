@@ -47,9 +47,9 @@ export class Stitcher {
     return this.canvases[index]!;
   }
 
-  /** The parts as PNG, the last one cut to the real height. */
-  async finish(totalHeight: number): Promise<Blob[]> {
-    const blobs: Blob[] = [];
+  /** The parts, the last one cut to the real height; the stitcher lets go of them. */
+  cut(totalHeight: number): OffscreenCanvas[] {
+    const parts: OffscreenCanvas[] = [];
     for (let top = 0, index = 0; top < totalHeight; top += MAX_PART_HEIGHT, index++) {
       const height = Math.min(MAX_PART_HEIGHT, totalHeight - top);
       let canvas = this.canvas(index);
@@ -58,9 +58,16 @@ export class Stitcher {
         cut.getContext('2d')?.drawImage(canvas, 0, 0);
         canvas = cut;
       }
-      blobs.push(await canvas.convertToBlob({ type: 'image/png' }));
-      this.canvases[index] = new OffscreenCanvas(1, 1); // let the big canvas go
+      parts.push(canvas);
     }
-    return blobs;
+    this.canvases.length = 0;
+    return parts;
   }
+}
+
+/** PNG of every part, one after the other (each encode already uses the browser's own threads). */
+export async function encodeParts(parts: readonly OffscreenCanvas[]): Promise<Blob[]> {
+  const blobs: Blob[] = [];
+  for (const part of parts) blobs.push(await part.convertToBlob({ type: 'image/png' }));
+  return blobs;
 }

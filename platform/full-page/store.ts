@@ -12,6 +12,7 @@ import { saveCapture } from '@/storage/evidence-repository';
 import { browserCaptureAdapter } from '../capture-adapter';
 import { refreshBadge } from '../badge';
 import { toDataUrl } from '../data-url';
+import { renderImages } from '../render-images';
 import { throwIfCancelled } from './cancel-registry';
 import { takeTiles, type Shot, type TileOptions } from './tile-loop';
 
@@ -41,7 +42,8 @@ export async function captureWithAgentAndStore(
     const images: ImageArtifact[] = [];
     const numbered = options.scope === 'full-page';
     for (const [index, part] of shot.parts.entries()) {
-      const rendered = await adapter.renderImages(part, facts);
+      const rendered = await renderImages(shot.canvases[index]!, facts);
+      shot.canvases[index] = new OffscreenCanvas(1, 1); // let the big canvas go
       const suffix = numbered ? `-${index + 1}` : '';
       images.push({ role: 'original', name: `original${suffix}.png`, data: part });
       images.push({ role: 'stamped', name: `stamped${suffix}.png`, data: rendered.stamped });

@@ -17,7 +17,7 @@ import type { ScrollResult, StepResults } from '@/utils/page/full-page/protocol'
 import { injectAgent, navigated, runStep } from './agent-steps';
 import { throwIfCancelled } from './cancel-registry';
 import { captureSpaced } from './spaced-capture';
-import { maskedTile, Stitcher } from './stitcher';
+import { encodeParts, maskedTile, Stitcher } from './stitcher';
 
 /** Tiles stop after this long so that the whole capture ends within a minute. */
 const TILE_BUDGET_MS = 45_000;
@@ -42,6 +42,8 @@ export type CutReason = 'height-limit' | 'time-limit' | 'endless-scrolling' | 's
 export interface Shot {
   geometry: ScrollGeometry;
   parts: Blob[];
+  /** The same parts as canvases, for the stamped copies (drawn from them, not decoded again). */
+  canvases: OffscreenCanvas[];
   tiles: TileRecord[];
   notes: string[];
   cut: boolean;
@@ -53,7 +55,8 @@ export interface Shot {
 }
 
 interface Tiled {
-  parts: Blob[];
+  /** Height of the stitched image in device pixels, to be encoded. */
+  deviceHeight: number;
   cutReason: CutReason | null;
   scrollHeight: number;
   heightCss: number;
@@ -132,13 +135,19 @@ async function scrollCaptureRestore(
     });
     const run = new TileRun(tabId, windowId, startUrl, geometry, options);
     const tiled = options.scope === 'visible' ? await visibleTile(run) : await pageTiles(run);
-    if (tiled.parts.length > 1) run.notes.push(partsNote(tiled.parts.length, MAX_PART_HEIGHT));
+    // PNG encoding in the background and putting the page back, then reading it, in the tab: side by side.
+    const canvases = run.stitcher.cut(tiled.deviceHeight);
+    const encoding = encodeParts(canvases);
+    encoding.catch(() => {});
     await runStep(tabId, { kind: 'restore' });
     restored = true;
     const collected = await runStep(tabId, { kind: 'collect' });
+    const parts = await encoding;
+    if (parts.length > 1) run.notes.push(partsNote(parts.length, MAX_PART_HEIGHT));
     return {
       geometry,
-      parts: tiled.parts,
+      parts,
+      canvases,
       tiles: run.tiles,
       notes: run.notes,
       cut: tiled.cutReason !== null,
@@ -162,8 +171,13 @@ async function visibleTile(run: TileRun): Promise<Tiled> {
     { source: { x: 0, y: 0, width: viewport.width, height: viewport.height }, destX: 0, destY: 0 },
     run.scale,
   );
-  const parts = await run.stitcher.finish(devicePixel(viewport.height, run.scale));
-  return { parts, cutReason: null, scrollHeight: run.geometry.scrollHeight, heightCss: viewport.height };
+  const deviceHeight = devicePixel(viewport.height, run.scale);
+  return {
+    deviceHeight,
+    cutReason: null,
+    scrollHeight: run.geometry.scrollHeight,
+    heightCss: viewport.height,
+  };
 }
 
 /** The tile loop: from the top down, until the content is covered or a limit (height, time, growth) is hit. */
@@ -221,8 +235,8 @@ async function pageTiles(run: TileRun): Promise<Tiled> {
     notes.push(heightCapNote(pageHeight, contentHeight, maxHeight));
   }
   const heightCss = outputHeight(geometry, contentHeight);
-  const parts = await run.stitcher.finish(devicePixel(heightCss, run.scale));
-  return { parts, cutReason: stopped, scrollHeight: pageHeight, heightCss };
+  const deviceHeight = devicePixel(heightCss, run.scale);
+  return { deviceHeight, cutReason: stopped, scrollHeight: pageHeight, heightCss };
 }
 
 function scrollBlocked(asked: number, stayed: number): CaptureError {

@@ -8,6 +8,7 @@ import { readPng } from '../fixtures/hostile/read-png.mjs';
 import {
   artifactBytes,
   clickToolbarButton,
+  pngSize,
   utf8,
   verifyArtifacts,
   verifyCustodyChain,
@@ -157,6 +158,13 @@ export async function readWholeFullPage(session: E2eSession, before: StoreCounts
     .filter((artifact) => /^original-\d+\.png$/.test(artifact.name))
     .map((artifact) => artifact.name)
     .sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
+  // Every part has its stamped copy: the same pixels under a band, as wide and taller.
+  for (const [index, name] of originals.entries()) {
+    const original = pngSize(artifactBytes(dump, record, name));
+    const stamped = pngSize(artifactBytes(dump, record, `stamped-${index + 1}.png`));
+    expect(stamped.width).toBe(original.width);
+    expect(stamped.height).toBeGreaterThan(original.height);
+  }
   return {
     record,
     metadata: JSON.parse(named('metadata.json')) as FullPageMetadata,
