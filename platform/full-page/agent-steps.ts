@@ -12,10 +12,10 @@ export function navigated(): CaptureError {
 }
 
 /** Injects the page agent into the tab's isolated world (once per document; it keeps itself). */
-export async function injectAgent(tabId: number): Promise<void> {
+export async function injectAgent(tabId: number, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
   await withTimeout(
     browser.scripting.executeScript({ target: { tabId }, files: ['/page-agent.js'] }),
-    STEP_TIMEOUT_MS,
+    timeoutMs,
   );
 }
 
@@ -23,6 +23,7 @@ export async function injectAgent(tabId: number): Promise<void> {
 export async function runStep<K extends AgentStep['kind']>(
   tabId: number,
   step: Extract<AgentStep, { kind: K }>,
+  timeoutMs = STEP_TIMEOUT_MS,
 ): Promise<StepResults[K]> {
   const [injection] = await withTimeout(
     browser.scripting.executeScript({
@@ -39,7 +40,7 @@ export async function runStep<K extends AgentStep['kind']>(
       },
       args: [step],
     }),
-    STEP_TIMEOUT_MS,
+    timeoutMs,
   );
   const reply = injection?.result as
     { ok: true; value: StepResults[K] } | { ok: false; error: string } | undefined;
@@ -60,7 +61,7 @@ async function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promis
         reject(
           new CaptureError(
             'collector-failed',
-            `Capture failed: the page did not answer within ${milliseconds / 1000} seconds. Nothing was stored; reload the page and try again.`,
+            `Capture failed: the page did not answer within ${Math.round(milliseconds / 1000)} seconds. Nothing was stored; reload the page and try again.`,
           ),
         ),
       milliseconds,

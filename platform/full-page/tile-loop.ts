@@ -9,6 +9,7 @@ import {
   stoppedScrollingNote,
   timeBudgetNote,
 } from '@/utils/capture/full-page/notes';
+import { RESTORE_AFTER_FAILURE_MS, stepTimeoutMs } from '@/utils/capture/full-page/deadline';
 import { contentLimit, nextScrollTop, plannedTiles } from '@/utils/capture/full-page/plan';
 import { devicePixel, footerDraw, outputHeight, tileDraws } from '@/utils/capture/full-page/stitch';
 import { DEFAULT_MAX_HEIGHT, MAX_PART_HEIGHT, type ScrollGeometry } from '@/utils/capture/full-page/types';
@@ -64,13 +65,18 @@ interface Tiled {
 
 /** One capture's tiles: where the tab is, what it showed, and how to take the next one. */
 class TileRun {
-  readonly started = Date.now();
   readonly tiles: TileRecord[] = [];
   readonly notes: string[] = [];
   readonly stitcher = new Stitcher();
   scale: number;
 
+  /** Time the next page step may take, so that the whole capture still answers within a minute. */
+  timeout(): number {
+    return stepTimeoutMs(this.started, Date.now());
+  }
+
   constructor(
+    readonly started: number,
     readonly tabId: number,
     readonly windowId: number,
     readonly startUrl: string,
@@ -83,7 +89,7 @@ class TileRun {
   /** Scrolls (or not, for `null`), waits for the page to settle, screenshots and masks one tile. */
   async take(top: number | null): Promise<{ tile: OffscreenCanvas; step: ScrollResult }> {
     throwIfCancelled(this.options.signal);
-    const step = await runStep(this.tabId, { kind: 'scroll', top, lazyWaitMs: LAZY_WAIT_MS });
+    const step = await runStep(this.tabId, { kind: 'scroll', top, lazyWaitMs: LAZY_WAIT_MS }, this.timeout());
     if (step.url !== this.startUrl) throw navigated();
     const tileStarted = Date.now();
     const bitmap = await createImageBitmap(await captureSpaced(this.windowId));
@@ -125,23 +131,25 @@ async function scrollCaptureRestore(
   startUrl: string,
   options: TileOptions,
 ): Promise<Shot> {
-  await injectAgent(tabId);
+  const started = Date.now();
+  const timeout = () => stepTimeoutMs(started, Date.now());
+  await injectAgent(tabId, timeout());
   let restored = false;
   try {
-    const { geometry } = await runStep(tabId, {
-      kind: 'begin',
-      scope: options.scope,
-      masking: options.masking,
-    });
-    const run = new TileRun(tabId, windowId, startUrl, geometry, options);
+    const { geometry } = await runStep(
+      tabId,
+      { kind: 'begin', scope: options.scope, masking: options.masking },
+      timeout(),
+    );
+    const run = new TileRun(started, tabId, windowId, startUrl, geometry, options);
     const tiled = options.scope === 'visible' ? await visibleTile(run) : await pageTiles(run);
     // PNG encoding in the background and putting the page back, then reading it, in the tab: side by side.
     const canvases = run.stitcher.cut(tiled.deviceHeight);
     const encoding = encodeParts(canvases);
     encoding.catch(() => {});
-    await runStep(tabId, { kind: 'restore' });
+    await runStep(tabId, { kind: 'restore' }, timeout());
     restored = true;
-    const collected = await runStep(tabId, { kind: 'collect' });
+    const collected = await runStep(tabId, { kind: 'collect' }, timeout());
     const parts = await encoding;
     if (parts.length > 1) run.notes.push(partsNote(parts.length, MAX_PART_HEIGHT));
     return {
@@ -158,7 +166,7 @@ async function scrollCaptureRestore(
       collected,
     };
   } finally {
-    if (!restored) await runStep(tabId, { kind: 'restore' }).catch(() => {});
+    if (!restored) await runStep(tabId, { kind: 'restore' }, RESTORE_AFTER_FAILURE_MS).catch(() => {});
   }
 }
 
@@ -202,7 +210,7 @@ async function pageTiles(run: TileRun): Promise<Tiled> {
     const { tile, step } = await run.take(top);
     if (run.tiles.length === 1) {
       firstTile = tile;
-      await runStep(run.tabId, { kind: 'hideRepeated' });
+      await runStep(run.tabId, { kind: 'hideRepeated' }, run.timeout());
     }
     if (step.scrollHeight > pageHeight && stopped === null) {
       if (grewAtBottom(pageHeight, step.scrollHeight, step.scrollTop, geometry.pane.height)) growths++;

@@ -256,6 +256,22 @@ describe('full-page capture of hostile pages', () => {
     await page.close();
   });
 
+  it('a page that freezes mid-capture: an error within a minute, nothing stored, page put back once it recovers', async () => {
+    const { page, before, counts, result } = await captureOn('hostile/hangs-when-scrolled.html');
+    expect(result.outcome).toBe('error');
+    if (result.outcome !== 'error') return;
+    expect(result.message).toMatch(
+      /^Capture failed: the page did not answer within \d+ seconds\. Nothing was stored; reload the page and try again\.$/,
+    );
+    expect(await storeCounts(session)).toEqual(counts);
+    // The put-back was queued in the page and runs when it recovers.
+    await page.waitForFunction(() => document.body.dataset.recovered === 'yes', null, { timeout: 30_000 });
+    await expect.poll(async () => (await pageState(page)).windowY, { timeout: 10_000 }).toBe(before.windowY);
+    await page.evaluate(() => delete document.body.dataset.recovered);
+    expect(await pageState(page)).toEqual(before);
+    await page.close();
+  });
+
   it('a page that navigates away mid-capture: a clear error, nothing stored, the new page usable', async () => {
     const { page, counts, result } = await captureOn('hostile/navigates-away.html');
     expect(result.outcome).toBe('error');
