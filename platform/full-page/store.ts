@@ -12,8 +12,9 @@ import { saveCapture } from '@/storage/evidence-repository';
 import { browserCaptureAdapter } from '../capture-adapter';
 import { refreshBadge } from '../badge';
 import { toDataUrl } from '../data-url';
-import { renderImages } from '../render-images';
+import { navigated } from './agent-steps';
 import { throwIfCancelled } from './cancel-registry';
+import { stampParts, type StampedPart } from './stamp-parts';
 import { takeTiles, type Shot, type TileOptions } from './tile-loop';
 
 export interface AgentCaptureOptions extends TileOptions {
@@ -33,17 +34,39 @@ export async function captureWithAgentAndStore(
     const capturedAt = adapter.now();
     const evidenceId = newEvidenceId(capturedAt, adapter.randomBytes(6));
     const capturer = await adapter.capturer();
-    const shot = await takeTiles(tabId, tab.windowId, tab.url ?? '', options);
-
     const timeZone = adapter.timeZone();
+    const startUrl = tab.url ?? '';
+    const stamping: { early?: Promise<StampedPart[]> } = {};
+    const shot = await takeTiles(tabId, tab.windowId, startUrl, {
+      ...options,
+      // Unmasked, the stamp shows the URL every tile was taken at: drawn while the page is read.
+      ...(options.masking
+        ? {}
+        : {
+            onStitched: (parts: readonly OffscreenCanvas[]) => {
+              stamping.early = stampParts(parts, {
+                evidenceId,
+                url: startUrl,
+                capturedAt,
+                timeZone,
+                capturer,
+              });
+              stamping.early.catch(() => {});
+            },
+          }),
+    });
+
     const { snapshot } = shot.collected;
     const url = snapshot.url || tab.url || '';
-    const facts = { evidenceId, url, capturedAt, timeZone, capturer };
+    if (stamping.early && url !== startUrl) throw navigated();
+    const stamped =
+      (await stamping.early) ??
+      (await stampParts(shot.canvases, { evidenceId, url, capturedAt, timeZone, capturer }));
+    shot.canvases.length = 0; // let the big canvases go
     const images: ImageArtifact[] = [];
     const numbered = options.scope === 'full-page';
     for (const [index, part] of shot.parts.entries()) {
-      const rendered = await renderImages(shot.canvases[index]!, facts);
-      shot.canvases[index] = new OffscreenCanvas(1, 1); // let the big canvas go
+      const rendered = stamped[index]!;
       const suffix = numbered ? `-${index + 1}` : '';
       images.push({ role: 'original', name: `original${suffix}.png`, data: part });
       images.push({ role: 'stamped', name: `stamped${suffix}.png`, data: rendered.stamped });

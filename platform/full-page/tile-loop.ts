@@ -30,6 +30,8 @@ export interface TileOptions {
   maxHeight?: number;
   signal?: AbortSignal;
   onProgress?: (tilesDone: number, tilesPlanned: number) => void;
+  /** The stitched parts, as soon as they exist (before the page is put back and read). */
+  onStitched?: (parts: readonly OffscreenCanvas[]) => void;
 }
 
 export interface TileRecord {
@@ -146,6 +148,7 @@ async function scrollCaptureRestore(
     // PNG encoding in the background and putting the page back, then reading it, in the tab: side by side.
     const canvases = run.stitcher.cut(tiled.deviceHeight);
     const encoding = encodeParts(canvases);
+    options.onStitched?.(canvases);
     encoding.catch(() => {});
     await runStep(tabId, { kind: 'restore' }, timeout());
     restored = true;

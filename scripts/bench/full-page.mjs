@@ -7,7 +7,7 @@
 //
 //   node scripts/bench/full-page.mjs      (builds first unless BENCH_SKIP_BUILD=1)
 //
-// BENCH_RUNS_FULL_PAGE (3) captures of each kind, alternating; BENCH_FULL_PAGE_ROWS (400) table rows.
+// BENCH_RUNS_FULL_PAGE (5) captures of each kind, alternating; BENCH_FULL_PAGE_ROWS (400) table rows.
 /* global document */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -31,7 +31,7 @@ import { startFixtureServer } from '../../tests/fixtures/server.mjs';
 import { describeMachine, summarize, writeSection } from './report.mjs';
 import { compareImages } from './image-diff.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS_FULL_PAGE ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS_FULL_PAGE ?? 5);
 const ROWS = Number(process.env.BENCH_FULL_PAGE_ROWS ?? 400);
 const TILE_FLOOR_MS = 500;
 const GOAL_RATIO = 1.2;
