@@ -10,6 +10,7 @@
 // BENCH_RUNS_FULL_PAGE (5) captures of each kind, alternating; BENCH_FULL_PAGE_ROWS (400) table rows.
 /* global document */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -96,6 +97,7 @@ async function fullPageBenchmark() {
       return { ms: performance.now() - start, png: Buffer.from(data, 'base64') };
     };
 
+    const loadBefore = os.loadavg()[0];
     const samples = { extension: [], devtools: [] };
     const ids = [];
     let devtoolsPng;
@@ -150,6 +152,7 @@ async function fullPageBenchmark() {
       }),
     );
     const ratio = stats.extension.median / floorMs;
+    const load = `${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}`;
     const machine = describeMachine(CHROMIUM_PATH, extension.context.browser()?.version());
     const s = (ms) => (ms / 1000).toFixed(2);
     const n = (value) => value.toLocaleString('en-US');
@@ -164,6 +167,8 @@ async function fullPageBenchmark() {
 
 Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu} (${machine.cores} cores), ${machine.memory} memory,
 ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium.replace(/^Chromium\s+/, '')} (headless).
+One-minute load average before → after: ${load} (the ${machine.cores} cores are shared; every step after the last
+tile competes for them, the tiles themselves are held to the rate limit).
 
 Page: \`tests/fixtures/privileged-accounts.html?rows=${ROWS}\` (a ${ROWS}-row admin table under a sticky header
 row), ${n(geometry.scrollHeight)} px tall, at ${VIEWPORT.width}×${VIEWPORT.height}, device pixel ratio ${geometry.devicePixelRatio}.
