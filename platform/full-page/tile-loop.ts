@@ -72,11 +72,6 @@ class TileRun {
   readonly stitcher = new Stitcher();
   scale: number;
 
-  /** Time the next page step may take, so that the whole capture still answers within a minute. */
-  timeout(): number {
-    return stepTimeoutMs(this.started, Date.now());
-  }
-
   constructor(
     readonly started: number,
     readonly tabId: number,
@@ -86,6 +81,11 @@ class TileRun {
     readonly options: TileOptions,
   ) {
     this.scale = geometry.devicePixelRatio;
+  }
+
+  /** Time the next page step may take, so that the whole capture still answers within a minute. */
+  timeout(): number {
+    return stepTimeoutMs(this.started, Date.now());
   }
 
   /** Scrolls (or not, for `null`), waits for the page to settle, screenshots and masks one tile. */
