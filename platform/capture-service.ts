@@ -7,8 +7,9 @@ import { saveCapture } from '@/storage/evidence-repository';
 import { toCaptureError } from '@/utils/capture/errors';
 import { browserCaptureAdapter } from './capture-adapter';
 import { refreshBadge } from './badge';
-import { captureFullPageAndStore, captureMaskedVisibleAndStore } from './full-page-capture';
+import { captureFullPageAndStore, captureMaskedVisibleAndStore } from './full-page';
 import { activeMaskingRules } from './masking-settings';
+import { toDataUrl } from './data-url';
 
 /** Captures the visible area of a tab and stores it whole (or not at all); used by every trigger. */
 export async function captureAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
@@ -27,14 +28,6 @@ export async function captureAndStore(tabId: number, trigger: CaptureTrigger): P
   } catch (error) {
     throw toCaptureError(error);
   }
-}
-
-export async function toDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type};base64,${btoa(binary)}`;
 }
 
 /** The visible-area capture: masked through the page agent when masking is on, the plain path otherwise. */

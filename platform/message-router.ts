@@ -18,7 +18,7 @@ import {
 import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { refreshBadge } from './badge';
-import { cancelCapture, captureFullPageAndStore } from './full-page-capture';
+import { cancelCapture, captureFullPageAndStore } from './full-page';
 import { captureTabAndStore } from './capture-service';
 import { saveMaskingSettings } from './masking-settings';
 import { readEffectiveCapturer, saveOwnSettings } from './effective-settings';

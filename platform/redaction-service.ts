@@ -6,7 +6,7 @@ import type { EvidenceDatabase } from '@/storage/db';
 import { replaceRedactedArtifacts, type ArtifactReplacement } from '@/storage/evidence-redaction';
 import { ValidationError } from '@/storage/isms-repository';
 import { blackOutImages } from './blackout-images';
-import { toDataUrl } from './capture-service';
+import { toDataUrl } from './data-url';
 
 export interface RedactionOutcome {
   evidence: EvidenceRecord;

@@ -4,14 +4,15 @@ const THUMBNAIL_WIDTH = 320;
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
- * Draws the stamped image (a band above the untouched screenshot) and a small thumbnail.
+ * Draws the stamped image (a band above the untouched screenshot) and a small thumbnail, from the PNG or
+ * from the canvas it was encoded from (a full-page part: no second decode).
  * OffscreenCanvas works in the service worker and in Firefox's background page alike.
  */
 export async function renderImages(
-  original: Blob,
+  original: Blob | OffscreenCanvas,
   facts: StampFacts,
 ): Promise<{ stamped: Blob; thumbnail: Blob }> {
-  const bitmap = await createImageBitmap(original);
+  const bitmap = original instanceof Blob ? await createImageBitmap(original) : original;
   try {
     const scale = Math.max(1, bitmap.width / 1280);
     const measureCanvas = new OffscreenCanvas(1, 1).getContext('2d');
@@ -51,6 +52,6 @@ export async function renderImages(
     ]);
     return { stamped: stampedBlob, thumbnail: thumbnailBlob };
   } finally {
-    bitmap.close();
+    if (bitmap !== original) (bitmap as ImageBitmap).close();
   }
 }

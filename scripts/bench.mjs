@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,popup,library,export,synthetic (default: all). After this file's own capture benchmark,
+// BENCH_ONLY=capture,full-page,popup,library,export,synthetic (default: all). After this file's own capture benchmark,
 // the others run as child processes on the same build: scripts/bench/popup-render.mjs (popup first
-// render at 1k/10k/50k records), scripts/bench/library.mjs (evidence library first rows and search),
+// render at 1k/10k/50k records), scripts/bench/full-page.mjs (full-page capture of a tall table against
+// the rate-limit floor and Chromium's own full-page screenshot, pixel for pixel), scripts/bench/library.mjs (evidence library first rows and search),
 // scripts/bench/export-throughput.mjs (1 GiB export in Chromium vs.
 // `zip -0`) and scripts/bench/synthetic-export.mjs (70,000 files / 5 GiB with the writer in Node).
 //
@@ -33,7 +34,7 @@ const WARM_UP = 2;
 const SPACING_MS = 600;
 const GOAL = { medianMs: 150, ratio: 4 };
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
-const BENCHMARKS = ['capture', 'popup', 'library', 'export', 'synthetic'];
+const BENCHMARKS = ['capture', 'full-page', 'popup', 'library', 'export', 'synthetic'];
 const selected = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : BENCHMARKS);
 const unknown = [...selected].filter((name) => !BENCHMARKS.includes(name));
 if (unknown.length > 0) {
@@ -156,6 +157,7 @@ if (selected.has('capture')) await captureBenchmark();
 
 // The other benchmarks, one process each, on the build made above.
 const SCRIPTS = {
+  'full-page': 'full-page.mjs',
   popup: 'popup-render.mjs',
   library: 'library.mjs',
   export: 'export-throughput.mjs',

@@ -10,28 +10,7 @@ import {
   type E2eSession,
   type StoredEvidence,
 } from './harness';
-
-type Popup = Awaited<ReturnType<typeof clickToolbarButton>>;
-
-/** Clicks "Full page" and waits for the tagging view or an error, recording the progress texts seen. */
-async function captureFullPage(popup: Popup, timeout = 70_000) {
-  await popup.click('button[data-testid="capture-full-page"]');
-  const progress = new Set<string>();
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const state = (await popup.evaluate(() => ({
-      done: document.querySelector('[data-testid="tagging"]') !== null,
-      error: document.querySelector('[data-testid="capture-error"]')?.textContent ?? null,
-      progress: document.querySelector('[data-testid="capture-progress"]')?.textContent ?? null,
-    }))) as { done: boolean; error: string | null; progress: string | null };
-    if (state.progress) progress.add(state.progress);
-    if (state.done) return { outcome: 'tagging' as const, progress: [...progress] };
-    if (state.error !== null)
-      return { outcome: 'error' as const, message: state.error, progress: [...progress] };
-    if (Date.now() > deadline) throw new Error('The full-page capture did not finish in time.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { captureFullPage } from './full-page-steps';
 
 describe('full-page capture of an admin console that scrolls an inner pane', () => {
   let session: E2eSession;

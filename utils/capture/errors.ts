@@ -18,6 +18,8 @@ export type CaptureErrorCode =
   | 'rate-limited'
   | 'disk-full'
   | 'collector-failed'
+  | 'scroll-blocked'
+  | 'cancelled'
   | 'unknown';
 
 /** Backoff, in ms, before each retry of a screenshot the browser refused for its rate limit. */

@@ -84,7 +84,8 @@ export class PageAgent {
       focus: doc.activeElement,
     };
     const pane = paneRect(container, doc, win);
-    const repeated = step.scope === 'full-page' ? findRepeatedElements(doc, win) : [];
+    const repeated =
+      step.scope === 'full-page' ? findRepeatedElements(doc, win, this.options.shadowRootOf) : [];
     const rules = step.masking;
     this.state = {
       scope: step.scope,

@@ -1,25 +1,44 @@
 import type { Rect } from '../../capture/full-page/types';
+import type { ShadowRootReader } from '../types';
 
 /**
- * Fixed and sticky elements on screen in the first tile: they would repeat on every tile. Closed shadow
- * roots and frames are not searched (their fixed elements, if any, repeat).
+ * Fixed and sticky elements on screen in the first tile: they would repeat on every tile. Shadow roots
+ * (closed ones too, through `shadowRootOf`) are searched; frames are not (their fixed elements, if any, repeat).
  */
-export function findRepeatedElements(doc: Document, win: Window): HTMLElement[] {
+export function findRepeatedElements(
+  doc: Document,
+  win: Window,
+  shadowRootOf: ShadowRootReader = (element) => element.shadowRoot,
+): HTMLElement[] {
   const found: HTMLElement[] = [];
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const element = node as HTMLElement;
-    const position = win.getComputedStyle(element).position;
-    if (position !== 'fixed' && position !== 'sticky') continue;
-    // A fixed element inside another one is hidden with it.
-    if (found.some((outer) => outer.contains(element))) continue;
-    const box = element.getBoundingClientRect();
-    if (box.width <= 0 || box.height <= 0) continue;
-    if (box.bottom <= 0 || box.top >= win.innerHeight || box.right <= 0 || box.left >= win.innerWidth)
-      continue;
-    found.push(element);
+  const roots: Node[] = [doc.body ?? doc.documentElement];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node as HTMLElement;
+      const shadow = shadowRootOf(element);
+      if (shadow) roots.push(shadow);
+      const position = win.getComputedStyle(element).position;
+      if (position !== 'fixed' && position !== 'sticky') continue;
+      // A fixed element inside another one (or inside its shadow tree) is hidden with it.
+      if (found.some((outer) => containsComposed(outer, element))) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width <= 0 || box.height <= 0) continue;
+      if (box.bottom <= 0 || box.top >= win.innerHeight || box.right <= 0 || box.left >= win.innerWidth)
+        continue;
+      found.push(element);
+    }
   }
   return found;
+}
+
+/** `contains` across shadow boundaries: walks up through parents and shadow hosts. */
+function containsComposed(outer: Element, element: Element): boolean {
+  for (let node: Node | null = element; node;) {
+    if (node === outer) return true;
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return false;
 }
 
 /** How far fixed elements reach up into the bottom of the pane (a fixed footer or cookie bar). */
