@@ -2,13 +2,9 @@ import type { Catalogue } from '../catalogue/types';
 import type { CoverageResult, CoverageStatus } from '../coverage/types';
 import { toCsv } from '../csv/csv';
 import type { ControlState, ImplementationStatus } from '../isms/types';
+import { soaText } from '../text';
 
-export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = {
-  'not-started': 'Not started',
-  planned: 'Planned',
-  partial: 'Partially implemented',
-  implemented: 'Implemented',
-};
+export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = soaText.implementationStatus;
 
 const COVERAGE_LABELS: Record<CoverageStatus, string> = {
   'not-applicable': 'Not applicable',

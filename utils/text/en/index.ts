@@ -1,0 +1,6 @@
+/** English, the source language. Each feature is its own object, so a page bundles only what it shows. */
+export { dashboardText } from './dashboard';
+export { overviewText, periodText } from './overview';
+export { commonText, pickerText } from './common';
+export { soaText } from './soa';
+export { findingsText } from './findings';
