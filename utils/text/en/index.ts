@@ -4,3 +4,4 @@ export { overviewText, periodText } from './overview';
 export { commonText, pickerText } from './common';
 export { soaText } from './soa';
 export { findingsText } from './findings';
+export { planText } from './plan';
