@@ -5,3 +5,5 @@ export { commonText, pickerText } from './common';
 export { soaText } from './soa';
 export { findingsText } from './findings';
 export { planText } from './plan';
+export { evidenceText } from './evidence';
+export { libraryText } from './library';
