@@ -7,3 +7,4 @@ export { findingsText } from './findings';
 export { planText } from './plan';
 export { evidenceText } from './evidence';
 export { libraryText } from './library';
+export { exportText, importText } from './bundle-screens';
