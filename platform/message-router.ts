@@ -24,6 +24,7 @@ import { captureTabAndStore } from './capture-service';
 import { saveMaskingSettings } from './masking-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
+import { storageErrorText } from '@/utils/text';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
@@ -87,9 +88,9 @@ export async function routeMessage(
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply<MessageType>> {
   if (!isTrustedSender(sender)) {
-    return { ok: false, error: 'Refused: only the extension’s own pages may send this message.' };
+    return { ok: false, error: storageErrorText.notTrusted };
   }
-  if (!isRequest(message)) return { ok: false, error: 'Refused: unknown message.' };
+  if (!isRequest(message)) return { ok: false, error: storageErrorText.unknownMessage };
   try {
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
@@ -107,6 +108,6 @@ export async function routeMessage(
 
 function errorSentence(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  if (/QuotaExceeded|quota/i.test(text)) return 'Not saved: the disk is full. Free some space and try again.';
-  return `Not saved: ${text}`;
+  if (/QuotaExceeded|quota/i.test(text)) return storageErrorText.notSavedDiskFull;
+  return storageErrorText.notSaved(text);
 }

@@ -12,6 +12,7 @@ import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { readSettings } from './settings-repository';
+import { storageErrorText } from '@/utils/text';
 
 const PAGE_SIZE = 200;
 
@@ -37,10 +38,7 @@ export async function* evidenceForExport(
       record,
       readArtifact: async (artifact) => {
         const row = await db.blobs.get(artifact.blobKey);
-        if (!row)
-          throw new Error(
-            `Evidence ${record.id}: the bytes of ${artifact.name} are missing from the database.`,
-          );
+        if (!row) throw new Error(storageErrorText.bytesMissing(record.id, artifact.name));
         return row.data;
       },
     };

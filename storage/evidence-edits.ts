@@ -12,6 +12,7 @@ import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { ValidationError } from './isms-repository';
+import { storageErrorText } from '@/utils/text';
 
 /**
  * Corrections to stored evidence: every change is one transaction that updates the record, the
@@ -147,27 +148,22 @@ export async function supersedeEvidence(
   at: string,
   note = '',
 ): Promise<EvidenceRecord> {
-  if (evidenceId === supersededBy)
-    throw new ValidationError(['Evidence cannot supersede itself: choose a newer capture.']);
+  if (evidenceId === supersededBy) throw new ValidationError([storageErrorText.supersedeItself]);
   return db.transaction('rw', [db.evidence, db.custody, db.coverageIndex], async () => {
     const before = await editable(db, evidenceId);
     if (before.status === 'superseded') {
-      throw new ValidationError([
-        `${evidenceId} is already superseded by ${before.supersededBy ?? 'another capture'}.`,
-      ]);
+      throw new ValidationError([storageErrorText.alreadySuperseded(evidenceId, before.supersededBy)]);
     }
     const newer = await db.evidence.get(supersededBy);
     if (!newer || newer.status === 'deleted') {
-      throw new ValidationError([
-        `${supersededBy} does not exist or was deleted: choose an existing capture.`,
-      ]);
+      throw new ValidationError([storageErrorText.replacementMissing(supersededBy)]);
     }
     if (newer.status === 'superseded') {
-      throw new ValidationError([`${supersededBy} is itself superseded: choose the newest capture.`]);
+      throw new ValidationError([storageErrorText.replacementSuperseded(supersededBy)]);
     }
     if (newer.effectiveDate < before.effectiveDate) {
       throw new ValidationError([
-        `${supersededBy} attests to ${newer.effectiveDate}, earlier than ${before.effectiveDate}: a replacement must be at least as recent.`,
+        storageErrorText.replacementOlder(supersededBy, newer.effectiveDate, before.effectiveDate),
       ]);
     }
     const after: EvidenceRecord = { ...before, status: 'superseded', supersededBy };
@@ -206,9 +202,8 @@ export async function deleteEvidence(
   if (reasonProblem) throw new ValidationError([reasonProblem]);
   return db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
     const before = await db.evidence.get(evidenceId);
-    if (!before) throw new ValidationError([`Evidence ${evidenceId} does not exist.`]);
-    if (before.status === 'deleted')
-      throw new ValidationError([`Evidence ${evidenceId} was already deleted.`]);
+    if (!before) throw new ValidationError([storageErrorText.noSuchEvidence(evidenceId)]);
+    if (before.status === 'deleted') throw new ValidationError([storageErrorText.alreadyDeleted(evidenceId)]);
 
     const keys = new Set([
       ...before.artifacts.map((artifact) => artifact.blobKey),
@@ -245,10 +240,9 @@ export async function deleteEvidence(
 
 async function editable(db: EvidenceDatabase, evidenceId: string): Promise<EvidenceRecord> {
   const record = await db.evidence.get(evidenceId);
-  if (!record)
-    throw new ValidationError([`Evidence ${evidenceId} does not exist (it may have been deleted).`]);
+  if (!record) throw new ValidationError([storageErrorText.maybeDeleted(evidenceId)]);
   if (record.status === 'deleted')
-    throw new ValidationError([`Evidence ${evidenceId} was deleted and cannot be changed.`]);
+    throw new ValidationError([storageErrorText.deletedUnchangeable(evidenceId)]);
   return record;
 }
 

@@ -8,3 +8,4 @@ export { planText } from './plan';
 export { evidenceText } from './evidence';
 export { libraryText } from './library';
 export { exportText, importText } from './bundle-screens';
+export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
