@@ -125,7 +125,7 @@ function editProblems(edit: EvidenceEdit, knownControlIds: ReadonlySet<string> |
     if (problem) problems.push(problem);
   }
   if (edit.status !== undefined && edit.status !== 'ready' && edit.status !== 'needs-review') {
-    problems.push('Status can be set to ready or needs review; use supersede or delete for the others.');
+    problems.push(storageErrorText.statusNotSettable);
   }
   if (edit.document) problems.push(...documentControlProblems(edit.document));
   return problems;

@@ -37,6 +37,7 @@ export const storageErrorText = {
   notSaved: (reason: string) => `Not saved: ${reason}`,
   noAnswer: 'The extension’s background did not answer. Reload the extension and try again.',
   foreignFile: 'Refused: the file must come from the extension’s own page.',
+  statusNotSettable: 'Status can be set to ready or needs review; use supersede or delete for the others.',
   supersedeItself: 'Evidence cannot supersede itself: choose a newer capture.',
   alreadySuperseded: (id: string, by: string | undefined) =>
     `${id} is already superseded by ${by ?? 'another capture'}.`,

@@ -114,4 +114,6 @@ export const libraryText = {
   lastExport: (at: string) => ` · last export ${at}`,
   neverExported: ' · never exported',
   exportBundle: 'Export a bundle',
+  backupMany: (count: number) => `${count} captures are in no exported bundle yet: export a backup.`,
+  backupOld: (days: number) => `The oldest capture not in any export is ${days} days old: export a backup.`,
 };

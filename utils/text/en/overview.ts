@@ -82,3 +82,33 @@ export const periodText = {
   evidenceTitle: (month: string, count: number) => `${month}: ${count} evidence`,
   noMatch: 'No item matches these filters.',
 };
+
+/** 'A.5.1', 'A.5.1 and A.5.2', 'A.5.1, A.5.2 and A.5.3'. */
+function listIds(ids: readonly string[]): string {
+  if (ids.length <= 1) return ids.join('');
+  return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1] ?? ''}`;
+}
+
+/** Why an audit stage is not ready yet, one sentence per reason. */
+export const readinessText = {
+  listIds,
+  undocumented: (ids: readonly string[]) =>
+    `No documented information is recorded for ${plural(ids.length, 'clause', 'clauses')} ${listIds(ids)}: tag the document's evidence to the clause.`,
+  noInternalAudit: (clause: string) => `No internal audit is recorded (clause ${clause}).`,
+  noManagementReview: (clause: string) => `No management review is recorded (clause ${clause}).`,
+  undecided: (ids: readonly string[]) =>
+    `The Statement of Applicability has no decision for ${counted(ids.length, 'control', 'controls')}: ${listIds(ids)}.`,
+  unjustified: (ids: readonly string[]) =>
+    `${listIds(ids)} ${plural(ids.length, 'is', 'are')} excluded without a justification.`,
+  noEvidenceInWindow: (controlId: string) => `${controlId} has no evidence in the audit window.`,
+  interval: (start: string, end: string) => `${start} to ${end}`,
+  noEvidenceFor: (controlId: string, ranges: readonly string[]) =>
+    `${controlId} has no evidence for ${listIds(ranges)}.`,
+  noWindow: 'No audit window (operating period) is set in the audit plan.',
+  shortWindow: (start: string, end: string) =>
+    `The audit window ${start} to ${end} is shorter than three months.`,
+  windowRunning: (end: string, today: string) =>
+    `The audit window runs until ${end}: evidence for the intervals after ${today} cannot exist yet.`,
+  openMajor: (id: string, controls: readonly string[]) =>
+    `Major nonconformity ${id}${controls.length > 0 ? ` on ${listIds(controls)}` : ''} is still open.`,
+};
