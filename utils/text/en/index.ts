@@ -10,3 +10,4 @@ export { libraryText } from './library';
 export { exportText, importText } from './bundle-screens';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
 export { popupText } from './popup';
+export { reportText } from './bundle-report';
