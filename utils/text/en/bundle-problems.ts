@@ -1,0 +1,42 @@
+/** Why a bundle is refused on import, entry by entry: the auditor's or teammate's zip is checked first. */
+export const importProblemText = {
+  moreProblems: (count: number) => `… and ${count} more problems.`,
+  tooManyEntries: (limit: number) => `The zip holds more than ${limit} entries: it looks like a zip bomb.`,
+  notZip: (reason: string) => `This file is not a readable ZIP archive (${reason}).`,
+  encrypted: 'This bundle is encrypted: enter its passphrase to open it.',
+  notBagit: (name: string) => `The bundle has no ${name}: it is not a BagIt bag.`,
+  notUtf8: (name: string) => `${name} is not UTF-8 text.`,
+  hashMismatch: (path: string, manifest: string) => `${path} does not match its SHA-256 in ${manifest}.`,
+  oxumMismatch: (declared: string, actual: string) =>
+    `bag-info.txt: Payload-Oxum says ${declared}, but the payload is ${actual} (bytes.files).`,
+  noCustodyLog: (name: string) => `The bundle has no ${name}.`,
+  notInBundle: (path: string) => `${path} is not in the bundle.`,
+  changedSinceVerified: (path: string) => `${path} changed since it was verified.`,
+  wrongPassphrase: 'The passphrase is wrong: the bundle cannot be decrypted.',
+  // Entry names and sizes.
+  emptyName: 'has an empty name',
+  backslash: 'contains a backslash (a path separator on Windows)',
+  controlCharacters: 'contains control characters',
+  absolutePath: 'is an absolute path',
+  dotDot: 'contains a ".." segment that would escape the folder',
+  emptySegment: 'contains an empty or "." path segment',
+  unsafeEntry: (name: string, problem: string) => `Unsafe entry "${name}": it ${problem}.`,
+  symlink: (name: string) => `Unsafe entry "${name}": it is a symbolic link.`,
+  duplicate: (name: string) => `Duplicate entry "${name}": the zip holds it more than once.`,
+  collision: (name: string, earlier: string) =>
+    `Duplicate entry "${name}": it collides with "${earlier}" on case-insensitive file systems.`,
+  outsideFolder: (name: string) => `Entry "${name}" lies outside the bundle folder.`,
+  entryTooLarge: (name: string, size: number, limit: number) =>
+    `Entry "${name}" declares ${size} bytes, more than the limit of ${limit}.`,
+  expands: (name: string, ratio: number, compressed: number, uncompressed: number) =>
+    `Entry "${name}" expands ${ratio}:1 (${compressed} to ${uncompressed} bytes), which looks like a zip bomb.`,
+  totalTooLarge: (total: number, limit: number) =>
+    `The zip declares ${total} bytes in all, more than the limit of ${limit}: it looks like a zip bomb.`,
+  severalRoots: (count: number, listed: string) =>
+    `The zip holds ${count} top-level entries (${listed}); a bundle holds one folder.`,
+  emptyZip: 'The zip is empty.',
+  // Merging.
+  deletedHere: 'it was deleted here; an import does not restore it',
+  otherBytes: (names: string) =>
+    `the evidence held here has other bytes for ${names}; it was not overwritten`,
+};
