@@ -6,6 +6,7 @@ import { searchWords } from '@/utils/search/words';
 import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
+import { importProblemText } from '@/utils/text';
 
 export interface ImportOptions {
   actor: string;
@@ -20,8 +21,7 @@ type Verdict = { kind: 'new' } | { kind: 'held' } | { kind: 'conflict'; reason: 
 /** Same ID and every artifact's hash already held = held; same ID with other bytes = a conflict, never overwritten. */
 function judge(held: EvidenceRecord | undefined, incoming: BundledRecord): Verdict {
   if (!held) return { kind: 'new' };
-  if (held.status === 'deleted')
-    return { kind: 'conflict', reason: 'it was deleted here; an import does not restore it' };
+  if (held.status === 'deleted') return { kind: 'conflict', reason: importProblemText.deletedHere };
   const heldHashes = new Map(held.artifacts.map((artifact) => [artifact.name, artifact.sha256]));
   const differing = incoming.artifacts.filter(
     (artifact) => heldHashes.get(artifact.name) !== artifact.sha256,
@@ -29,7 +29,7 @@ function judge(held: EvidenceRecord | undefined, incoming: BundledRecord): Verdi
   if (differing.length === 0) return { kind: 'held' };
   return {
     kind: 'conflict',
-    reason: `the evidence held here has other bytes for ${differing.map((artifact) => artifact.name).join(', ')}; it was not overwritten`,
+    reason: importProblemText.otherBytes(differing.map((artifact) => artifact.name).join(', ')),
   };
 }
 
