@@ -40,3 +40,34 @@ export const importProblemText = {
   otherBytes: (names: string) =>
     `the evidence held here has other bytes for ${names}; it was not overwritten`,
 };
+
+/** What the integrity check found, per stored file, record or custody entry. */
+export const integrityProblemText = {
+  described: (id: string, title: string) => (title ? `${id} (“${title}”)` : id),
+  custodyLog: 'custody log',
+  custodyEntry: (sequence: number, evidenceId: string | null | undefined) =>
+    `custody entry ${sequence}${evidenceId ? ` (${evidenceId})` : ''}`,
+  leftoverBytes: (evidence: string, count: number) =>
+    `${evidence} was deleted, but ${count} of its stored file(s) are still in the database.`,
+  removed: (id: string) =>
+    `${id} is in the custody log, but its record is gone: it was removed without a tombstone.`,
+  unlogged: (evidence: string) => `${evidence} has no capture or import entry in the custody log.`,
+  deletedUnlogged: (evidence: string) =>
+    `${evidence} is marked deleted, but the custody log has no delete entry for it.`,
+  hashesDiffer: (evidence: string, names: string) =>
+    `${evidence}: the hashes of ${names} differ from those logged when it was stored.`,
+  artifact: (name: string, title: string, problem: string) =>
+    `${name}${title ? ` (“${title}”)` : ''}: ${problem}`,
+  missing: 'the stored file is missing.',
+  notData: 'the stored file is not readable data.',
+  unreadable: (reason: string) => `the browser could not read the stored file (${reason}).`,
+  bytesChanged: (actual: string, recorded: string) =>
+    `the bytes changed: SHA-256 is ${actual}, ${recorded} was recorded.`,
+  sizeChanged: (actual: number, recorded: number) =>
+    `the size changed: ${actual} bytes, ${recorded} were recorded.`,
+  sequenceGap: (sequence: number, previous: number) =>
+    `Custody entry ${sequence} follows entry ${previous}: entries are missing or out of order.`,
+  entryChanged: (sequence: number, event: string) =>
+    `Custody entry ${sequence} (${event}) was changed after it was written.`,
+  brokenLink: (sequence: number) => `Custody entry ${sequence} does not link to the entry before it.`,
+};

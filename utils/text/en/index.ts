@@ -11,4 +11,4 @@ export { exportText, importText } from './bundle-screens';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
 export { popupText } from './popup';
 export { reportText } from './bundle-report';
-export { importProblemText } from './bundle-problems';
+export { importProblemText, integrityProblemText } from './bundle-problems';
