@@ -68,7 +68,7 @@ export function findInlineText(source: string, fileName = 'fixture.tsx'): Inline
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: InlineText[] = [];
   const report = (node: ts.Node, text: string) => {
-    const trimmed = text.trim();
+    const trimmed = text.trim().replace(/\s+/g, ' ');
     if (!HAS_LETTER.test(trimmed) || ALLOWED_TEXT.has(trimmed)) return;
     found.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: trimmed });
   };
