@@ -2,6 +2,9 @@
 export const dashboardText = {
   productName: 'ISMS Evidence Collector',
   sectionsNav: 'Dashboard sections',
+  loading: 'Loading…',
+  loadFailed: (reason: string) => `The dashboard could not read the database: ${reason}`,
+  documentTitle: (section: string | undefined) => `${section ?? 'Dashboard'} — ISMS Evidence Collector`,
   sections: {
     overview: 'Overview',
     controls: 'Controls & SoA',
