@@ -12,7 +12,7 @@ import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { readSettings } from './settings-repository';
-import { storageErrorText } from '@/utils/text';
+import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
 const PAGE_SIZE = 200;
 
@@ -97,8 +97,8 @@ export async function loadExportContext(
     controlStates,
     coverage: Object.fromEntries(coverage.controls.map((control) => [control.controlId, control.status])),
     readiness: [
-      { label: 'Stage 1 (documentation review)', ready: stage1.ready, details: stage1.reasons },
-      { label: 'Stage 2 (certification audit)', ready: stage2.ready, details: stage2.reasons },
+      { label: reportText.stage1, ready: stage1.ready, details: stage1.reasons },
+      { label: reportText.stage2, ready: stage2.ready, details: stage2.reasons },
     ],
     findings,
     custody,
@@ -160,7 +160,7 @@ export async function exportBundle(
     db,
     result,
     options.filter,
-    settings.capturer.trim() || 'Unnamed capturer',
+    settings.capturer.trim() || settingsText.unnamedCapturer,
     new Date().toISOString(),
   );
   return result;

@@ -35,6 +35,17 @@ export const importProblemText = {
   severalRoots: (count: number, listed: string) =>
     `The zip holds ${count} top-level entries (${listed}); a bundle holds one folder.`,
   emptyZip: 'The zip is empty.',
+  tooLargeToKeep: (path: string, limit: number) => `${path} is larger than ${limit} bytes.`,
+  moreThanDeclared: (path: string, declared: number) =>
+    `${path} holds more bytes than its declared size of ${declared}: it looks like a zip bomb.`,
+  lessThanDeclared: (path: string, declared: number) =>
+    `${path} does not hold the ${declared} bytes it declares: the zip is damaged or a zip bomb.`,
+  unreadableEntry: (path: string, reason: string) => `${path} cannot be read (${reason}).`,
+  sizeMismatch: (path: string, size: number, declared: number) =>
+    `${path} holds ${size} bytes, not the ${declared} it declares.`,
+  custodyNotJson: (file: string, line: number) => `${file}, line ${line}: not valid JSON.`,
+  custodyNotEntry: (file: string, line: number) => `${file}, line ${line}: not a custody entry.`,
+  custodyBroken: (file: string, problem: string) => `${file}: broken custody chain — ${problem}`,
   // Merging.
   deletedHere: 'it was deleted here; an import does not restore it',
   otherBytes: (names: string) =>

@@ -26,6 +26,8 @@ export const reportText = {
   justification: (text: string) => `Justification: ${text}`,
   noJustification: 'No justification recorded.',
   soa: (decision: string) => `SoA: ${decision}`,
+  stage1: 'Stage 1 (documentation review)',
+  stage2: 'Stage 2 (certification audit)',
   ready: 'Ready',
   notReady: 'Not ready',
   readiness: 'Readiness',

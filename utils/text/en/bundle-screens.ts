@@ -38,6 +38,16 @@ export const exportText = {
   passphraseMin: (length: number) => `Passphrase (at least ${length} characters)`,
   repeatPassphrase: 'Repeat the passphrase',
   passphrasesDiffer: 'The passphrases differ.',
+  // Why an export stopped: the stored evidence no longer matches what was recorded.
+  badArtifactName: (id: string, name: string) =>
+    `Evidence ${id}: the artifact name "${name}" cannot be a file name in a bundle.`,
+  duplicateArtifact: (id: string, name: string) => `Evidence ${id}: two artifacts are named ${name}.`,
+  damaged: (id: string, name: string, detail: string) =>
+    `Evidence ${id}: ${name} ${detail} — the stored evidence is damaged, so it was not bagged.`,
+  sizeDiffers: (size: number, recorded: number) => `holds ${size} bytes, but ${recorded} were recorded`,
+  hashDiffers: 'does not match its recorded SHA-256',
+  badEvidenceId: (id: string) => `Evidence "${id}" has an ID that cannot be a folder name.`,
+  givenTwice: (id: string) => `Evidence ${id} was given twice.`,
 };
 
 /** Importing a bundle: verification first, then the merge. */

@@ -6,4 +6,6 @@ export const settingsText = {
   save: 'Save settings',
   nameMissing: 'Enter your name: it is stamped on every capture so auditors know who took it.',
   saved: 'Settings saved.',
+  /** Stamped on captures until someone sets their name. */
+  unnamedCapturer: 'Unnamed capturer',
 };
