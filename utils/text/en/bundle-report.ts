@@ -109,3 +109,20 @@ evidence/<id>/      per evidence record: the original PNG exactly as the browser
                     metadata.json (the capture context) and record.json (tags and hashes as held).
 `,
 };
+
+/** Cell values of the SoA and register spreadsheets (the column headers are the files' format and stay fixed). */
+export const spreadsheetText = {
+  coverage: {
+    'not-applicable': 'Not applicable',
+    missing: 'Missing',
+    stale: 'Stale',
+    'due-soon': 'Due soon',
+    covered: 'Covered',
+  },
+  unknown: 'Unknown',
+  yes: 'Yes',
+  no: 'No',
+  noDecision: 'No decision recorded',
+  catalogueDefault: (cadence: string) => `Catalogue default (${cadence})`,
+  override: 'Override',
+};

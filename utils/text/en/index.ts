@@ -11,5 +11,5 @@ export { libraryText } from './library';
 export { exportText, importText } from './bundle-screens';
 export { settingsText } from './settings';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
-export { reportText } from './bundle-report';
+export { reportText, spreadsheetText } from './bundle-report';
 export { importProblemText, integrityProblemText } from './bundle-problems';
