@@ -1,7 +1,7 @@
 /** Words and formats shared by the evidence views. */
 import type { LibrarySort } from '@/utils/evidence/library-types';
 import type { CustodyEntry, EvidenceKind, EvidenceStatus } from '@/utils/evidence/types';
-import { commonText, evidenceText, libraryText } from '@/utils/text';
+import { evidenceText, libraryText } from '@/utils/text';
 
 export { formatBytes } from '@/utils/evidence/checks';
 
@@ -27,7 +27,9 @@ export function safeHref(url: string): string | null {
   }
 }
 
-export const errorText = commonText.errorText;
+export function errorText(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
 
 export function groupDigits(value: number): string {
   return value.toLocaleString('en');

@@ -21,8 +21,6 @@ export const commonText = {
   removeItem: (id: string) => `Remove ${id}`,
   editItem: (id: string) => `Edit ${id}`,
   deleteItem: (id: string) => `Delete ${id}`,
-  /** A failure of any kind, as the sentence to show. */
-  errorText: (failure: unknown) => (failure instanceof Error ? failure.message : String(failure)),
 };
 
 /** Finding a control by ID or words, in the tagging panel, the findings form and the file drop. */
