@@ -10,6 +10,7 @@ import {
   type AuditPlanInput,
   type DateField,
 } from './plan-checks';
+import { commonText, planText } from '@/utils/text';
 
 export type { AuditPlanInput } from './plan-checks';
 
@@ -131,10 +132,10 @@ export function AuditPlanForm({ plan, defaultOrganisation, onSave }: AuditPlanFo
 
   return (
     <form class="audit-plan-form" onSubmit={submit} noValidate aria-labelledby="plan-heading">
-      <h2 id="plan-heading">Audit plan</h2>
+      <h2 id="plan-heading">{planText.heading}</h2>
       <div class="form-row">
         <label>
-          Certification body
+          {planText.certificationBody}
           <input
             name="certificationBody"
             value={form.certificationBody}
@@ -142,7 +143,7 @@ export function AuditPlanForm({ plan, defaultOrganisation, onSave }: AuditPlanFo
           />
         </label>
         <label>
-          Organisation
+          {planText.organisation}
           <input
             name="organisation"
             value={form.organisation}
@@ -151,7 +152,7 @@ export function AuditPlanForm({ plan, defaultOrganisation, onSave }: AuditPlanFo
         </label>
       </div>
       <label>
-        Scope of the ISMS
+        {planText.scope}
         <textarea
           name="scope"
           rows={2}
@@ -160,34 +161,30 @@ export function AuditPlanForm({ plan, defaultOrganisation, onSave }: AuditPlanFo
         />
       </label>
       <fieldset>
-        <legend>Certification audit</legend>
+        <legend>{planText.certificationAudit}</legend>
         <div class="form-row">
-          {dateInput('stage1Date', '(documentation review)')}
-          {dateInput('stage2Date', '(usually 4–6 weeks after Stage 1)')}
+          {dateInput('stage1Date', planText.stage1Hint)}
+          {dateInput('stage2Date', planText.stage2Hint)}
         </div>
       </fieldset>
       <fieldset>
-        <legend>Audit window (the operating period evidence must cover: 3–6 months)</legend>
+        <legend>{planText.auditWindow}</legend>
         <div class="form-row">
           {dateInput('windowStart')}
           {dateInput('windowEnd')}
         </div>
       </fieldset>
       <fieldset>
-        <legend>Certification cycle</legend>
+        <legend>{planText.certificationCycle}</legend>
         {dateInput('certificationDate')}
-        <p class="hint">
-          {cycle
-            ? `Certificate valid until ${cycle.expiryDate}. Surveillance in years one and two, recertification before expiry: derived below, and editable.`
-            : 'Enter the certification date to derive the surveillance and recertification dates.'}
-        </p>
+        <p class="hint">{cycle ? planText.validUntil(cycle.expiryDate) : planText.enterCertificationDate}</p>
         <div class="form-row">
           {dateInput('surveillance1Date')}
           {dateInput('surveillance2Date')}
           {dateInput('recertificationDate')}
         </div>
         <button type="button" onClick={deriveAll} disabled={cycle === null}>
-          Derive from the certification date
+          {planText.derive}
         </button>
       </fieldset>
       <div aria-live="polite" data-testid="plan-checks">
@@ -214,7 +211,7 @@ export function AuditPlanForm({ plan, defaultOrganisation, onSave }: AuditPlanFo
       </div>
       {refused.length > 0 && (
         <div role="alert" class="error" data-testid="plan-refused">
-          <p>Not saved:</p>
+          <p>{commonText.notSaved}</p>
           <ul>
             {refused.map((reason) => (
               <li key={reason}>{reason}</li>
@@ -224,12 +221,11 @@ export function AuditPlanForm({ plan, defaultOrganisation, onSave }: AuditPlanFo
       )}
       {saved && (
         <p role="status" class="saved">
-          Audit plan saved
-          {saved.length > 0 ? `, with ${saved.length} ${saved.length === 1 ? 'warning' : 'warnings'}.` : '.'}
+          {planText.saved(saved.length)}
         </p>
       )}
       <button type="submit" class="primary" disabled={saving}>
-        {saving ? 'Saving…' : 'Save audit plan'}
+        {saving ? commonText.saving : planText.save}
       </button>
     </form>
   );

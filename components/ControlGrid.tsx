@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { ControlCoverage } from '@/utils/coverage/types';
 import { STATUS_META } from './StatusBadge';
+import { overviewText } from '@/utils/text';
 
 export interface ControlGridProps {
   catalogue: Catalogue;
@@ -17,8 +18,8 @@ function shortId(id: string): string {
 
 /** "A.8.13 Information backup — missing": what each cell says to a screen reader and on hover. */
 export function cellLabel(control: ControlCoverage, title: string): string {
-  const justification = control.missingJustification ? ', exclusion not justified' : '';
-  return `${control.controlId} ${title} — ${STATUS_META[control.status].label}${justification}`;
+  const status = STATUS_META[control.status].label;
+  return overviewText.cellLabel(control.controlId, title, status, control.missingJustification);
 }
 
 /**

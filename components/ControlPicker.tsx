@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { searchItems } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
+import { commonText, pickerText } from '@/utils/text';
 
 export interface ControlPickerProps {
   catalogue: Catalogue;
@@ -19,17 +20,17 @@ export function ControlPicker({ catalogue, selected, onAdd }: ControlPickerProps
   return (
     <div class="control-picker">
       <label>
-        Add a control
+        {pickerText.addControl}
         <input
           type="search"
           data-testid="control-search"
-          placeholder="ID or words, e.g. A.8.13 or backup"
+          placeholder={commonText.searchPlaceholder}
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
       </label>
       {results.length > 0 && (
-        <ul class="control-results" aria-label="Matching controls">
+        <ul class="control-results" aria-label={pickerText.matching}>
           {results.map((item) => (
             <li key={item.id}>
               <button
@@ -47,7 +48,7 @@ export function ControlPicker({ catalogue, selected, onAdd }: ControlPickerProps
           ))}
         </ul>
       )}
-      {query.trim() !== '' && results.length === 0 && <p class="hint">No control matches “{query}”.</p>}
+      {query.trim() !== '' && results.length === 0 && <p class="hint">{pickerText.noMatch(query)}</p>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { CatalogueItem } from '@/utils/catalogue/types';
 import { IMPLEMENTATION_STATUSES, type ControlState, type ImplementationStatus } from '@/utils/isms/types';
 import { validateControlState } from '@/utils/isms/validate';
 import { errorText, IMPLEMENTATION_LABELS } from './labels';
+import { commonText, soaText } from '@/utils/text';
 
 export interface ControlStateFormProps {
   item: CatalogueItem;
@@ -55,7 +56,7 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
     setSaving(true);
     try {
       await onSave(row);
-      setSaved(`Saved ${item.id}.`);
+      setSaved(soaText.saved(item.id));
     } catch (failure) {
       setProblems([errorText(failure)]);
     } finally {
@@ -64,14 +65,9 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
   }
 
   return (
-    <form
-      class="control-state-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={`Statement of Applicability for ${item.id}`}
-    >
+    <form class="control-state-form" onSubmit={submit} noValidate aria-label={soaText.formLabel(item.id)}>
       <fieldset>
-        <legend>Applicability</legend>
+        <legend>{soaText.applicability}</legend>
         <label class="inline">
           <input
             type="radio"
@@ -80,7 +76,7 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
             disabled={mandatory}
             onChange={() => setApplicable(true)}
           />{' '}
-          Applicable
+          {soaText.applicable}
         </label>
         <label class="inline">
           <input
@@ -90,12 +86,12 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
             disabled={mandatory}
             onChange={() => setApplicable(false)}
           />{' '}
-          Excluded
+          {soaText.excluded}
         </label>
-        {mandatory && <p class="hint">Clauses 4–10 are mandatory: they cannot be excluded.</p>}
+        {mandatory && <p class="hint">{soaText.clausesMandatory}</p>}
       </fieldset>
       <label>
-        Justification {applicable ? '(why it is included)' : '(required: why it is excluded)'}
+        {soaText.justification} {applicable ? soaText.whyIncluded : soaText.whyExcluded}
         <textarea
           ref={justificationField}
           rows={2}
@@ -107,7 +103,7 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
       </label>
       <div class="form-row">
         <label>
-          Implementation
+          {soaText.implementation}
           <select
             value={implementation}
             onChange={(event) => setImplementation(event.currentTarget.value as ImplementationStatus)}
@@ -120,14 +116,12 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
           </select>
         </label>
         <label>
-          Owner
+          {soaText.owner}
           <input value={owner} onInput={(event) => setOwner(event.currentTarget.value)} />
         </label>
         <label>
-          Cadence in days{' '}
-          <span class="hint">
-            (empty = default, {item.cadenceDays}: {item.cadenceLabel})
-          </span>
+          {soaText.cadenceInDays}{' '}
+          <span class="hint">{soaText.cadenceDefault(item.cadenceDays, item.cadenceLabel)}</span>
           <input
             type="number"
             min={1}
@@ -141,7 +135,7 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
         </label>
       </div>
       <label>
-        Notes
+        {commonText.notes}
         <textarea rows={2} value={notes} onInput={(event) => setNotes(event.currentTarget.value)} />
       </label>
       {problems.length > 0 && (
@@ -158,10 +152,10 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : `Save ${item.id}`}
+          {saving ? commonText.saving : soaText.save(item.id)}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {commonText.close}
         </button>
       </div>
     </form>

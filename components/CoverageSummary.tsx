@@ -6,6 +6,7 @@ import { GapList } from './GapList';
 import { ReadinessCard } from './ReadinessCard';
 import { ThemeBars } from './ThemeBars';
 import './styles/coverage.css';
+import { overviewText } from '@/utils/text';
 
 export interface CoverageSummaryProps {
   catalogue: Catalogue;
@@ -27,10 +28,10 @@ export function CoverageSummary(props: CoverageSummaryProps) {
   const { coverage, nextAudit, openFindings, gaps } = assessment;
   return (
     <section class="coverage-summary" aria-labelledby="coverage-heading" data-testid="coverage-summary">
-      <h2 id="coverage-heading">Coverage</h2>
+      <h2 id="coverage-heading">{overviewText.coverageHeading}</h2>
       {nextAudit ? (
         <ReadinessCard
-          title={`Next: ${nextAudit.label}`}
+          title={overviewText.nextAudit(nextAudit.label)}
           date={nextAudit.date}
           daysLeft={nextAudit.daysLeft}
           readiness={nextAudit.readiness}
@@ -38,29 +39,30 @@ export function CoverageSummary(props: CoverageSummaryProps) {
         />
       ) : (
         <p class="hint" data-testid="no-next-audit">
-          {data.plan === null ? 'No audit plan yet.' : 'No audit date ahead in the plan.'}{' '}
+          {data.plan === null ? overviewText.noPlan : overviewText.noAuditAhead}{' '}
           <button type="button" class="link" onClick={() => onOpenSection('plan')}>
-            {data.plan === null ? 'Set up the audit plan' : 'Update the audit plan'}
+            {data.plan === null ? overviewText.setUpPlan : overviewText.updatePlan}
           </button>
         </p>
       )}
       <p class="hint">
-        {coverage.window.planned
-          ? `Audit window ${coverage.window.start} to ${coverage.window.end}`
-          : `No audit window planned: showing ${coverage.window.start} to ${coverage.window.end}`}
+        {(coverage.window.planned ? overviewText.window : overviewText.noWindow)(
+          coverage.window.start,
+          coverage.window.end,
+        )}
       </p>
       {openFindings.total > 0 && (
         <p>
           <button type="button" class="link" onClick={() => onOpenSection('findings')}>
-            {openFindings.total} open {openFindings.total === 1 ? 'finding' : 'findings'}
-            {openFindings.major > 0 && ` (${openFindings.major} major)`}
+            {overviewText.openFindings(openFindings.total)}
+            {openFindings.major > 0 && overviewText.majorFindings(openFindings.major)}
           </button>
         </p>
       )}
       <ThemeBars themes={coverage.themes} overall={coverage.overall} compact />
-      <h3>Controls</h3>
+      <h3>{overviewText.controlsHeading}</h3>
       <ControlGrid catalogue={catalogue} controls={coverage.controls} onOpen={onOpenControl} />
-      <h3>Gaps, most urgent first</h3>
+      <h3>{overviewText.gapsHeading}</h3>
       <GapList catalogue={catalogue} gaps={gaps} limit={gapLimit} onOpen={onOpenControl} />
     </section>
   );

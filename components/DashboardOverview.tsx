@@ -6,6 +6,7 @@ import { GapList } from './GapList';
 import { OperatingPeriod } from './OperatingPeriod';
 import { ReadinessPanel } from './ReadinessPanel';
 import { ThemeBars } from './ThemeBars';
+import { overviewText } from '@/utils/text';
 
 export interface DashboardOverviewProps {
   catalogue: Catalogue;
@@ -26,37 +27,37 @@ export function DashboardOverview({
   const { coverage, stage1, stage2, gaps, openFindings } = assessment;
   return (
     <div class="overview" data-testid="overview">
-      <h2>Readiness</h2>
+      <h2>{overviewText.readinessHeading}</h2>
       <ReadinessPanel plan={plan} today={today} stage1={stage1} stage2={stage2} />
       {openFindings.total > 0 && (
         <p>
           <a href="#findings">
-            {openFindings.total} unresolved {openFindings.total === 1 ? 'finding' : 'findings'}
-            {openFindings.major > 0 && ` (${openFindings.major} major)`}
+            {overviewText.unresolvedFindings(openFindings.total)}
+            {openFindings.major > 0 && overviewText.majorFindings(openFindings.major)}
           </a>
         </p>
       )}
       <div class="overview-columns">
         <section aria-labelledby="themes-heading">
-          <h2 id="themes-heading">Coverage by theme</h2>
+          <h2 id="themes-heading">{overviewText.themesHeading}</h2>
           <p class="hint">
             {coverage.window.planned
-              ? `Audit window ${coverage.window.start} to ${coverage.window.end}; freshness judged on ${coverage.referenceDate}.`
-              : `No audit window planned: showing ${coverage.window.start} to ${coverage.window.end}.`}
+              ? overviewText.windowJudged(coverage.window.start, coverage.window.end, coverage.referenceDate)
+              : `${overviewText.noWindow(coverage.window.start, coverage.window.end)}.`}
           </p>
           <ThemeBars themes={coverage.themes} overall={coverage.overall} />
         </section>
         <section aria-labelledby="grid-heading">
-          <h2 id="grid-heading">Controls</h2>
+          <h2 id="grid-heading">{overviewText.controlsHeading}</h2>
           <ControlGrid catalogue={catalogue} controls={coverage.controls} onOpen={onOpenControl} />
         </section>
       </div>
       <section aria-labelledby="gaps-heading">
-        <h2 id="gaps-heading">Gaps by urgency ({gaps.length})</h2>
+        <h2 id="gaps-heading">{overviewText.gapsByUrgency(gaps.length)}</h2>
         <GapList catalogue={catalogue} gaps={gaps} limit={20} onOpen={onOpenControl} />
       </section>
       <section aria-labelledby="period-heading">
-        <h2 id="period-heading">Operating period: evidence by month</h2>
+        <h2 id="period-heading">{overviewText.periodHeading}</h2>
         <OperatingPeriod catalogue={catalogue} coverage={coverage} onOpen={onOpenControl} />
       </section>
     </div>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { dashboardText } from '@/utils/text';
 
 export interface DashboardSection {
   id: string;
@@ -16,8 +17,8 @@ export function DashboardShell({ sections, current, children }: DashboardShellPr
   return (
     <div class="dashboard">
       <header class="dashboard-header">
-        <h1>ISMS Evidence Collector</h1>
-        <nav aria-label="Dashboard sections">
+        <h1>{dashboardText.productName}</h1>
+        <nav aria-label={dashboardText.sectionsNav}>
           <ul>
             {sections.map((section) => (
               <li key={section.id}>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { dashboardText } from '@/utils/text';
 
 export interface ExportSectionProps {
   /** The export page of the extension. */
@@ -11,21 +12,18 @@ export interface ExportSectionProps {
 export function ExportSection({ exportUrl, importPanel }: ExportSectionProps) {
   return (
     <div class="export-section">
-      <h2>Export and import</h2>
+      <h2>{dashboardText.exportSection.heading}</h2>
       <section aria-labelledby="export-heading">
-        <h3 id="export-heading">Export the auditor bundle</h3>
-        <p>
-          A dated zip with every piece of evidence, the register, the Statement of Applicability, the findings
-          and the custody log, verifiable with stock tools.
-        </p>
+        <h3 id="export-heading">{dashboardText.exportSection.exportHeading}</h3>
+        <p>{dashboardText.exportSection.exportIntro}</p>
         <p>
           <a class="button primary" href={exportUrl}>
-            Open the export page
+            {dashboardText.exportSection.openExportPage}
           </a>
         </p>
       </section>
       <section aria-labelledby="import-heading">
-        <h3 id="import-heading">Import a bundle</h3>
+        <h3 id="import-heading">{dashboardText.exportSection.importHeading}</h3>
         <div id="import-slot" data-testid="import-slot">
           {importPanel}
         </div>

@@ -13,6 +13,7 @@ import {
 import { validateFinding } from '@/utils/isms/validate';
 import { ControlPicker } from './ControlPicker';
 import { errorText, FINDING_STATUS_LABELS, GRADE_LABELS, SOURCE_LABELS } from './labels';
+import { commonText, findingsText } from '@/utils/text';
 
 export type FindingInput = Omit<Finding, 'createdAt' | 'updatedAt'>;
 
@@ -77,10 +78,10 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
 
   return (
     <form class="finding-form" onSubmit={submit} noValidate aria-labelledby="finding-form-heading">
-      <h3 id="finding-form-heading">{finding ? `Edit finding ${id}` : `New finding ${id}`}</h3>
+      <h3 id="finding-form-heading">{findingsText.formHeading(finding !== null, id)}</h3>
       <div class="form-row">
         <label>
-          Grade
+          {findingsText.columns.grade}
           <select value={grade} onChange={(event) => setGrade(event.currentTarget.value as FindingGrade)}>
             {FINDING_GRADES.map((value) => (
               <option key={value} value={value}>
@@ -90,7 +91,7 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
           </select>
         </label>
         <label>
-          Source
+          {findingsText.columns.source}
           <select value={source} onChange={(event) => setSource(event.currentTarget.value as FindingSource)}>
             {FINDING_SOURCES.map((value) => (
               <option key={value} value={value}>
@@ -100,7 +101,7 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
           </select>
         </label>
         <label>
-          Status
+          {findingsText.columns.status}
           <select value={status} onChange={(event) => setStatus(event.currentTarget.value as FindingStatus)}>
             {FINDING_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -110,12 +111,12 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
           </select>
         </label>
         <label>
-          Due date
+          {findingsText.dueDate}
           <input type="date" value={dueDate} onInput={(event) => setDueDate(event.currentTarget.value)} />
         </label>
       </div>
       <label>
-        Description (required)
+        {findingsText.descriptionRequired}
         <textarea
           rows={3}
           value={description}
@@ -124,8 +125,8 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
         />
       </label>
       <fieldset>
-        <legend>Linked controls</legend>
-        {controls.length === 0 && <p class="hint">No control linked yet.</p>}
+        <legend>{findingsText.linkedControls}</legend>
+        {controls.length === 0 && <p class="hint">{findingsText.noControlLinked}</p>}
         <ul class="chips">
           {controls.map((controlId) => (
             <li key={controlId} class="chip">
@@ -133,12 +134,12 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${controlId}`}
+                aria-label={commonText.removeItem(controlId)}
                 onClick={() =>
                   setControls((current) => current.filter((candidate) => candidate !== controlId))
                 }
               >
-                Remove
+                {commonText.remove}
               </button>
             </li>
           ))}
@@ -150,12 +151,13 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
         />
       </fieldset>
       <label>
-        Root cause {grade !== 'observation' && <span class="hint">(required to close a nonconformity)</span>}
+        {findingsText.rootCause}{' '}
+        {grade !== 'observation' && <span class="hint">{findingsText.rootCauseRequired}</span>}
         <textarea rows={2} value={rootCause} onInput={(event) => setRootCause(event.currentTarget.value)} />
       </label>
       <label>
-        Corrective action{' '}
-        {grade === 'major' && <span class="hint">(required to close a major nonconformity)</span>}
+        {findingsText.correctiveAction}{' '}
+        {grade === 'major' && <span class="hint">{findingsText.majorRequired}</span>}
         <textarea
           rows={2}
           value={correctiveAction}
@@ -163,8 +165,8 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
         />
       </label>
       <label>
-        Evidence of the fix: evidence IDs, one per line
-        {grade === 'major' && <span class="hint"> (required to close a major nonconformity)</span>}
+        {findingsText.evidenceOfFix}
+        {grade === 'major' && <span class="hint"> {findingsText.majorRequired}</span>}
         <textarea
           rows={2}
           value={evidenceText}
@@ -173,7 +175,7 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
       </label>
       {problems.length > 0 && (
         <div role="alert" class="error" data-testid="finding-problems">
-          <p>Not saved:</p>
+          <p>{commonText.notSaved}</p>
           <ul>
             {problems.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -183,10 +185,10 @@ export function FindingForm({ catalogue, finding, newId, onSave, onCancel }: Fin
       )}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : `Save finding ${id}`}
+          {saving ? commonText.saving : findingsText.save(id)}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {commonText.cancel}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import type { Catalogue } from '@/utils/catalogue/types';
 import type { Finding, FindingGrade } from '@/utils/isms/types';
 import { FindingForm, type FindingInput } from './FindingForm';
 import { errorText, FINDING_STATUS_LABELS, GRADE_LABELS, SOURCE_LABELS } from './labels';
+import { commonText, findingsText } from '@/utils/text';
 
 export interface FindingsRegisterProps {
   catalogue: Catalogue;
@@ -60,7 +61,7 @@ export function FindingsRegister({ catalogue, findings, today, onSave, onDelete 
     await onSave(input);
     setEditing(null);
     setError('');
-    setMessage(`Saved finding ${input.id}.`);
+    setMessage(findingsText.saved(input.id));
   }
 
   async function remove(id: string) {
@@ -69,7 +70,7 @@ export function FindingsRegister({ catalogue, findings, today, onSave, onDelete 
     try {
       await onDelete(id);
       setConfirming(null);
-      setMessage(`Deleted finding ${id}.`);
+      setMessage(findingsText.deleted(id));
     } catch (failure) {
       setError(errorText(failure));
     }
@@ -78,23 +79,17 @@ export function FindingsRegister({ catalogue, findings, today, onSave, onDelete 
   return (
     <div class="findings" data-testid="findings-register">
       <p>
-        {unresolved.length} unresolved {unresolved.length === 1 ? 'finding' : 'findings'}
-        {openMajors > 0 && (
-          <strong class="error">
-            {' '}
-            · {openMajors} major {openMajors === 1 ? 'nonconformity blocks' : 'nonconformities block'}{' '}
-            certification
-          </strong>
-        )}
-        {unresolved.some(overdue) && ` · ${unresolved.filter(overdue).length} overdue`}
+        {findingsText.unresolved(unresolved.length)}
+        {openMajors > 0 && <strong class="error">{findingsText.majorsBlock(openMajors)}</strong>}
+        {unresolved.some(overdue) && findingsText.overdueCount(unresolved.filter(overdue).length)}
       </p>
       <div class="filters">
         <label>
-          Show
+          {findingsText.show}
           <select value={filter} onChange={(event) => setFilter(event.currentTarget.value as StatusFilter)}>
-            <option value="unresolved">Open and in progress</option>
-            <option value="closed">Closed</option>
-            <option value="all">All findings</option>
+            <option value="unresolved">{findingsText.filterUnresolved}</option>
+            <option value="closed">{findingsText.filterClosed}</option>
+            <option value="all">{findingsText.filterAll}</option>
           </select>
         </label>
         <button
@@ -106,7 +101,7 @@ export function FindingsRegister({ catalogue, findings, today, onSave, onDelete 
           }}
           disabled={editing !== null}
         >
-          New finding
+          {findingsText.newFinding}
         </button>
       </div>
       {message && (
@@ -130,22 +125,22 @@ export function FindingsRegister({ catalogue, findings, today, onSave, onDelete 
         />
       )}
       {shown.length === 0 ? (
-        <p class="hint">No finding to show.</p>
+        <p class="hint">{findingsText.nothingToShow}</p>
       ) : (
         <div class="table-scroll">
           <table class="data findings-table">
-            <caption class="visually-hidden">Findings register</caption>
+            <caption class="visually-hidden">{findingsText.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">ID</th>
-                <th scope="col">Grade</th>
-                <th scope="col">Source</th>
-                <th scope="col">Controls</th>
-                <th scope="col">Description</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
+                <th scope="col">{findingsText.columns.id}</th>
+                <th scope="col">{findingsText.columns.grade}</th>
+                <th scope="col">{findingsText.columns.source}</th>
+                <th scope="col">{findingsText.columns.controls}</th>
+                <th scope="col">{findingsText.columns.description}</th>
+                <th scope="col">{findingsText.columns.due}</th>
+                <th scope="col">{findingsText.columns.status}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{commonText.actions}</span>
                 </th>
               </tr>
             </thead>
@@ -158,47 +153,48 @@ export function FindingsRegister({ catalogue, findings, today, onSave, onDelete 
                     {GRADE_LABELS[finding.grade]}
                   </td>
                   <td>{SOURCE_LABELS[finding.source]}</td>
-                  <td>{finding.controls.join(', ') || '—'}</td>
+                  <td>{finding.controls.join(', ') || commonText.none}</td>
                   <td class="description">{finding.description}</td>
                   <td>
-                    {finding.dueDate ?? '—'}
+                    {finding.dueDate ?? commonText.none}
                     {overdue(finding) && (
                       <span class="tag warning">
-                        <span aria-hidden="true">! </span>overdue
+                        <span aria-hidden="true">! </span>
+                        {findingsText.overdue}
                       </span>
                     )}
                   </td>
                   <td>{FINDING_STATUS_LABELS[finding.status]}</td>
                   <td class="actions">
                     {confirming === finding.id ? (
-                      <span role="group" aria-label={`Confirm deleting ${finding.id}`}>
-                        Delete {finding.id}?{' '}
+                      <span role="group" aria-label={findingsText.confirmDelete(finding.id)}>
+                        {findingsText.deleteQuestion(finding.id)}{' '}
                         <button type="button" onClick={() => void remove(finding.id)}>
-                          Delete
+                          {commonText.delete}
                         </button>{' '}
                         <button type="button" onClick={() => setConfirming(null)}>
-                          Keep
+                          {findingsText.keep}
                         </button>
                       </span>
                     ) : (
                       <>
                         <button
                           type="button"
-                          aria-label={`Edit ${finding.id}`}
+                          aria-label={commonText.editItem(finding.id)}
                           disabled={editing !== null}
                           onClick={() => {
                             setMessage('');
                             setEditing(finding);
                           }}
                         >
-                          Edit
+                          {commonText.edit}
                         </button>{' '}
                         <button
                           type="button"
-                          aria-label={`Delete ${finding.id}`}
+                          aria-label={commonText.deleteItem(finding.id)}
                           onClick={() => setConfirming(finding.id)}
                         >
-                          Delete
+                          {commonText.delete}
                         </button>
                       </>
                     )}

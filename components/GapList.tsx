@@ -2,6 +2,7 @@ import type { Catalogue } from '@/utils/catalogue/types';
 import type { ControlCoverage } from '@/utils/coverage/types';
 import { gapDetail } from './assessment';
 import { StatusBadge } from './StatusBadge';
+import { overviewText } from '@/utils/text';
 
 export interface GapListProps {
   catalogue: Catalogue;
@@ -17,7 +18,8 @@ export function GapList({ catalogue, gaps, limit = gaps.length, onOpen }: GapLis
   if (gaps.length === 0) {
     return (
       <p class="saved" data-testid="no-gaps">
-        <span aria-hidden="true">✓ </span>Every applicable control has fresh evidence.
+        <span aria-hidden="true">✓ </span>
+        {overviewText.noGaps}
       </p>
     );
   }
@@ -38,19 +40,15 @@ export function GapList({ catalogue, gaps, limit = gaps.length, onOpen }: GapLis
             </div>
             <button
               type="button"
-              aria-label={`Open ${gap.controlId} in the dashboard`}
+              aria-label={overviewText.openGap(gap.controlId)}
               onClick={() => onOpen(gap.controlId)}
             >
-              Open
+              {overviewText.open}
             </button>
           </li>
         ))}
       </ol>
-      {gaps.length > shown.length && (
-        <p class="hint">
-          and {gaps.length - shown.length} more {gaps.length - shown.length === 1 ? 'gap' : 'gaps'}
-        </p>
-      )}
+      {gaps.length > shown.length && <p class="hint">{overviewText.moreGaps(gaps.length - shown.length)}</p>}
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { commonText } from '@/utils/text';
+
 export interface NotesAndDateFieldsProps {
   notes: string;
   onNotes: (notes: string) => void;
@@ -15,7 +17,7 @@ export function NotesAndDateFields(props: NotesAndDateFieldsProps) {
   return (
     <>
       <label>
-        Notes
+        {commonText.notes}
         <textarea
           data-testid={props.testIds.notes}
           rows={props.rows}
@@ -24,7 +26,7 @@ export function NotesAndDateFields(props: NotesAndDateFieldsProps) {
         />
       </label>
       <label>
-        Effective date <span class="hint">({props.dateHint})</span>
+        {commonText.effectiveDate} <span class="hint">{commonText.hint(props.dateHint)}</span>
         <input
           type="date"
           data-testid={props.testIds.effectiveDate}

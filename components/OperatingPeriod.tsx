@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Catalogue } from '@/utils/catalogue/types';
 import { monthsInRange } from '@/utils/coverage/dates';
 import type { CoverageResult } from '@/utils/coverage/types';
+import { periodText } from '@/utils/text';
 
 export interface OperatingPeriodProps {
   catalogue: Catalogue;
@@ -35,12 +36,10 @@ export function OperatingPeriod({ catalogue, coverage, onOpen }: OperatingPeriod
   return (
     <div class="operating-period" data-testid="operating-period">
       <p>
-        Audit window {window.start} to {window.end}
-        {!window.planned && ' (no window planned: the last twelve months)'}.{' '}
-        <strong>
-          {withGaps.length} of {applicable.length} applicable items
-        </strong>{' '}
-        have at least one month without evidence.
+        {periodText.window(window.start, window.end)}
+        {!window.planned && periodText.lastTwelveMonths}.{' '}
+        <strong>{periodText.itemsWithGaps(withGaps.length, applicable.length)}</strong>{' '}
+        {periodText.haveEmptyMonth}
       </p>
       <div class="filters">
         <label class="inline">
@@ -49,12 +48,12 @@ export function OperatingPeriod({ catalogue, coverage, onOpen }: OperatingPeriod
             checked={onlyGaps}
             onChange={(event) => setOnlyGaps(event.currentTarget.checked)}
           />{' '}
-          Only items with empty months
+          {periodText.onlyEmptyMonths}
         </label>
         <label class="inline">
-          Theme{' '}
+          {periodText.theme}{' '}
           <select value={theme} onChange={(event) => setTheme(event.currentTarget.value)}>
-            <option value="">All themes</option>
+            <option value="">{periodText.allThemes}</option>
             {catalogue.themes.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.name}
@@ -65,10 +64,10 @@ export function OperatingPeriod({ catalogue, coverage, onOpen }: OperatingPeriod
       </div>
       <div class="table-scroll">
         <table class="data period-table">
-          <caption class="visually-hidden">Evidence per month of the audit window</caption>
+          <caption class="visually-hidden">{periodText.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Control</th>
+              <th scope="col">{periodText.control}</th>
               {months.map((month) => (
                 <th scope="col" key={month}>
                   {month}
@@ -93,22 +92,27 @@ export function OperatingPeriod({ catalogue, coverage, onOpen }: OperatingPeriod
                   const count = control.months[month] ?? 0;
                   if (month > currentMonth) {
                     return (
-                      <td key={month} class="month future" title={`${month}: not yet`}>
+                      <td key={month} class="month future" title={periodText.notYetTitle(month)}>
                         <span aria-hidden="true">·</span>
-                        <span class="visually-hidden">not yet</span>
+                        <span class="visually-hidden">{periodText.notYet}</span>
                       </td>
                     );
                   }
                   if (count === 0) {
                     return (
-                      <td key={month} class="month empty" data-empty="true" title={`${month}: no evidence`}>
+                      <td
+                        key={month}
+                        class="month empty"
+                        data-empty="true"
+                        title={periodText.noEvidenceTitle(month)}
+                      >
                         <span aria-hidden="true">✗</span>
-                        <span class="visually-hidden">empty</span>
+                        <span class="visually-hidden">{periodText.empty}</span>
                       </td>
                     );
                   }
                   return (
-                    <td key={month} class="month filled" title={`${month}: ${count} evidence`}>
+                    <td key={month} class="month filled" title={periodText.evidenceTitle(month, count)}>
                       {count}
                     </td>
                   );
@@ -118,7 +122,7 @@ export function OperatingPeriod({ catalogue, coverage, onOpen }: OperatingPeriod
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p class="hint">No item matches these filters.</p>}
+      {rows.length === 0 && <p class="hint">{periodText.noMatch}</p>}
     </div>
   );
 }

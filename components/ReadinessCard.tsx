@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Readiness } from '@/utils/coverage/types';
 import { daysLeftText } from './assessment';
+import { overviewText } from '@/utils/text';
 
 export interface ReadinessCardProps {
   title: string;
@@ -20,23 +21,24 @@ export function ReadinessCard(props: ReadinessCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const reasons = expanded ? readiness.reasons : readiness.reasons.slice(0, visibleReasons);
   return (
-    <section class={`readiness ${readiness.ready ? 'ready' : 'not-ready'}`} aria-label={`${title} readiness`}>
+    <section
+      class={`readiness ${readiness.ready ? 'ready' : 'not-ready'}`}
+      aria-label={overviewText.readinessOf(title)}
+    >
       <Heading class="readiness-title">
         {title}
         {date !== null && (
           <span class="readiness-date">
             {' '}
             · {date}
-            {daysLeft !== null && daysLeft >= 0 && ` (${daysLeftText(daysLeft)})`}
-            {daysLeft !== null && daysLeft < 0 && ' (past)'}
+            {daysLeft !== null && daysLeft >= 0 && overviewText.daysLeftSuffix(daysLeftText(daysLeft))}
+            {daysLeft !== null && daysLeft < 0 && overviewText.past}
           </span>
         )}
       </Heading>
       <p class="readiness-verdict" data-testid="readiness-verdict">
         <span aria-hidden="true">{readiness.ready ? '✓ ' : '✗ '}</span>
-        {readiness.ready
-          ? 'Ready'
-          : `Not ready: ${readiness.reasons.length} ${readiness.reasons.length === 1 ? 'reason' : 'reasons'}`}
+        {readiness.ready ? overviewText.ready : overviewText.notReady(readiness.reasons.length)}
       </p>
       {reasons.length > 0 && (
         <ul class="readiness-reasons">
@@ -47,7 +49,7 @@ export function ReadinessCard(props: ReadinessCardProps) {
       )}
       {readiness.reasons.length > visibleReasons && (
         <button type="button" class="link" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer reasons' : `Show all ${readiness.reasons.length} reasons`}
+          {expanded ? overviewText.showFewerReasons : overviewText.showAllReasons(readiness.reasons.length)}
         </button>
       )}
     </section>

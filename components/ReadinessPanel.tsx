@@ -2,6 +2,7 @@ import { daysBetween, isCalendarDate } from '@/utils/coverage/dates';
 import type { Readiness } from '@/utils/coverage/types';
 import type { AuditPlan } from '@/utils/isms/types';
 import { ReadinessCard } from './ReadinessCard';
+import { overviewText } from '@/utils/text';
 
 export interface ReadinessPanelProps {
   plan: AuditPlan | null;
@@ -21,13 +22,13 @@ export function ReadinessPanel({ plan, today, stage1, stage2 }: ReadinessPanelPr
   return (
     <div class="readiness-panel" data-testid="readiness-panel">
       <ReadinessCard
-        title="Stage 1 (documentation)"
+        title={overviewText.stage1Title}
         date={stage1Date}
         daysLeft={stage1Date === null ? null : daysBetween(today, stage1Date)}
         readiness={stage1}
       />
       <ReadinessCard
-        title="Stage 2 (operating evidence)"
+        title={overviewText.stage2Title}
         date={stage2Date}
         daysLeft={stage2Date === null ? null : daysBetween(today, stage2Date)}
         readiness={stage2}

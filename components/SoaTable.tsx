@@ -7,6 +7,7 @@ import type { ControlState } from '@/utils/isms/types';
 import { ControlStateForm } from './ControlStateForm';
 import { IMPLEMENTATION_LABELS } from './labels';
 import { STATUS_META, StatusBadge } from './StatusBadge';
+import { commonText, soaText } from '@/utils/text';
 
 export interface SoaTableProps {
   catalogue: Catalogue;
@@ -27,13 +28,7 @@ export interface ControlledDocumentSummary {
   document: DocumentControl;
 }
 
-const DECISIONS = {
-  '': 'Any decision',
-  applicable: 'Applicable',
-  excluded: 'Excluded',
-  undecided: 'No decision recorded',
-  unjustified: 'Excluded without justification',
-} as const;
+const DECISIONS = soaText.decisions;
 type DecisionFilter = keyof typeof DECISIONS;
 
 /** The Statement of Applicability: every control with its decision and coverage, filterable, edited in place. */
@@ -103,20 +98,20 @@ export function SoaTable(props: SoaTableProps) {
   return (
     <div class="soa" data-testid="soa-table">
       <div class="soa-toolbar">
-        <div class="filters" role="search" aria-label="Filter the Statement of Applicability">
+        <div class="filters" role="search" aria-label={soaText.filters}>
           <label>
-            Search
+            {commonText.search}
             <input
               type="search"
-              placeholder="ID or words, e.g. A.8.13 or backup"
+              placeholder={commonText.searchPlaceholder}
               value={query}
               onInput={(event) => setQuery(event.currentTarget.value)}
             />
           </label>
           <label>
-            Theme
+            {commonText.theme}
             <select value={theme} onChange={(event) => setTheme(event.currentTarget.value)}>
-              <option value="">All themes</option>
+              <option value="">{commonText.allThemes}</option>
               {catalogue.themes.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.name}
@@ -125,12 +120,12 @@ export function SoaTable(props: SoaTableProps) {
             </select>
           </label>
           <label>
-            Coverage
+            {soaText.coverage}
             <select
               value={status}
               onChange={(event) => setStatus(event.currentTarget.value as CoverageStatus | '')}
             >
-              <option value="">Any coverage</option>
+              <option value="">{soaText.anyCoverage}</option>
               {COVERAGE_STATUSES.map((candidate) => (
                 <option key={candidate} value={candidate}>
                   {STATUS_META[candidate].label}
@@ -139,7 +134,7 @@ export function SoaTable(props: SoaTableProps) {
             </select>
           </label>
           <label>
-            Decision
+            {soaText.decision}
             <select
               value={decision}
               onChange={(event) => setDecision(event.currentTarget.value as DecisionFilter)}
@@ -153,26 +148,26 @@ export function SoaTable(props: SoaTableProps) {
           </label>
         </div>
         <button type="button" onClick={onDownloadCsv} data-testid="download-soa">
-          Download CSV
+          {soaText.downloadCsv}
         </button>
       </div>
       <p class="hint" role="status">
-        {rows.length} of {catalogue.items.length} items shown
-        {undecided > 0 && ` · ${undecided} Annex A controls have no recorded decision yet`}
+        {soaText.shown(rows.length, catalogue.items.length)}
+        {undecided > 0 && soaText.undecided(undecided)}
       </p>
       <div class="table-scroll">
         <table class="data soa-table" ref={table}>
-          <caption class="visually-hidden">Statement of Applicability</caption>
+          <caption class="visually-hidden">{soaText.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Control</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Implementation</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Cadence</th>
-              <th scope="col">Coverage</th>
+              <th scope="col">{commonText.control}</th>
+              <th scope="col">{soaText.decision}</th>
+              <th scope="col">{soaText.implementation}</th>
+              <th scope="col">{soaText.owner}</th>
+              <th scope="col">{soaText.cadence}</th>
+              <th scope="col">{soaText.coverage}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{commonText.actions}</span>
               </th>
             </tr>
           </thead>
@@ -197,33 +192,34 @@ export function SoaTable(props: SoaTableProps) {
                   </th>
                   <td>
                     {item.kind === 'clause'
-                      ? 'Mandatory'
+                      ? soaText.mandatory
                       : state === undefined
-                        ? 'No decision'
+                        ? soaText.noDecision
                         : applicable
-                          ? 'Applicable'
-                          : 'Excluded'}
+                          ? soaText.applicable
+                          : soaText.excluded}
                     {control?.missingJustification && (
                       <span class="tag warning">
-                        <span aria-hidden="true">! </span>no justification
+                        <span aria-hidden="true">! </span>
+                        {soaText.noJustification}
                       </span>
                     )}
                   </td>
-                  <td>{state ? IMPLEMENTATION_LABELS[state.implementation] : '—'}</td>
-                  <td>{state?.owner || '—'}</td>
+                  <td>{state ? IMPLEMENTATION_LABELS[state.implementation] : commonText.none}</td>
+                  <td>{state?.owner || commonText.none}</td>
                   <td>
-                    {control?.cadenceDays ?? item.cadenceDays} days
-                    {state?.cadenceDays != null && <span class="tag">override</span>}
+                    {soaText.days(control?.cadenceDays ?? item.cadenceDays)}
+                    {state?.cadenceDays != null && <span class="tag">{soaText.override}</span>}
                   </td>
                   <td>{control && <StatusBadge status={control.status} />}</td>
                   <td>
                     <button
                       type="button"
                       aria-expanded={open}
-                      aria-label={`${open ? 'Close' : 'Edit'} ${item.id}`}
+                      aria-label={soaText.edit(open, item.id)}
                       onClick={() => setEditing(open ? null : item.id)}
                     >
-                      {open ? 'Close' : 'Edit'}
+                      {open ? commonText.close : commonText.edit}
                     </button>
                   </td>
                 </tr>,
@@ -246,7 +242,7 @@ export function SoaTable(props: SoaTableProps) {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && <p class="hint">No control matches these filters.</p>}
+      {rows.length === 0 && <p class="hint">{soaText.noMatch}</p>}
     </div>
   );
 }
@@ -262,8 +258,7 @@ function ClauseDocuments({
   if (documents.length === 0) {
     return required ? (
       <span class="hint clause-documents" data-testid="clause-documents">
-        {' '}
-        · no controlled document yet
+        {soaText.noControlledDocument}
       </span>
     ) : null;
   }
@@ -271,7 +266,7 @@ function ClauseDocuments({
     <ul class="hint clause-documents" data-testid="clause-documents">
       {documents.map(({ evidenceId, title, document }) => (
         <li key={evidenceId}>
-          {title || evidenceId} — version {document.version}, approved by {document.approver} on{' '}
+          {soaText.controlledDocument(title || evidenceId, document.version, document.approver)}{' '}
           {document.approvalDate}
         </li>
       ))}

@@ -1,12 +1,15 @@
 import type { CoverageStatus } from '@/utils/coverage/types';
+import { overviewText } from '@/utils/text';
+
+const { status: words } = overviewText;
 
 /** Text and icon for every status, so the state reads without colour vision. */
 export const STATUS_META: Record<CoverageStatus, { label: string; icon: string }> = {
-  covered: { label: 'covered', icon: '✓' },
-  'due-soon': { label: 'due soon', icon: '◔' },
-  stale: { label: 'stale', icon: '!' },
-  missing: { label: 'missing', icon: '✗' },
-  'not-applicable': { label: 'not applicable', icon: '–' },
+  covered: { label: words.covered, icon: '✓' },
+  'due-soon': { label: words['due-soon'], icon: '◔' },
+  stale: { label: words.stale, icon: '!' },
+  missing: { label: words.missing, icon: '✗' },
+  'not-applicable': { label: words['not-applicable'], icon: '–' },
 };
 
 export interface StatusBadgeProps {

@@ -1,5 +1,6 @@
 import type { CoverageRollup, CoverageStatus, ThemeCoverage } from '@/utils/coverage/types';
 import { STATUS_META } from './StatusBadge';
+import { overviewText } from '@/utils/text';
 
 const BAR_ORDER: readonly CoverageStatus[] = ['covered', 'due-soon', 'stale', 'missing'];
 
@@ -12,7 +13,7 @@ export interface ThemeBarsProps {
 
 function countsText(rollup: CoverageRollup): string {
   return BAR_ORDER.filter((status) => rollup.counts[status] > 0)
-    .map((status) => `${rollup.counts[status]} ${STATUS_META[status].label}`)
+    .map((status) => overviewText.statusCount(rollup.counts[status], STATUS_META[status].label))
     .join(' · ');
 }
 
@@ -23,7 +24,9 @@ function Bar({ name, rollup, compact }: { name: string; rollup: CoverageRollup; 
       <div class="theme-bar-label">
         <span class="theme-name">{name}</span>
         <span class="theme-percent">
-          {rollup.applicable === 0 ? 'nothing applicable' : `${rollup.percentCovered}% covered`}
+          {rollup.applicable === 0
+            ? overviewText.nothingApplicable
+            : overviewText.percentCovered(rollup.percentCovered)}
         </span>
       </div>
       {/* The bar repeats the text below it, so assistive technology skips it. */}
@@ -41,8 +44,9 @@ function Bar({ name, rollup, compact }: { name: string; rollup: CoverageRollup; 
       </div>
       {!compact && (
         <p class="hint">
-          {counts || 'no applicable items'}
-          {rollup.counts['not-applicable'] > 0 && ` · ${rollup.counts['not-applicable']} not applicable`}
+          {counts || overviewText.noApplicableItems}
+          {rollup.counts['not-applicable'] > 0 &&
+            ` · ${overviewText.statusCount(rollup.counts['not-applicable'], STATUS_META['not-applicable'].label)}`}
         </p>
       )}
       {compact && <span class="visually-hidden">{counts}</span>}
@@ -53,8 +57,8 @@ function Bar({ name, rollup, compact }: { name: string; rollup: CoverageRollup; 
 /** Share of applicable items with fresh evidence, per theme and overall. */
 export function ThemeBars({ themes, overall, compact = false }: ThemeBarsProps) {
   return (
-    <ul class={`theme-bars${compact ? ' compact' : ''}`} aria-label="Coverage by theme">
-      {overall && <Bar name="Overall" rollup={overall} compact={compact} />}
+    <ul class={`theme-bars${compact ? ' compact' : ''}`} aria-label={overviewText.themeBars}>
+      {overall && <Bar name={overviewText.overall} rollup={overall} compact={compact} />}
       {themes
         .filter((theme) => theme.total > 0)
         .map((theme) => (

@@ -5,6 +5,7 @@ import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
 import type { ControlCoverage, CoverageResult, EvidenceSummary, Readiness } from '@/utils/coverage/types';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
+import { overviewText } from '@/utils/text';
 
 /** What the views need from the database (storage/coverage-snapshot.ts reads it in one transaction). */
 export interface CoverageData {
@@ -23,13 +24,7 @@ export const AUDIT_KINDS = [
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
-export const AUDIT_LABELS: Record<AuditKind, string> = {
-  'stage-1': 'Stage 1',
-  'stage-2': 'Stage 2',
-  'surveillance-1': 'First surveillance audit',
-  'surveillance-2': 'Second surveillance audit',
-  recertification: 'Recertification audit',
-};
+export const AUDIT_LABELS: Record<AuditKind, string> = overviewText.audits;
 
 const PLAN_FIELDS: Record<AuditKind, keyof AuditPlan> = {
   'stage-1': 'stage1Date',
@@ -116,21 +111,15 @@ export function assess(catalogue: Catalogue, data: CoverageData, today: string):
 
 /** "today", "tomorrow", "in 23 days". */
 export function daysLeftText(daysLeft: number): string {
-  if (daysLeft === 0) return 'today';
-  if (daysLeft === 1) return 'tomorrow';
-  return `in ${daysLeft} days`;
+  return overviewText.daysLeft(daysLeft);
 }
 
 /** One line on what a gap needs, e.g. "No evidence in the audit window". */
 export function gapDetail(control: ControlCoverage): string {
-  if (control.status === 'missing') return 'No evidence in the audit window';
+  if (control.status === 'missing') return overviewText.gapMissing;
   const days = control.daysUntilStale ?? 0;
-  if (control.status === 'stale') {
-    const overdue = -days;
-    return `Newest evidence ${control.newestEvidenceDate ?? ''}; overdue by ${overdue} ${overdue === 1 ? 'day' : 'days'}`;
-  }
-  if (control.status === 'due-soon') {
-    return `Newest evidence ${control.newestEvidenceDate ?? ''}; goes stale ${daysLeftText(days + 1)}`;
-  }
+  const newest = control.newestEvidenceDate ?? '';
+  if (control.status === 'stale') return overviewText.gapStale(newest, -days);
+  if (control.status === 'due-soon') return overviewText.gapDueSoon(newest, daysLeftText(days + 1));
   return '';
 }

@@ -1,6 +1,7 @@
 import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
 import { isCalendarDate } from '@/utils/coverage/dates';
 import type { AuditPlan } from '@/utils/isms/types';
+import { planText } from '@/utils/text';
 
 /** The audit plan as the form sends it to the background. */
 export type AuditPlanInput = Omit<AuditPlan, 'id' | 'updatedAt'>;
@@ -16,16 +17,7 @@ export type DateField =
   | 'recertificationDate';
 export type CycleField = 'surveillance1Date' | 'surveillance2Date' | 'recertificationDate';
 
-export const DATE_LABELS: Record<DateField, string> = {
-  stage1Date: 'Stage 1 date',
-  stage2Date: 'Stage 2 date',
-  windowStart: 'Audit window start',
-  windowEnd: 'Audit window end',
-  certificationDate: 'Certification date',
-  surveillance1Date: 'First surveillance audit',
-  surveillance2Date: 'Second surveillance audit',
-  recertificationDate: 'Recertification audit',
-};
+export const DATE_LABELS: Record<DateField, string> = planText.dates;
 export const CYCLE_FIELDS: readonly CycleField[] = [
   'surveillance1Date',
   'surveillance2Date',
@@ -38,7 +30,7 @@ export function checkPlan(plan: AuditPlanInput): { errors: string[]; warnings: s
   for (const field of ['certificationDate', ...CYCLE_FIELDS] as const) {
     const value = plan[field];
     if (value !== null && !isCalendarDate(value)) {
-      errors.push(`The ${DATE_LABELS[field].toLowerCase()} "${value}" is not a valid date (YYYY-MM-DD).`);
+      errors.push(planText.invalidDate(planText.datesInSentence[field], value));
     }
   }
   const { certificationDate, stage2Date } = plan;
@@ -48,14 +40,12 @@ export function checkPlan(plan: AuditPlanInput): { errors: string[]; warnings: s
     isCalendarDate(certificationDate) &&
     certificationDate < stage2Date
   ) {
-    warnings.push(`The certification date (${certificationDate}) is before Stage 2 (${stage2Date}).`);
+    warnings.push(planText.certificationBeforeStage2(certificationDate, stage2Date));
   }
   for (const field of CYCLE_FIELDS) {
     const value = plan[field];
     if (certificationDate && value && isCalendarDate(value) && value <= certificationDate) {
-      warnings.push(
-        `The ${DATE_LABELS[field].toLowerCase()} (${value}) is not after the certification date.`,
-      );
+      warnings.push(planText.cycleNotAfterCertification(planText.datesInSentence[field], value));
     }
   }
   return { errors, warnings };

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { refreshBadge } from '@/platform/badge';
 import { captureFromGesture } from '@/platform/capture-service';
 import { routeMessage } from '@/platform/message-router';
+import { popupText } from '@/utils/text';
 
 const CAPTURE_COMMAND = 'capture-visible';
 const FULL_PAGE_COMMAND = 'capture-full-page';
@@ -12,7 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: CAPTURE_COMMAND,
-      title: 'Capture as audit evidence',
+      title: popupText.contextMenu,
       contexts: ['page', 'frame', 'selection', 'link', 'image'],
     });
   });

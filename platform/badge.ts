@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getDatabase } from '@/storage/db';
 import { countNeedsReview } from '@/storage/evidence-repository';
+import { popupText } from '@/utils/text';
 
 /** The toolbar badge counts captures that still need review. */
 export async function refreshBadge(): Promise<void> {
@@ -8,6 +9,6 @@ export async function refreshBadge(): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: '#8a5a00' });
   await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
   await browser.action.setTitle({
-    title: count > 0 ? `Capture audit evidence — ${count} capture(s) need review` : 'Capture audit evidence',
+    title: popupText.badgeTitle(count),
   });
 }

@@ -10,6 +10,7 @@ import {
   readEffectiveOrganisation,
 } from './effective-settings';
 import { renderImages } from './render-images';
+import { captureErrorText } from '@/utils/text';
 
 /** The browser side of a capture, for the background context. */
 export function browserCaptureAdapter(): CaptureAdapter {
@@ -35,7 +36,7 @@ export function browserCaptureAdapter(): CaptureAdapter {
       });
       const snapshot = injection?.result as PageSnapshot | undefined;
       if (!snapshot || typeof snapshot.text !== 'string') {
-        throw new Error('The page did not return its content (it may block extensions).');
+        throw new Error(captureErrorText.noContent);
       }
       return snapshot;
     },

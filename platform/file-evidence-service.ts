@@ -7,6 +7,7 @@ import { getDatabase } from '@/storage/db';
 import { addFileEvidence } from '@/storage/file-evidence';
 import { readEffectiveCapturer } from './effective-settings';
 import { refreshBadge } from './badge';
+import { storageErrorText } from '@/utils/text';
 
 const THUMBNAIL_WIDTH = 320;
 /** Larger images are kept without a preview rather than decoded whole in the background. */
@@ -22,7 +23,7 @@ export async function addDroppedFile(
 ): Promise<EvidenceRecord> {
   const origin = new URL(browser.runtime.getURL('/')).origin;
   if (!request.blobUrl.startsWith(`blob:${origin}/`)) {
-    throw new Error('Refused: the file must come from the extension’s own page.');
+    throw new Error(storageErrorText.foreignFile);
   }
   const response = await fetch(request.blobUrl);
   const declared = Number(response.headers.get('content-length') ?? '0');

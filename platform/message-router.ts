@@ -25,6 +25,7 @@ import { readEffectiveCapturer, saveOwnSettings } from './effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
+import { storageErrorText } from '@/utils/text';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
@@ -99,9 +100,9 @@ export async function routeMessage(
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply<MessageType>> {
   if (!isTrustedSender(sender)) {
-    return { ok: false, error: 'Refused: only the extension’s own pages may send this message.' };
+    return { ok: false, error: storageErrorText.notTrusted };
   }
-  if (!isRequest(message)) return { ok: false, error: 'Refused: unknown message.' };
+  if (!isRequest(message)) return { ok: false, error: storageErrorText.unknownMessage };
   try {
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
@@ -120,6 +121,6 @@ export async function routeMessage(
 function errorSentence(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/QuotaExceeded|quota|FILE_ERROR_NO_SPACE|No space left/i.test(text))
-    return 'Not saved: the disk is full. Free some space and try again.';
-  return `Not saved: ${text}`;
+    return storageErrorText.notSavedDiskFull;
+  return storageErrorText.notSaved(text);
 }

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { MessageType, Protocol, Reply } from '@/utils/messages/protocol';
+import { storageErrorText } from '@/utils/text';
 
 /** Chrome's words when the background stopped (or was stopped) before it answered. */
 const BACKGROUND_GONE = /message channel closed|message port closed|Receiving end does not exist/i;
 
-export const BACKGROUND_STOPPED =
-  'The extension’s background stopped before it answered. Nothing half-done was kept (evidence is stored whole or not at all); try again.';
+export const BACKGROUND_STOPPED = storageErrorText.backgroundStopped;
 
 /** Sends one typed request to the background; throws an Error carrying the user-facing sentence. */
 export async function sendMessage<T extends MessageType>(
@@ -19,8 +19,7 @@ export async function sendMessage<T extends MessageType>(
     if (error instanceof Error && BACKGROUND_GONE.test(error.message)) throw new Error(BACKGROUND_STOPPED);
     throw error;
   }
-  if (!reply)
-    throw new Error('The extension’s background did not answer. Reload the extension and try again.');
+  if (!reply) throw new Error(storageErrorText.noAnswer);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

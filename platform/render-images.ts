@@ -1,3 +1,4 @@
+import { captureErrorText } from '@/utils/text';
 import { layoutStamp, type StampFacts } from '@/utils/capture/stamp-layout';
 
 const THUMBNAIL_WIDTH = 320;
@@ -16,7 +17,7 @@ export async function renderImages(
   try {
     const scale = Math.max(1, bitmap.width / 1280);
     const measureCanvas = new OffscreenCanvas(1, 1).getContext('2d');
-    if (!measureCanvas) throw new Error('This browser cannot draw images in the background.');
+    if (!measureCanvas) throw new Error(captureErrorText.cannotDraw);
     const layout = layoutStamp(facts, bitmap.width, scale, (text, fontSize) => {
       measureCanvas.font = `${fontSize}px ${FONT_FAMILY}`;
       return measureCanvas.measureText(text).width;
@@ -24,7 +25,7 @@ export async function renderImages(
 
     const stampedCanvas = new OffscreenCanvas(bitmap.width, bitmap.height + layout.bandHeight);
     const stamped = stampedCanvas.getContext('2d');
-    if (!stamped) throw new Error('This browser cannot draw images in the background.');
+    if (!stamped) throw new Error(captureErrorText.cannotDraw);
     stamped.fillStyle = '#10243e';
     stamped.fillRect(0, 0, bitmap.width, layout.bandHeight);
     stamped.fillStyle = '#ffffff';
@@ -42,7 +43,7 @@ export async function renderImages(
     const thumbnailHeight = Math.max(1, Math.round((bitmap.height / bitmap.width) * THUMBNAIL_WIDTH));
     const thumbnailCanvas = new OffscreenCanvas(THUMBNAIL_WIDTH, thumbnailHeight);
     const thumbnail = thumbnailCanvas.getContext('2d');
-    if (!thumbnail) throw new Error('This browser cannot draw images in the background.');
+    if (!thumbnail) throw new Error(captureErrorText.cannotDraw);
     thumbnail.imageSmoothingQuality = 'high';
     thumbnail.drawImage(bitmap, 0, 0, THUMBNAIL_WIDTH, thumbnailHeight);
 

@@ -7,6 +7,7 @@ import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
 import { writeTransaction } from './write-transaction';
+import { importProblemText } from '@/utils/text';
 
 export interface ImportOptions {
   actor: string;
@@ -21,8 +22,7 @@ type Verdict = { kind: 'new' } | { kind: 'held' } | { kind: 'conflict'; reason: 
 /** Same ID and every artifact's hash already held = held; same ID with other bytes = a conflict, never overwritten. */
 function judge(held: EvidenceRecord | undefined, incoming: BundledRecord): Verdict {
   if (!held) return { kind: 'new' };
-  if (held.status === 'deleted')
-    return { kind: 'conflict', reason: 'it was deleted here; an import does not restore it' };
+  if (held.status === 'deleted') return { kind: 'conflict', reason: importProblemText.deletedHere };
   const heldHashes = new Map(held.artifacts.map((artifact) => [artifact.name, artifact.sha256]));
   const differing = incoming.artifacts.filter(
     (artifact) => heldHashes.get(artifact.name) !== artifact.sha256,
@@ -30,7 +30,7 @@ function judge(held: EvidenceRecord | undefined, incoming: BundledRecord): Verdi
   if (differing.length === 0) return { kind: 'held' };
   return {
     kind: 'conflict',
-    reason: `the evidence held here has other bytes for ${differing.map((artifact) => artifact.name).join(', ')}; it was not overwritten`,
+    reason: importProblemText.otherBytes(differing.map((artifact) => artifact.name).join(', ')),
   };
 }
 

@@ -12,6 +12,7 @@ import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { readSettings } from './settings-repository';
+import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
 const PAGE_SIZE = 200;
 
@@ -37,10 +38,7 @@ export async function* evidenceForExport(
       record,
       readArtifact: async (artifact) => {
         const row = await db.blobs.get(artifact.blobKey);
-        if (!row)
-          throw new Error(
-            `Evidence ${record.id}: the bytes of ${artifact.name} are missing from the database.`,
-          );
+        if (!row) throw new Error(storageErrorText.bytesMissing(record.id, artifact.name));
         return row.data;
       },
     };
@@ -102,8 +100,8 @@ export async function loadExportContext(
     controlStates,
     coverage: Object.fromEntries(coverage.controls.map((control) => [control.controlId, control.status])),
     readiness: [
-      { label: 'Stage 1 (documentation review)', ready: stage1.ready, details: stage1.reasons },
-      { label: 'Stage 2 (certification audit)', ready: stage2.ready, details: stage2.reasons },
+      { label: reportText.stage1, ready: stage1.ready, details: stage1.reasons },
+      { label: reportText.stage2, ready: stage2.ready, details: stage2.reasons },
     ],
     findings,
     custody,
@@ -165,7 +163,7 @@ export async function exportBundle(
     db,
     result,
     options.filter,
-    settings.capturer.trim() || 'Unnamed capturer',
+    settings.capturer.trim() || settingsText.unnamedCapturer,
     new Date().toISOString(),
   );
   return result;

@@ -13,6 +13,7 @@ import { updateCoverageIndex } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { ValidationError } from './isms-repository';
 import { writeTransaction } from './write-transaction';
+import { storageErrorText } from '@/utils/text';
 
 /**
  * Corrections to stored evidence: every change is one transaction that updates the record, the
@@ -125,7 +126,7 @@ function editProblems(edit: EvidenceEdit, knownControlIds: ReadonlySet<string> |
     if (problem) problems.push(problem);
   }
   if (edit.status !== undefined && edit.status !== 'ready' && edit.status !== 'needs-review') {
-    problems.push('Status can be set to ready or needs review; use supersede or delete for the others.');
+    problems.push(storageErrorText.statusNotSettable);
   }
   if (edit.document) problems.push(...documentControlProblems(edit.document));
   return problems;
@@ -148,27 +149,22 @@ export async function supersedeEvidence(
   at: string,
   note = '',
 ): Promise<EvidenceRecord> {
-  if (evidenceId === supersededBy)
-    throw new ValidationError(['Evidence cannot supersede itself: choose a newer capture.']);
+  if (evidenceId === supersededBy) throw new ValidationError([storageErrorText.supersedeItself]);
   return writeTransaction(db, [db.evidence, db.custody, db.coverageIndex], async () => {
     const before = await editable(db, evidenceId);
     if (before.status === 'superseded') {
-      throw new ValidationError([
-        `${evidenceId} is already superseded by ${before.supersededBy ?? 'another capture'}.`,
-      ]);
+      throw new ValidationError([storageErrorText.alreadySuperseded(evidenceId, before.supersededBy)]);
     }
     const newer = await db.evidence.get(supersededBy);
     if (!newer || newer.status === 'deleted') {
-      throw new ValidationError([
-        `${supersededBy} does not exist or was deleted: choose an existing capture.`,
-      ]);
+      throw new ValidationError([storageErrorText.replacementMissing(supersededBy)]);
     }
     if (newer.status === 'superseded') {
-      throw new ValidationError([`${supersededBy} is itself superseded: choose the newest capture.`]);
+      throw new ValidationError([storageErrorText.replacementSuperseded(supersededBy)]);
     }
     if (newer.effectiveDate < before.effectiveDate) {
       throw new ValidationError([
-        `${supersededBy} attests to ${newer.effectiveDate}, earlier than ${before.effectiveDate}: a replacement must be at least as recent.`,
+        storageErrorText.replacementOlder(supersededBy, newer.effectiveDate, before.effectiveDate),
       ]);
     }
     const after: EvidenceRecord = { ...before, status: 'superseded', supersededBy };
@@ -207,9 +203,8 @@ export async function deleteEvidence(
   if (reasonProblem) throw new ValidationError([reasonProblem]);
   return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
     const before = await db.evidence.get(evidenceId);
-    if (!before) throw new ValidationError([`Evidence ${evidenceId} does not exist.`]);
-    if (before.status === 'deleted')
-      throw new ValidationError([`Evidence ${evidenceId} was already deleted.`]);
+    if (!before) throw new ValidationError([storageErrorText.noSuchEvidence(evidenceId)]);
+    if (before.status === 'deleted') throw new ValidationError([storageErrorText.alreadyDeleted(evidenceId)]);
 
     const keys = new Set([
       ...before.artifacts.map((artifact) => artifact.blobKey),
@@ -246,10 +241,9 @@ export async function deleteEvidence(
 
 async function editable(db: EvidenceDatabase, evidenceId: string): Promise<EvidenceRecord> {
   const record = await db.evidence.get(evidenceId);
-  if (!record)
-    throw new ValidationError([`Evidence ${evidenceId} does not exist (it may have been deleted).`]);
+  if (!record) throw new ValidationError([storageErrorText.maybeDeleted(evidenceId)]);
   if (record.status === 'deleted')
-    throw new ValidationError([`Evidence ${evidenceId} was deleted and cannot be changed.`]);
+    throw new ValidationError([storageErrorText.deletedUnchangeable(evidenceId)]);
   return record;
 }
 

@@ -9,6 +9,7 @@ import { verifyChain } from '@/utils/integrity/custody';
 import { sha256Hex } from '@/utils/integrity/sha256';
 import { readCustodyLog } from './custody-log';
 import type { EvidenceDatabase } from './db';
+import { integrityProblemText as t } from '@/utils/text';
 
 /**
  * Re-hashes every stored artifact and verifies the custody chain, reporting each problem by name and
@@ -51,7 +52,7 @@ export async function runIntegrityCheck(
 
   const custody = await readCustodyLog(db);
   report(
-    { phase: 'chain', done: 0, total: custody.length, bytesDone: 0, bytesTotal: 0, current: 'custody log' },
+    { phase: 'chain', done: 0, total: custody.length, bytesDone: 0, bytesTotal: 0, current: t.custodyLog },
     true,
   );
   const bySequence = new Map(custody.map((entry) => [entry.sequence, entry]));
@@ -60,7 +61,7 @@ export async function runIntegrityCheck(
     problems.push({
       kind: 'chain',
       evidenceId: entry?.evidenceId ?? null,
-      item: `custody entry ${problem.sequence}${entry?.evidenceId ? ` (${entry.evidenceId})` : ''}`,
+      item: t.custodyEntry(problem.sequence, entry?.evidenceId),
       message: problem.message,
     });
   }
@@ -86,7 +87,7 @@ export async function runIntegrityCheck(
             kind: 'leftover-bytes',
             evidenceId: record.id,
             item: record.id,
-            message: `${describe(record)} was deleted, but ${leftover} of its stored file(s) are still in the database.`,
+            message: t.leftoverBytes(describe(record), leftover),
           });
         }
       } else {
@@ -109,7 +110,7 @@ export async function runIntegrityCheck(
         kind: 'removed',
         evidenceId,
         item: evidenceId,
-        message: `${evidenceId} is in the custody log, but its record is gone: it was removed without a tombstone.`,
+        message: t.removed(evidenceId),
       });
     }
   }
@@ -204,14 +205,11 @@ function checkRecord(record: EvidenceRecord, logged: LoggedEvidence | undefined)
   const problem = (kind: IntegrityProblemKind, message: string) =>
     problems.push({ kind, evidenceId: record.id, item: record.id, message });
   if (!logged) {
-    problem('unlogged', `${describe(record)} has no capture or import entry in the custody log.`);
+    problem('unlogged', t.unlogged(describe(record)));
     return problems;
   }
   if (record.status === 'deleted' && !logged.deleted) {
-    problem(
-      'record-changed',
-      `${describe(record)} is marked deleted, but the custody log has no delete entry for it.`,
-    );
+    problem('record-changed', t.deletedUnlogged(describe(record)));
   }
   if (logged.artifacts) {
     const changed = record.artifacts.filter(
@@ -222,10 +220,7 @@ function checkRecord(record: EvidenceRecord, logged: LoggedEvidence | undefined)
     );
     if (changed.length > 0 || dropped.length > 0) {
       const names = [...changed.map((artifact) => artifact.name), ...dropped].join(', ');
-      problem(
-        'record-changed',
-        `${describe(record)}: the hashes of ${names} differ from those logged when it was stored.`,
-      );
+      problem('record-changed', t.hashesDiffer(describe(record), names));
     }
   }
   return problems;
@@ -241,29 +236,29 @@ async function checkArtifact(
     kind,
     evidenceId: item.evidenceId,
     item: name,
-    message: `${name}${item.title ? ` (“${item.title}”)` : ''}: ${message}`,
+    message: t.artifact(name, item.title, message),
   });
   let data: Blob;
   try {
     const row = await db.blobs.get(artifact.blobKey);
-    if (!row) return problem('missing', 'the stored file is missing.');
+    if (!row) return problem('missing', t.missing);
     if (typeof (row.data as Partial<Blob> | undefined)?.arrayBuffer !== 'function')
-      return problem('unreadable', 'the stored file is not readable data.');
+      return problem('unreadable', t.notData);
     data = row.data;
   } catch (error) {
-    return problem('unreadable', `the browser could not read the stored file (${errorText(error)}).`);
+    return problem('unreadable', t.unreadable(errorText(error)));
   }
   let sha256: string;
   try {
     sha256 = await sha256Hex(data);
   } catch (error) {
-    return problem('unreadable', `the browser could not read the stored file (${errorText(error)}).`);
+    return problem('unreadable', t.unreadable(errorText(error)));
   }
   if (sha256 !== artifact.sha256) {
-    return problem('corrupt', `the bytes changed: SHA-256 is ${sha256}, ${artifact.sha256} was recorded.`);
+    return problem('corrupt', t.bytesChanged(sha256, artifact.sha256));
   }
   if (data.size !== artifact.size) {
-    return problem('corrupt', `the size changed: ${data.size} bytes, ${artifact.size} were recorded.`);
+    return problem('corrupt', t.sizeChanged(data.size, artifact.size));
   }
   return null;
 }
@@ -277,7 +272,7 @@ async function countBlobsSafely(db: EvidenceDatabase, evidenceId: string): Promi
 }
 
 function describe(record: Pick<EvidenceRecord, 'id' | 'title'>): string {
-  return record.title ? `${record.id} (“${record.title}”)` : record.id;
+  return t.described(record.id, record.title);
 }
 
 function errorText(error: unknown): string {

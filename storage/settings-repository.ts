@@ -1,6 +1,7 @@
 import type { MappingRule, Settings } from '@/utils/isms/types';
 import { BUILT_IN_RULES } from '@/utils/rules/built-in-rules';
 import type { EvidenceDatabase } from './db';
+import { settingsText } from '@/utils/text';
 
 export const DEFAULT_SETTINGS: Settings = { id: 'settings', capturer: '', organisation: '' };
 
@@ -10,7 +11,7 @@ export async function readSettings(db: EvidenceDatabase): Promise<Settings> {
 
 /** The name stamped on captures; the settings page asks for it. */
 export async function readCapturer(db: EvidenceDatabase): Promise<string> {
-  return (await readSettings(db)).capturer.trim() || 'Unnamed capturer';
+  return (await readSettings(db)).capturer.trim() || settingsText.unnamedCapturer;
 }
 
 export async function saveSettings(db: EvidenceDatabase, settings: Omit<Settings, 'id'>): Promise<Settings> {

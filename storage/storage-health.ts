@@ -1,5 +1,6 @@
 import type { StorageHealth, UnexportedCaptures } from '@/utils/evidence/library-types';
 import type { EvidenceDatabase } from './db';
+import { libraryText } from '@/utils/text';
 
 /** Space, persistence and backup state of the evidence database, for the storage health panel. */
 
@@ -78,9 +79,9 @@ export async function readStorageHealth(
   const ageDays = unexported.oldestAt ? (now.getTime() - Date.parse(unexported.oldestAt)) / 86_400_000 : 0;
   let backupReason: string | null = null;
   if (unexported.count >= threshold) {
-    backupReason = `${unexported.count} captures are in no exported bundle yet: export a backup.`;
+    backupReason = libraryText.backupMany(unexported.count);
   } else if (unexported.count > 0 && ageDays >= BACKUP_PROMPT_DAYS) {
-    backupReason = `The oldest capture not in any export is ${Math.floor(ageDays)} days old: export a backup.`;
+    backupReason = libraryText.backupOld(Math.floor(ageDays));
   }
   return {
     ...unexported,

@@ -1,5 +1,6 @@
 import { ControlPicker } from '@/components/ControlPicker';
 import type { Catalogue } from '@/utils/catalogue/types';
+import { commonText, exportText } from '@/utils/text';
 
 export interface ExportFilterState {
   windowStart: string;
@@ -24,10 +25,10 @@ export function ExportFilters({ catalogue, value, disabled, onChange }: ExportFi
   const set = (change: Partial<ExportFilterState>) => onChange({ ...value, ...change });
   return (
     <fieldset disabled={disabled} class="export-filters">
-      <legend>What to export</legend>
+      <legend>{exportText.whatToExport}</legend>
       <div class="export-window">
         <label>
-          Evidence effective from
+          {exportText.effectiveFrom}
           <input
             type="date"
             data-testid="window-start"
@@ -36,7 +37,7 @@ export function ExportFilters({ catalogue, value, disabled, onChange }: ExportFi
           />
         </label>
         <label>
-          to
+          {exportText.to}
           <input
             type="date"
             data-testid="window-end"
@@ -45,9 +46,9 @@ export function ExportFilters({ catalogue, value, disabled, onChange }: ExportFi
           />
         </label>
       </div>
-      <p class="hint">The audit window of the audit plan is the default; leave a date empty for no bound.</p>
+      <p class="hint">{exportText.windowHint}</p>
       <fieldset>
-        <legend>Themes (none chosen = all evidence)</legend>
+        <legend>{exportText.themes}</legend>
         {catalogue.themes.map((theme) => (
           <label class="control-choice" key={theme.id}>
             <input
@@ -68,17 +69,17 @@ export function ExportFilters({ catalogue, value, disabled, onChange }: ExportFi
         onAdd={(id) => set({ controls: [...value.controls, id] })}
       />
       {value.controls.length > 0 && (
-        <ul class="export-controls" aria-label="Chosen controls">
+        <ul class="export-controls" aria-label={exportText.chosenControls}>
           {value.controls.map((id) => (
             <li key={id}>
               {id}{' '}
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${id}`}
+                aria-label={commonText.removeItem(id)}
                 onClick={() => set({ controls: value.controls.filter((entry) => entry !== id) })}
               >
-                remove
+                {exportText.remove}
               </button>
             </li>
           ))}
@@ -91,7 +92,7 @@ export function ExportFilters({ catalogue, value, disabled, onChange }: ExportFi
           checked={value.includeDomSnapshots}
           onChange={(event) => set({ includeDomSnapshots: event.currentTarget.checked })}
         />
-        Include DOM snapshots (the page's sanitised HTML; larger, rarely needed by auditors)
+        {exportText.includeDom}
       </label>
     </fieldset>
   );

@@ -8,6 +8,7 @@ import { ExportFilters, type ExportFilterState } from './ExportFilters';
 import { ExportProgress } from './ExportProgress';
 import { PassphraseFields } from './PassphraseFields';
 import { useThrottledProgress } from './useThrottledProgress';
+import { commonText, exportText } from '@/utils/text';
 
 export interface ExportHooks {
   signal: AbortSignal;
@@ -108,8 +109,8 @@ export function ExportPanel({
   return (
     <form class="export-panel" data-testid="export-panel" onSubmit={start}>
       <p>
-        Bundle for <strong>{organisation}</strong>: a zip holding a BagIt bag with a report auditors open in
-        any browser, and checksums they verify with stock tools.
+        {exportText.bundleFor} <strong>{organisation}</strong>
+        {exportText.bundleIntro}
       </p>
       <ExportFilters catalogue={catalogue} value={filters} disabled={running} onChange={setFilters} />
       <PassphraseFields disabled={running} onChange={setPassword} />
@@ -117,21 +118,13 @@ export function ExportPanel({
         {estimateError ? (
           <span class="error">{estimateError}</span>
         ) : expected ? (
-          `${expected.evidence} evidence records · about ${expected.files} files · about ${formatBytes(expected.bytes)}`
+          exportText.estimate(expected.evidence, expected.files, formatBytes(expected.bytes))
         ) : (
-          'Estimating…'
+          exportText.estimating
         )}
       </p>
-      {empty && (
-        <p class="hint">
-          No evidence matches these choices; the bundle would hold the SoA, findings and custody log only.
-        </p>
-      )}
-      <p class="hint">
-        {saveTarget === 'file-picker'
-          ? 'You choose where to save; the zip is written straight into that file.'
-          : 'The zip is assembled in memory, then downloaded: for very large exports, use Chrome or Edge.'}
-      </p>
+      {empty && <p class="hint">{exportText.nothingMatches}</p>}
+      <p class="hint">{saveTarget === 'file-picker' ? exportText.filePicker : exportText.download}</p>
       <div class="export-actions">
         <button
           type="submit"
@@ -139,36 +132,37 @@ export function ExportPanel({
           data-testid="export-start"
           disabled={running || password === ''}
         >
-          Export bundle
+          {exportText.exportBundle}
         </button>
         {running && (
           <button
             type="button"
             data-testid="export-cancel"
-            onClick={() => controller.current?.abort(new DOMException('Export cancelled', 'AbortError'))}
+            onClick={() => controller.current?.abort(new DOMException(exportText.cancelled, 'AbortError'))}
           >
-            Cancel
+            {commonText.cancel}
           </button>
         )}
       </div>
       {(running || phase.kind === 'done') && (
-        <ExportProgress label="Export progress" progress={progress} expected={expected} />
+        <ExportProgress label={exportText.progress} progress={progress} expected={expected} />
       )}
       {phase.kind === 'done' && (
         <p class="saved" data-testid="export-done">
-          Saved {phase.result.name}.zip: {phase.result.evidenceCount} evidence records,{' '}
-          {formatBytes(phase.result.zipBytes)}. Manifest SHA-256 <code>{phase.result.manifestSha256}</code> is
-          recorded in the custody log.
+          {exportText.saved(
+            phase.result.name,
+            phase.result.evidenceCount,
+            formatBytes(phase.result.zipBytes),
+          )}{' '}
+          <code>{phase.result.manifestSha256}</code> {exportText.savedInLog}
         </p>
       )}
       {phase.kind === 'failed' && (
         <p class="error" role="alert" data-testid="export-error">
-          Export failed: {phase.message}
+          {exportText.failed(phase.message)}
         </p>
       )}
-      {phase.kind === 'cancelled' && (
-        <p data-testid="export-cancelled">Export cancelled; the partial file was discarded.</p>
-      )}
+      {phase.kind === 'cancelled' && <p data-testid="export-cancelled">{exportText.cancelledDiscarded}</p>}
     </form>
   );
 }

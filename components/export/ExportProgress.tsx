@@ -1,5 +1,6 @@
 import { formatBytes } from '@/utils/bundle/format';
 import type { BundleEstimate, BundleProgress } from '@/utils/bundle/types';
+import { exportText } from '@/utils/text';
 
 export interface ExportProgressProps {
   label: string;
@@ -15,8 +16,12 @@ export function ExportProgress({ label, progress, expected }: ExportProgressProp
     <div class="bundle-progress" data-testid="bundle-progress">
       <progress aria-label={label} max={max} value={max === undefined ? undefined : progress.bytes} />
       <p class="hint" aria-live="polite">
-        {progress.files} {expected ? `of about ${expected.files} ` : ''}files · {formatBytes(progress.bytes)}
-        {expected ? ` of about ${formatBytes(expected.bytes)}` : ''}
+        {exportText.filesDone(
+          progress.files,
+          expected ? expected.files : null,
+          formatBytes(progress.bytes),
+          expected ? formatBytes(expected.bytes) : null,
+        )}
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import type { BundleProgress, BundleSummary, ImportOutcome } from '@/utils/bundl
 import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
 import { ExportProgress } from './ExportProgress';
 import { useThrottledProgress } from './useThrottledProgress';
+import { importText } from '@/utils/text';
 
 export interface ImportPanelProps {
   /** Checks a bundle without changing anything; `password` only for encrypted bundles. */
@@ -28,24 +29,29 @@ type Phase =
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function Summary({ summary }: { summary: BundleSummary }) {
+  const words = importText.summary;
   return (
     <dl class="bundle-summary" data-testid="bundle-summary">
-      <dt>Bundle</dt>
+      <dt>{words.bundle}</dt>
       <dd>{summary.name}</dd>
-      <dt>Organisation</dt>
+      <dt>{words.organisation}</dt>
       <dd>{summary.organisation}</dd>
-      <dt>Bagging date</dt>
+      <dt>{words.baggingDate}</dt>
       <dd>{summary.baggingDate}</dd>
-      <dt>Evidence</dt>
+      <dt>{words.evidence}</dt>
       <dd>
-        {summary.evidenceCount} records, {summary.artifactCount} files, {formatBytes(summary.payloadBytes)}
+        {words.evidenceCounts(
+          summary.evidenceCount,
+          summary.artifactCount,
+          formatBytes(summary.payloadBytes),
+        )}
       </dd>
-      <dt>Custody log</dt>
-      <dd>{summary.custodyEntries} entries, chain intact</dd>
+      <dt>{words.custodyLog}</dt>
+      <dd>{words.custodyEntries(summary.custodyEntries)}</dd>
       {summary.encrypted && (
         <>
-          <dt>Encryption</dt>
-          <dd>AES, passphrase accepted</dd>
+          <dt>{words.encryption}</dt>
+          <dd>{words.encrypted}</dd>
         </>
       )}
     </dl>
@@ -85,18 +91,15 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
     try {
       setPhase({ kind: 'imported', summary: bundle.summary, outcome: await importVerified(bundle) });
     } catch (error) {
-      setPhase({ kind: 'failed', message: `${messageOf(error)} Nothing was imported.` });
+      setPhase({ kind: 'failed', message: importText.nothingImported(messageOf(error)) });
     }
   }
 
   return (
-    <section class="import-panel" data-testid="import-panel" aria-label="Import a bundle">
-      <p class="hint">
-        A teammate's bundle or your own backup. It is verified first — every hash, the BagIt structure, the
-        custody chain — and nothing changes unless all of it holds.
-      </p>
+    <section class="import-panel" data-testid="import-panel" aria-label={importText.label}>
+      <p class="hint">{importText.intro}</p>
       <label>
-        Bundle (.zip)
+        {importText.file}
         <input
           type="file"
           accept=".zip,application/zip"
@@ -114,19 +117,15 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
       </label>
       {phase.kind === 'verifying' && (
         <>
-          <ExportProgress label="Verification progress" progress={progress} expected={null} />
+          <ExportProgress label={importText.progress} progress={progress} expected={null} />
           <button type="button" onClick={() => controller.current?.abort()}>
-            Stop
+            {importText.stop}
           </button>
         </>
       )}
       {phase.kind === 'refused' && (
         <div role="alert" data-testid="import-refused">
-          <p class="error">
-            {phase.needsPassword
-              ? 'This bundle needs its passphrase.'
-              : 'This bundle was refused; nothing was imported.'}
-          </p>
+          <p class="error">{phase.needsPassword ? importText.needsPassphrase : importText.refused}</p>
           <ul>
             {phase.problems.map((problem, index) => (
               <li key={index}>{problem}</li>
@@ -140,7 +139,7 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
               }}
             >
               <label>
-                Passphrase
+                {importText.passphrase}
                 <input
                   type="password"
                   data-testid="import-passphrase"
@@ -149,7 +148,7 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
                 />
               </label>
               <button type="submit" class="primary" disabled={password === ''}>
-                Open
+                {importText.open}
               </button>
             </form>
           )}
@@ -157,7 +156,7 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
       )}
       {phase.kind === 'verified' && (
         <div data-testid="import-verified">
-          <p class="saved">Verified: every file matches its SHA-256 and the custody chain is intact.</p>
+          <p class="saved">{importText.verified}</p>
           <Summary summary={phase.bundle.summary} />
           <button
             type="button"
@@ -165,29 +164,23 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
             data-testid="import-start"
             onClick={() => void merge(phase.bundle)}
           >
-            Import evidence not held yet
+            {importText.start}
           </button>
         </div>
       )}
       {phase.kind === 'importing' && (
-        <p aria-live="polite">Importing {phase.summary.evidenceCount} records…</p>
+        <p aria-live="polite">{importText.importing(phase.summary.evidenceCount)}</p>
       )}
       {phase.kind === 'imported' && (
         <div data-testid="import-done">
-          <p class="saved">
-            Imported {phase.outcome.added.length} new evidence records; {phase.outcome.skipped.length} were
-            already held. The import is recorded in the custody log.
-          </p>
+          <p class="saved">{importText.imported(phase.outcome.added.length, phase.outcome.skipped.length)}</p>
           {phase.outcome.conflicts.length > 0 && (
             <>
-              <p class="error">
-                {phase.outcome.conflicts.length} records conflict with evidence held here and were not
-                imported:
-              </p>
+              <p class="error">{importText.conflicts(phase.outcome.conflicts.length)}</p>
               <ul data-testid="import-conflicts">
                 {phase.outcome.conflicts.map((conflict) => (
                   <li key={conflict.evidenceId}>
-                    {conflict.evidenceId}: {conflict.reason}
+                    {importText.conflict(conflict.evidenceId, conflict.reason)}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { exportText } from '@/utils/text';
 
 export interface PassphraseFieldsProps {
   disabled: boolean;
@@ -17,7 +18,7 @@ export function PassphraseFields({ disabled, onChange }: PassphraseFieldsProps) 
     onChange(on ? (a.length >= MIN_LENGTH && a === b ? a : '') : null);
   return (
     <fieldset disabled={disabled} class="passphrase">
-      <legend>Encryption</legend>
+      <legend>{exportText.encryption}</legend>
       <label class="control-choice">
         <input
           type="checkbox"
@@ -28,17 +29,15 @@ export function PassphraseFields({ disabled, onChange }: PassphraseFieldsProps) 
             report(event.currentTarget.checked, first, second);
           }}
         />
-        Encrypt the zip with a passphrase (AES-256)
+        {exportText.encrypt}
       </label>
       {enabled && (
         <>
           <p class="hint" data-testid="encrypt-warning">
-            Encrypted zips open in 7-Zip, WinRAR, Keka, The Unarchiver and similar tools, but not in the
-            extractors built into Windows or macOS. Tell the auditor, and send the passphrase by another
-            channel than the zip.
+            {exportText.encryptWarning}
           </p>
           <label>
-            Passphrase (at least {MIN_LENGTH} characters)
+            {exportText.passphraseMin(MIN_LENGTH)}
             <input
               type="password"
               autocomplete="new-password"
@@ -51,7 +50,7 @@ export function PassphraseFields({ disabled, onChange }: PassphraseFieldsProps) 
             />
           </label>
           <label>
-            Repeat the passphrase
+            {exportText.repeatPassphrase}
             <input
               type="password"
               autocomplete="new-password"
@@ -63,7 +62,7 @@ export function PassphraseFields({ disabled, onChange }: PassphraseFieldsProps) 
               }}
             />
           </label>
-          {second !== '' && first !== second && <p class="error">The passphrases differ.</p>}
+          {second !== '' && first !== second && <p class="error">{exportText.passphrasesDiffer}</p>}
         </>
       )}
     </fieldset>

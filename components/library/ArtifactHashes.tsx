@@ -1,5 +1,6 @@
 import type { Artifact } from '@/utils/evidence/types';
 import { formatBytes } from './labels';
+import { evidenceText } from '@/utils/text';
 
 export interface ArtifactHashesProps {
   artifacts: readonly Artifact[];
@@ -15,12 +16,12 @@ export function ArtifactHashes({ artifacts, bytesStored, onDownload }: ArtifactH
       <table class="data artifact-hashes" data-testid="artifact-hashes">
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Type</th>
-            <th scope="col">Size</th>
-            <th scope="col">SHA-256</th>
+            <th scope="col">{evidenceText.columns.file}</th>
+            <th scope="col">{evidenceText.columns.type}</th>
+            <th scope="col">{evidenceText.columns.size}</th>
+            <th scope="col">{evidenceText.columns.sha256}</th>
             <th scope="col">
-              <span class="visually-hidden">Save</span>
+              <span class="visually-hidden">{evidenceText.columns.save}</span>
             </th>
           </tr>
         </thead>
@@ -38,10 +39,10 @@ export function ArtifactHashes({ artifacts, bytesStored, onDownload }: ArtifactH
               <td>
                 {bytesStored ? (
                   <button type="button" class="link" onClick={() => onDownload(artifact)}>
-                    Save copy
+                    {evidenceText.saveCopy}
                   </button>
                 ) : (
-                  <span class="hint">bytes deleted</span>
+                  <span class="hint">{evidenceText.bytesDeleted}</span>
                 )}
               </td>
             </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Artifact } from '@/utils/evidence/types';
 import type { ArtifactContent } from './types';
+import { evidenceText } from '@/utils/text';
 
 export interface ArtifactPreviewProps {
   artifact: Artifact;
@@ -21,7 +22,7 @@ export function ArtifactPreview({ artifact, load }: ArtifactPreviewProps) {
     };
   }, [artifact, load]);
 
-  if (content === null) return <p class="hint">Loading {artifact.name}…</p>;
+  if (content === null) return <p class="hint">{evidenceText.loading(artifact.name)}</p>;
   if (content.kind === 'unavailable') return <p class="error">{content.message}</p>;
   if (content.kind === 'image') return <img src={content.url} alt={artifact.name} class="fit" />;
   if (content.kind === 'text') {
@@ -30,7 +31,7 @@ export function ArtifactPreview({ artifact, load }: ArtifactPreviewProps) {
         <pre class="text-preview" data-testid="text-preview">
           {content.text}
         </pre>
-        {content.truncated && <p class="hint">Only the beginning is shown; the stored file is complete.</p>}
+        {content.truncated && <p class="hint">{evidenceText.textTruncated}</p>}
       </div>
     );
   }
@@ -59,7 +60,7 @@ export function ArtifactPreview({ artifact, load }: ArtifactPreviewProps) {
           ))}
         </tbody>
       </table>
-      {content.truncated && <p class="hint">Only the first rows are shown; the stored file is complete.</p>}
+      {content.truncated && <p class="hint">{evidenceText.tableTruncated}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { CustodyEntry } from '@/utils/evidence/types';
 import { EVENT_LABELS, formatDateTime } from './labels';
+import { evidenceText } from '@/utils/text';
 
 export interface CustodyHistoryProps {
   entries: readonly CustodyEntry[];
@@ -7,7 +8,7 @@ export interface CustodyHistoryProps {
 
 /** The chained log entries of one item, oldest first, each saying what changed. */
 export function CustodyHistory({ entries }: CustodyHistoryProps) {
-  if (entries.length === 0) return <p class="hint">No custody entries for this item.</p>;
+  if (entries.length === 0) return <p class="hint">{evidenceText.noCustody}</p>;
   return (
     <ol class="custody-history" data-testid="custody-history">
       {entries.map((entry) => (
@@ -17,7 +18,7 @@ export function CustodyHistory({ entries }: CustodyHistoryProps) {
           </span>
           {describeDetails(entry) && <span class="custody-details">{describeDetails(entry)}</span>}
           <span class="hint">
-            entry {entry.sequence} · hash <code title={entry.hash}>{entry.hash.slice(0, 12)}…</code>
+            {evidenceText.entry(entry.sequence)} <code title={entry.hash}>{entry.hash.slice(0, 12)}…</code>
           </span>
         </li>
       ))}
@@ -25,42 +26,47 @@ export function CustodyHistory({ entries }: CustodyHistoryProps) {
   );
 }
 
+const { custody } = evidenceText;
+
 function list(value: unknown): string {
-  return Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none';
+  return Array.isArray(value) && value.length > 0 ? value.join(', ') : custody.none;
 }
 
 function describeDetails(entry: CustodyEntry): string {
   const details = entry.details;
   switch (entry.event) {
     case 'retag': {
-      const parts = [`controls ${list(details['from'])} → ${list(details['to'])}`];
+      const parts = [custody.controls(list(details['from']), list(details['to']))];
       if (details['statusFrom'] !== details['statusTo'])
-        parts.push(`status ${String(details['statusFrom'])} → ${String(details['statusTo'])}`);
+        parts.push(custody.status(String(details['statusFrom']), String(details['statusTo'])));
       return parts.join('; ');
     }
     case 'annotate': {
       const parts: string[] = [];
       if (details['effectiveDateFrom'] !== details['effectiveDateTo']) {
         parts.push(
-          `effective date ${String(details['effectiveDateFrom'])} → ${String(details['effectiveDateTo'])}`,
+          custody.effectiveDate(String(details['effectiveDateFrom']), String(details['effectiveDateTo'])),
         );
       }
       if (typeof details['notes'] === 'string' && details['notes'] !== details['notesFrom'])
-        parts.push(`notes: “${details['notes']}”`);
-      if ('documentTo' in details) parts.push('document control changed');
+        parts.push(custody.notes(details['notes']));
+      if ('documentTo' in details) parts.push(custody.documentChanged);
       return parts.join('; ');
     }
     case 'supersede':
-      return `by ${String(details['supersededBy'])}${details['note'] ? ` — ${String(details['note'])}` : ''}`;
+      return custody.supersededBy(
+        String(details['supersededBy']),
+        details['note'] ? String(details['note']) : '',
+      );
     case 'delete':
-      return `reason: “${String(details['reason'])}”; ${String(details['bytesRemoved'] ?? 0)} stored file(s) removed`;
+      return custody.deleted(String(details['reason']), String(details['bytesRemoved'] ?? 0));
     case 'capture':
       return details['method'] === 'upload'
-        ? `file added: ${String(details['fileName'] ?? '')}`
-        : `controls ${list(details['controls'])}`;
+        ? custody.fileAdded(String(details['fileName'] ?? ''))
+        : custody.capturedFor(list(details['controls']));
     case 'export':
     case 'import':
-      return typeof details['bundle'] === 'string' ? `bundle ${details['bundle']}` : '';
+      return typeof details['bundle'] === 'string' ? custody.bundle(details['bundle']) : '';
     default:
       return '';
   }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { deletionReasonProblem } from '@/utils/evidence/checks';
 import { errorText } from './labels';
+import { commonText, evidenceText } from '@/utils/text';
 
 export interface DeleteEvidenceFormProps {
   evidenceId: string;
@@ -39,13 +40,15 @@ export function DeleteEvidenceForm({ evidenceId, onDelete }: DeleteEvidenceFormP
   }
 
   return (
-    <form class="delete-form" data-testid="delete-form" onSubmit={submit} aria-label={`Delete ${evidenceId}`}>
-      <p class="hint">
-        Deleting removes the stored images, text and files. A tombstone keeps the ID, the SHA-256 hashes and
-        your reason, and the custody log records the deletion, so the chain still verifies.
-      </p>
+    <form
+      class="delete-form"
+      data-testid="delete-form"
+      onSubmit={submit}
+      aria-label={evidenceText.deleteLabel(evidenceId)}
+    >
+      <p class="hint">{evidenceText.deleteExplained}</p>
       <label>
-        Reason <span class="hint">(required; stays in the custody log)</span>
+        {evidenceText.reason} <span class="hint">{evidenceText.reasonHint}</span>
         <textarea
           data-testid="delete-reason"
           rows={2}
@@ -63,7 +66,7 @@ export function DeleteEvidenceForm({ evidenceId, onDelete }: DeleteEvidenceFormP
           checked={removeDescription}
           onChange={(event) => setRemoveDescription(event.currentTarget.checked)}
         />
-        Also remove the title, URL and notes (they contain the secret)
+        {evidenceText.removeDescription}
       </label>
       {error && (
         <p role="alert" class="error">
@@ -76,11 +79,15 @@ export function DeleteEvidenceForm({ evidenceId, onDelete }: DeleteEvidenceFormP
         data-testid="delete-evidence"
         disabled={busy}
       >
-        {busy ? 'Deleting…' : confirming ? `Delete ${evidenceId} permanently` : 'Delete…'}
+        {busy
+          ? evidenceText.deleting
+          : confirming
+            ? evidenceText.deletePermanently(evidenceId)
+            : evidenceText.deleteStart}
       </button>
       {confirming && (
         <button type="button" class="link" onClick={() => setConfirming(false)}>
-          Cancel
+          {commonText.cancel}
         </button>
       )}
     </form>

@@ -1,4 +1,5 @@
 import type { DocumentControl } from '@/utils/evidence/types';
+import { evidenceText } from '@/utils/text';
 
 export interface DocumentControlDraft extends DocumentControl {
   enabled: boolean;
@@ -14,7 +15,7 @@ export function DocumentControlFields({ value, onChange }: DocumentControlFields
   const set = (patch: Partial<DocumentControlDraft>) => onChange({ ...value, ...patch });
   return (
     <fieldset class="document-control">
-      <legend>Document control</legend>
+      <legend>{evidenceText.documentControl}</legend>
       <label class="inline">
         <input
           type="checkbox"
@@ -22,12 +23,12 @@ export function DocumentControlFields({ value, onChange }: DocumentControlFields
           checked={value.enabled}
           onChange={(event) => set({ enabled: event.currentTarget.checked })}
         />
-        This is a controlled ISMS document (Stage 1: scope, policy, risk methodology, SoA, objectives)
+        {evidenceText.isControlledDocument}
       </label>
       {value.enabled && (
         <div class="document-fields">
           <label>
-            Version
+            {evidenceText.version}
             <input
               data-testid="document-version"
               value={value.version}
@@ -35,7 +36,7 @@ export function DocumentControlFields({ value, onChange }: DocumentControlFields
             />
           </label>
           <label>
-            Approved by
+            {evidenceText.approvedBy}
             <input
               data-testid="document-approver"
               value={value.approver}
@@ -43,7 +44,7 @@ export function DocumentControlFields({ value, onChange }: DocumentControlFields
             />
           </label>
           <label>
-            Approval date
+            {evidenceText.approvalDate}
             <input
               type="date"
               data-testid="document-approval-date"

@@ -1,6 +1,7 @@
 import type { LibraryRow } from '@/utils/evidence/library-types';
 import { EvidenceThumbnail } from './EvidenceThumbnail';
 import { STATUS_LABELS } from './labels';
+import { libraryText } from '@/utils/text';
 
 export interface EvidenceCardProps {
   row: LibraryRow | null;
@@ -34,7 +35,7 @@ export function EvidenceCard({ row, id, selected, onOpen, loadThumbnail }: Evide
         {row.effectiveDate} ·{' '}
         <span class={`evidence-status evidence-status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
       </span>
-      <span class="card-meta">{row.controls.join(', ') || 'no controls'}</span>
+      <span class="card-meta">{row.controls.join(', ') || libraryText.noControls}</span>
     </button>
   );
 }

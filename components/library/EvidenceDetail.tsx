@@ -10,6 +10,7 @@ import { EvidenceImageViewer } from './EvidenceImageViewer';
 import { EvidenceMetadata } from './EvidenceMetadata';
 import { SupersedeForm } from './SupersedeForm';
 import type { ArtifactContent, EvidenceChange, EvidenceDetailData } from './types';
+import { commonText, evidenceText } from '@/utils/text';
 
 export interface EvidenceDetailProps {
   catalogue: Catalogue;
@@ -57,14 +58,13 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
     >
       <header class="detail-header">
         <h2 id="evidence-detail-title">{record.title || record.url || record.id}</h2>
-        <button type="button" onClick={onClose} aria-label="Close the evidence detail">
-          Close
+        <button type="button" onClick={onClose} aria-label={evidenceText.closeDetail}>
+          {commonText.close}
         </button>
       </header>
       {deleted ? (
         <p class="hint" data-testid="tombstone-notice">
-          The stored files of this evidence were deleted. Its hashes, the reason and its custody history
-          remain.
+          {evidenceText.tombstone}
         </p>
       ) : (
         images.length > 0 && (
@@ -83,18 +83,21 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
             }}
           >
             <summary>
-              {artifact.role === 'text' ? 'Page text' : 'Table'} · {artifact.name}
+              {evidenceText.previewSummary(
+                artifact.role === 'text' ? evidenceText.pageText : evidenceText.table,
+                artifact.name,
+              )}
             </summary>
             {opened.has(artifact.name) && <ArtifactPreview artifact={artifact} load={loadArtifact} />}
           </details>
         ))}
-      <h3>Files and SHA-256</h3>
+      <h3>{evidenceText.filesHeading}</h3>
       <ArtifactHashes artifacts={record.artifacts} bytesStored={!deleted} onDownload={onDownload} />
-      <h3>Custody history</h3>
+      <h3>{evidenceText.historyHeading}</h3>
       <CustodyHistory entries={history} />
       {!deleted && (
         <>
-          <h3>Correct</h3>
+          <h3>{evidenceText.correctHeading}</h3>
           <EvidenceEditForm
             key={`${record.id}:${history.length}`}
             catalogue={catalogue}
@@ -103,12 +106,12 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
           />
           {record.status !== 'superseded' && (
             <details class="danger-zone">
-              <summary>Supersede by a newer capture</summary>
+              <summary>{evidenceText.supersedeHeading}</summary>
               <SupersedeForm evidenceId={record.id} onSupersede={onSupersede} />
             </details>
           )}
           <details class="danger-zone">
-            <summary>Delete</summary>
+            <summary>{evidenceText.deleteHeading}</summary>
             <DeleteEvidenceForm evidenceId={record.id} onDelete={onDelete} />
           </details>
         </>

@@ -8,6 +8,7 @@ import { DocumentControlFields, type DocumentControlDraft } from './DocumentCont
 import { errorText } from './labels';
 import type { EvidenceChange } from './types';
 import { NotesAndDateFields } from '../NotesAndDateFields';
+import { commonText, evidenceText } from '@/utils/text';
 
 export interface EvidenceEditFormProps {
   catalogue: Catalogue;
@@ -43,7 +44,7 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
     }
     const change = changes();
     if (Object.keys(change).length === 0) {
-      setSaved('Nothing changed.');
+      setSaved(evidenceText.nothingChanged);
       return;
     }
     setSaving(true);
@@ -51,7 +52,7 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
     setSaved('');
     try {
       await onSave(change);
-      setSaved('Saved; the change is in the custody log.');
+      setSaved(evidenceText.savedToLog);
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -82,11 +83,11 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
       class="evidence-edit"
       data-testid="evidence-edit"
       onSubmit={submit}
-      aria-label={`Edit ${record.id}`}
+      aria-label={evidenceText.editLabel(record.id)}
     >
       <fieldset>
-        <legend>Controls this evidence shows</legend>
-        {controls.length === 0 && <p class="hint">No control yet: add one below.</p>}
+        <legend>{evidenceText.controlsShown}</legend>
+        {controls.length === 0 && <p class="hint">{evidenceText.noControlYet}</p>}
         <ul class="chosen-controls">
           {controls.map((controlId) => (
             <li key={controlId}>
@@ -94,10 +95,10 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove ${controlId}`}
+                aria-label={commonText.removeItem(controlId)}
                 onClick={() => setControls((current) => current.filter((id) => id !== controlId))}
               >
-                remove
+                {evidenceText.remove}
               </button>
             </li>
           ))}
@@ -117,20 +118,20 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
         onEffectiveDate={setEffectiveDate}
         testIds={{ notes: 'edit-notes', effectiveDate: 'edit-effective-date' }}
         rows={3}
-        dateHint="the day this evidence attests to"
+        dateHint={evidenceText.dateHint}
       />
       <label>
-        Review status
+        {evidenceText.reviewStatus}
         <select
           data-testid="edit-status"
           value={status}
           onChange={(event) => setStatus(event.currentTarget.value as LibraryRow['status'])}
         >
           {record.status === 'superseded' && (
-            <option value="superseded">Superseded (choose another to reinstate)</option>
+            <option value="superseded">{evidenceText.supersededReinstate}</option>
           )}
-          <option value="needs-review">Needs review</option>
-          <option value="ready">Ready</option>
+          <option value="needs-review">{evidenceText.statuses['needs-review']}</option>
+          <option value="ready">{evidenceText.statuses.ready}</option>
         </select>
       </label>
       <DocumentControlFields value={document} onChange={setDocument} />
@@ -145,7 +146,7 @@ export function EvidenceEditForm({ catalogue, record, onSave }: EvidenceEditForm
         </p>
       )}
       <button type="submit" class="primary" data-testid="save-edit" disabled={saving}>
-        {saving ? 'Saving…' : 'Save changes'}
+        {saving ? commonText.saving : evidenceText.saveChanges}
       </button>
     </form>
   );

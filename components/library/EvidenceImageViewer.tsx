@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Artifact } from '@/utils/evidence/types';
 import type { ArtifactContent } from './types';
+import { evidenceText } from '@/utils/text';
 
 export interface EvidenceImageViewerProps {
   /** The images to choose from, stamped first (e.g. stamped and original, or an image file). */
@@ -10,11 +11,7 @@ export interface EvidenceImageViewerProps {
 }
 
 const ZOOM_STEPS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
-const ROLE_LABELS: Partial<Record<Artifact['role'], string>> = {
-  stamped: 'Stamped',
-  original: 'Original',
-  file: 'File',
-};
+const ROLE_LABELS: Partial<Record<Artifact['role'], string>> = evidenceText.imageRoles;
 
 /** The screenshot with zoom (fit, steps, 100 %) and a switch between the stamped and the original image. */
 export function EvidenceImageViewer({ images, title, load }: EvidenceImageViewerProps) {
@@ -52,7 +49,7 @@ export function EvidenceImageViewer({ images, title, load }: EvidenceImageViewer
     <div class="image-viewer" data-testid="image-viewer">
       <div class="image-toolbar">
         {images.length > 1 && (
-          <div role="radiogroup" aria-label="Image" class="image-choice">
+          <div role="radiogroup" aria-label={evidenceText.image} class="image-choice">
             {images.map((image) => (
               <label key={image.name} class="inline">
                 <input
@@ -66,31 +63,31 @@ export function EvidenceImageViewer({ images, title, load }: EvidenceImageViewer
             ))}
           </div>
         )}
-        <div role="group" aria-label="Zoom" class="zoom-controls">
-          <button type="button" aria-label="Zoom out" onClick={() => step(-1)}>
+        <div role="group" aria-label={evidenceText.zoom} class="zoom-controls">
+          <button type="button" aria-label={evidenceText.zoomOut} onClick={() => step(-1)}>
             −
           </button>
           <button type="button" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
-            Fit
+            {evidenceText.fit}
           </button>
           <button type="button" aria-pressed={zoom === 1} onClick={() => setZoom(1)}>
             100 %
           </button>
-          <button type="button" aria-label="Zoom in" onClick={() => step(1)}>
+          <button type="button" aria-label={evidenceText.zoomIn} onClick={() => step(1)}>
             +
           </button>
           <span class="hint" data-testid="zoom-level">
-            {zoom === 'fit' ? 'fit to width' : `${Math.round(zoom * 100)} %`}
+            {zoom === 'fit' ? evidenceText.fitToWidth : `${Math.round(zoom * 100)} %`}
           </span>
         </div>
       </div>
       <div class="image-frame">
-        {content === null && <p class="hint">Loading image…</p>}
+        {content === null && <p class="hint">{evidenceText.loadingImage}</p>}
         {content?.kind === 'unavailable' && <p class="error">{content.message}</p>}
         {content?.kind === 'image' && (
           <img
             src={content.url}
-            alt={`${ROLE_LABELS[artifact.role] ?? artifact.name} image of ${title}`}
+            alt={evidenceText.imageAlt(ROLE_LABELS[artifact.role] ?? artifact.name, title)}
             class={zoom === 'fit' ? 'fit' : 'zoomed'}
             style={
               zoom === 'fit' || naturalWidth === 0

@@ -6,6 +6,7 @@ import { EvidenceListRow } from './EvidenceListRow';
 import { errorText, groupDigits } from './labels';
 import { LibraryFilters } from './LibraryFilters';
 import { VirtualList } from './VirtualList';
+import { libraryText } from '@/utils/text';
 
 export const LIST_ROW_HEIGHT = 58;
 export const GRID_ROW_HEIGHT = 232;
@@ -80,7 +81,7 @@ export function EvidenceLibrary(props: EvidenceLibraryProps) {
         },
         (failure: unknown) => {
           for (const id of wanted) loading.current.delete(id);
-          setLoadError(`Could not read evidence: ${errorText(failure)}`);
+          setLoadError(libraryText.readFailed(errorText(failure)));
         },
       );
     },
@@ -123,22 +124,25 @@ export function EvidenceLibrary(props: EvidenceLibraryProps) {
   };
 
   return (
-    <section class="evidence-library" aria-label="Evidence library">
+    <section class="evidence-library" aria-label={libraryText.label}>
       <LibraryFilters catalogue={catalogue} facets={facets} query={query} onChange={onQueryChange} />
       <div class="library-status">
         <p role="status" data-testid="library-count">
           {result === null
-            ? 'Searching…'
-            : `${groupDigits(ids.length)}${result.complete ? '' : '+'} of ${groupDigits(result.totalStored)} evidence items${
-                elapsedMs === undefined ? '' : ` · ${Math.round(elapsedMs)} ms`
-              }`}
+            ? libraryText.searching
+            : libraryText.count(
+                groupDigits(ids.length),
+                result.complete,
+                groupDigits(result.totalStored),
+                elapsedMs,
+              )}
         </p>
-        <div class="view-toggle" role="group" aria-label="Show as">
+        <div class="view-toggle" role="group" aria-label={libraryText.showAs}>
           <button type="button" aria-pressed={view === 'list'} onClick={() => onViewChange('list')}>
-            List
+            {libraryText.list}
           </button>
           <button type="button" aria-pressed={view === 'grid'} onClick={() => onViewChange('grid')}>
-            Thumbnails
+            {libraryText.thumbnails}
           </button>
         </div>
       </div>
@@ -149,9 +153,7 @@ export function EvidenceLibrary(props: EvidenceLibraryProps) {
       )}
       {result !== null && ids.length === 0 && (
         <p class="hint" data-testid="library-empty">
-          {result.totalStored === 0
-            ? 'No evidence yet: capture a page from the toolbar button, or drop files above.'
-            : 'No evidence matches these filters.'}
+          {result.totalStored === 0 ? libraryText.emptyLibrary : libraryText.noMatch}
         </p>
       )}
       <VirtualList
@@ -159,7 +161,7 @@ export function EvidenceLibrary(props: EvidenceLibraryProps) {
         count={lineCount}
         rowHeight={view === 'list' ? LIST_ROW_HEIGHT : GRID_ROW_HEIGHT}
         overscan={view === 'list' ? 8 : 2}
-        label={view === 'list' ? 'Evidence list' : 'Evidence thumbnails'}
+        label={view === 'list' ? libraryText.listLabel : libraryText.gridLabel}
         resetKey={result}
         renderRow={renderLine}
         onRangeChange={ensureRows}

@@ -1,5 +1,6 @@
 import type { LibraryRow } from '@/utils/evidence/library-types';
 import { formatDateTime, STATUS_LABELS } from './labels';
+import { libraryText } from '@/utils/text';
 
 export interface EvidenceListRowProps {
   /** Null while the row is being read. */
@@ -28,17 +29,17 @@ export function EvidenceListRow({ row, id, selected, onOpen }: EvidenceListRowPr
       onClick={() => onOpen(row.id)}
     >
       <span class="row-title">
-        {row.title || row.url || (row.status === 'deleted' ? '(description removed)' : row.id)}
+        {row.title || row.url || (row.status === 'deleted' ? libraryText.descriptionRemoved : row.id)}
       </span>
       <span class="row-meta">
-        <span class="evidence-id">{row.id}</span> · {formatDateTime(row.capturedAt)} · effective{' '}
+        <span class="evidence-id">{row.id}</span> · {formatDateTime(row.capturedAt)} · {libraryText.effective}{' '}
         {row.effectiveDate}
         {row.site ? ` · ${row.site}` : ''} · {row.capturer}
       </span>
       <span class="row-tags">
         <span class={`evidence-status evidence-status-${row.status}`}>{STATUS_LABELS[row.status]}</span>
-        {row.document && <span class="tag">v{row.document.version}</span>}
-        <span class="row-controls">{row.controls.join(', ') || 'no controls'}</span>
+        {row.document && <span class="tag">{libraryText.version(row.document.version)}</span>}
+        <span class="row-controls">{row.controls.join(', ') || libraryText.noControls}</span>
       </span>
     </button>
   );

@@ -2,6 +2,7 @@ import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { LibraryRow } from '@/utils/evidence/library-types';
 import { formatDateTime, KIND_LABELS, safeHref, STATUS_LABELS } from './labels';
+import { evidenceText } from '@/utils/text';
 
 export interface EvidenceMetadataProps {
   catalogue: Catalogue;
@@ -11,20 +12,21 @@ export interface EvidenceMetadataProps {
 
 /** When, where, by whom, for which controls: the facts an auditor asks of a piece of evidence. */
 export function EvidenceMetadata({ catalogue, record, onOpen }: EvidenceMetadataProps) {
+  const { facts } = evidenceText;
   const href = safeHref(record.url);
   return (
     <dl class="evidence-metadata" data-testid="evidence-metadata">
-      <dt>Evidence ID</dt>
+      <dt>{facts.id}</dt>
       <dd>
-        <code>{record.id}</code> (no. {record.sequence})
+        <code>{record.id}</code> {facts.sequence(record.sequence)}
       </dd>
-      <dt>Status</dt>
+      <dt>{facts.status}</dt>
       <dd>
         <span class={`evidence-status evidence-status-${record.status}`}>{STATUS_LABELS[record.status]}</span>
         {record.supersededBy && (
           <>
             {' '}
-            by{' '}
+            {facts.by}{' '}
             <button type="button" class="link" onClick={() => onOpen(record.supersededBy!)}>
               {record.supersededBy}
             </button>
@@ -33,21 +35,25 @@ export function EvidenceMetadata({ catalogue, record, onOpen }: EvidenceMetadata
       </dd>
       {record.deletion && (
         <>
-          <dt>Deleted</dt>
+          <dt>{facts.deleted}</dt>
           <dd>
-            {formatDateTime(record.deletion.at)} by {record.deletion.actor}: “{record.deletion.reason}”
+            {facts.deletedBy(
+              formatDateTime(record.deletion.at),
+              record.deletion.actor,
+              record.deletion.reason,
+            )}
           </dd>
         </>
       )}
-      <dt>Captured</dt>
+      <dt>{facts.captured}</dt>
       <dd>
-        {formatDateTime(record.capturedAt)} <span class="hint">({record.capturedAt} UTC)</span>
+        {formatDateTime(record.capturedAt)} <span class="hint">{facts.utc(record.capturedAt)}</span>
       </dd>
-      <dt>Effective date</dt>
+      <dt>{facts.effectiveDate}</dt>
       <dd>{record.effectiveDate}</dd>
       {record.url && (
         <>
-          <dt>URL</dt>
+          <dt>{facts.url}</dt>
           <dd class="url">
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer">
@@ -59,14 +65,14 @@ export function EvidenceMetadata({ catalogue, record, onOpen }: EvidenceMetadata
           </dd>
         </>
       )}
-      <dt>Captured by</dt>
+      <dt>{facts.capturedBy}</dt>
       <dd>{record.capturer}</dd>
-      <dt>Kind</dt>
+      <dt>{facts.kind}</dt>
       <dd>{KIND_LABELS[record.kind]}</dd>
-      <dt>Controls</dt>
+      <dt>{facts.controls}</dt>
       <dd>
         {record.controls.length === 0
-          ? 'none'
+          ? facts.none
           : record.controls.map((controlId) => (
               <span key={controlId} class="control-ref">
                 <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
@@ -75,16 +81,15 @@ export function EvidenceMetadata({ catalogue, record, onOpen }: EvidenceMetadata
       </dd>
       {record.notes && (
         <>
-          <dt>Notes</dt>
+          <dt>{facts.notes}</dt>
           <dd class="notes">{record.notes}</dd>
         </>
       )}
       {record.document && (
         <>
-          <dt>Document control</dt>
+          <dt>{facts.documentControl}</dt>
           <dd data-testid="document-control">
-            version {record.document.version}, approved by {record.document.approver} on{' '}
-            {record.document.approvalDate}
+            {facts.document(record.document.version, record.document.approver)} {record.document.approvalDate}
           </dd>
         </>
       )}

@@ -14,6 +14,7 @@ import { IntegrityCheckPanel } from './IntegrityCheckPanel';
 import { errorText } from './labels';
 import { StorageHealthPanel } from './StorageHealthPanel';
 import type { EvidenceChange, EvidenceDetailData, EvidenceSectionServices } from './types';
+import { libraryText } from '@/utils/text';
 
 export interface EvidenceSectionProps {
   catalogue: Catalogue;
@@ -106,7 +107,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
         if (current()) show(await services.query(query));
       })
       .catch((failure: unknown) => {
-        if (current()) setError(`The library could not be read: ${errorText(failure)}`);
+        if (current()) setError(libraryText.libraryFailed(errorText(failure)));
       });
   }, [services, query, revision]);
 
@@ -127,8 +128,7 @@ export function EvidenceSection(props: EvidenceSectionProps) {
           setHealth(loaded);
           setHealthError('');
         },
-        (failure: unknown) =>
-          current && setHealthError(`Storage health is unavailable: ${errorText(failure)}`),
+        (failure: unknown) => current && setHealthError(libraryText.healthFailed(errorText(failure))),
       );
     }, healthDelay);
     return () => {
@@ -147,10 +147,9 @@ export function EvidenceSection(props: EvidenceSectionProps) {
       (loaded) => {
         if (!current) return;
         setDetail(loaded);
-        if (!loaded) setError(`Evidence ${selectedId} does not exist.`);
+        if (!loaded) setError(libraryText.noSuchEvidence(selectedId));
       },
-      (failure: unknown) =>
-        current && setError(`Evidence ${selectedId} could not be read: ${errorText(failure)}`),
+      (failure: unknown) => current && setError(libraryText.evidenceFailed(selectedId, errorText(failure))),
     );
     return () => {
       current = false;
@@ -219,11 +218,11 @@ export function EvidenceSection(props: EvidenceSectionProps) {
         )}
       </div>
       <details class="evidence-tools">
-        <summary>Integrity check</summary>
+        <summary>{libraryText.integrityHeading}</summary>
         <IntegrityCheckPanel run={services.runIntegrityCheck} onOpen={setSelectedId} />
       </details>
       <details class="evidence-tools" open={health?.backupDue === true}>
-        <summary>Storage health{health?.backupDue ? ' — backup recommended' : ''}</summary>
+        <summary>{libraryText.healthHeading(health?.backupDue === true)}</summary>
         <StorageHealthPanel
           health={health}
           error={healthError}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryRow } from '@/utils/evidence/library-types';
+import { libraryText } from '@/utils/text';
 
 export interface EvidenceThumbnailProps {
   row: LibraryRow;
@@ -23,7 +24,7 @@ export function EvidenceThumbnail({ row, loadThumbnail }: EvidenceThumbnailProps
   if (!url)
     return (
       <div class="thumbnail-placeholder" aria-hidden="true">
-        {row.kind === 'file' ? 'FILE' : ''}
+        {row.kind === 'file' ? libraryText.fileThumbnail : ''}
       </div>
     );
   return <img class="thumbnail" src={url} alt="" loading="lazy" decoding="async" />;

@@ -13,6 +13,7 @@ import { DocumentControlFields, type DocumentControlDraft } from './DocumentCont
 import { errorText } from './labels';
 import type { FileTagging } from './types';
 import { NotesAndDateFields } from '../NotesAndDateFields';
+import { commonText, libraryText } from '@/utils/text';
 
 export interface FileDropProps {
   catalogue: Catalogue;
@@ -112,13 +113,13 @@ export function FileDrop({
     for (const file of staged) {
       try {
         const id = await onAdd(file, tagging);
-        results.push({ name: file.name, ok: true, message: `Added “${file.name}” as ${id}.` });
+        results.push({ name: file.name, ok: true, message: libraryText.added(file.name, id) });
       } catch (failure) {
         failed.push(file);
         results.push({
           name: file.name,
           ok: false,
-          message: `“${file.name}” was not added: ${errorText(failure)}`,
+          message: libraryText.notAdded(file.name, errorText(failure)),
         });
       }
     }
@@ -132,7 +133,7 @@ export function FileDrop({
   }
 
   return (
-    <section class="file-drop" aria-label="Add files as evidence" data-testid="file-drop">
+    <section class="file-drop" aria-label={libraryText.addFiles} data-testid="file-drop">
       <div
         class={`drop-zone${over ? ' over' : ''}`}
         data-testid="drop-zone"
@@ -148,11 +149,11 @@ export function FileDrop({
         }}
       >
         <p>
-          Drop files here (PDF reports, CSV exports, images, policies), paste a screenshot, or{' '}
+          {libraryText.dropHere}{' '}
           <button type="button" class="link" onClick={() => input.current?.click()}>
-            choose files
+            {libraryText.chooseFiles}
           </button>
-          . Up to {formatBytes(maxBytes)} each.
+          {libraryText.upTo(formatBytes(maxBytes))}
         </p>
         <input
           ref={input}
@@ -184,16 +185,16 @@ export function FileDrop({
                 <button
                   type="button"
                   class="link"
-                  aria-label={`Remove ${file.name}`}
+                  aria-label={commonText.removeItem(file.name)}
                   onClick={() => setStaged((current) => current.filter((_, position) => position !== index))}
                 >
-                  remove
+                  {libraryText.remove}
                 </button>
               </li>
             ))}
           </ul>
           <fieldset>
-            <legend>Controls these files show</legend>
+            <legend>{libraryText.filesShow}</legend>
             {controls.map((controlId) => (
               <label key={controlId} class="control-choice">
                 <input
@@ -219,7 +220,7 @@ export function FileDrop({
             onEffectiveDate={setEffectiveDate}
             testIds={{ notes: 'file-notes', effectiveDate: 'file-effective-date' }}
             rows={2}
-            dateHint="the day the files attest to"
+            dateHint={libraryText.filesDateHint}
           />
           <DocumentControlFields value={document} onChange={setDocument} />
           {error && (
@@ -228,7 +229,7 @@ export function FileDrop({
             </p>
           )}
           <button type="submit" class="primary" data-testid="add-files" disabled={busy}>
-            {busy ? 'Adding…' : `Add ${staged.length} file${staged.length === 1 ? '' : 's'} as evidence`}
+            {busy ? libraryText.adding : libraryText.addCount(staged.length)}
           </button>
         </form>
       )}

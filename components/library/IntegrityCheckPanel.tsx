@@ -5,22 +5,14 @@ import type {
   IntegrityReport,
 } from '@/utils/evidence/library-types';
 import { errorText, formatBytes, groupDigits } from './labels';
+import { libraryText } from '@/utils/text';
 
 export interface IntegrityCheckPanelProps {
   run: (onProgress: (progress: IntegrityProgress) => void, signal: AbortSignal) => Promise<IntegrityReport>;
   onOpen: (evidenceId: string) => void;
 }
 
-const KIND_LABELS: Record<IntegrityProblemKind, string> = {
-  corrupt: 'Changed bytes',
-  missing: 'Missing file',
-  unreadable: 'Unreadable file',
-  chain: 'Custody chain',
-  'record-changed': 'Changed record',
-  unlogged: 'Not in the custody log',
-  removed: 'Removed without tombstone',
-  'leftover-bytes': 'Bytes of deleted evidence',
-};
+const KIND_LABELS: Record<IntegrityProblemKind, string> = libraryText.problemKinds;
 
 /** Re-hashes every stored file and verifies the custody chain, with progress; lists every problem by name. */
 export function IntegrityCheckPanel({ run, onOpen }: IntegrityCheckPanelProps) {
@@ -39,7 +31,7 @@ export function IntegrityCheckPanel({ run, onOpen }: IntegrityCheckPanelProps) {
     try {
       setReport(await run(setProgress, abort.signal));
     } catch (failure) {
-      setError(`The check could not finish: ${errorText(failure)}`);
+      setError(libraryText.checkFailed(errorText(failure)));
     } finally {
       controller.current = null;
       setProgress(null);
@@ -47,33 +39,35 @@ export function IntegrityCheckPanel({ run, onOpen }: IntegrityCheckPanelProps) {
   }
 
   return (
-    <section class="integrity-check" aria-label="Integrity check" data-testid="integrity-check">
-      <p class="hint">
-        Re-computes the SHA-256 of every stored file, compares it with the hash recorded at capture, and
-        verifies that the custody log is complete and unaltered.
-      </p>
+    <section class="integrity-check" aria-label={libraryText.integrityHeading} data-testid="integrity-check">
+      <p class="hint">{libraryText.integrityExplained}</p>
       {progress ? (
         <div>
           <progress
             max={Math.max(1, progress.bytesTotal)}
             value={progress.bytesDone}
-            aria-label="Integrity check progress"
+            aria-label={libraryText.integrityProgress}
             data-testid="integrity-progress"
           />
           <p class="hint" role="status">
             {progress.phase === 'artifacts'
-              ? `${groupDigits(progress.done)} of ${groupDigits(progress.total)} files (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)})`
+              ? libraryText.filesProgress(
+                  groupDigits(progress.done),
+                  groupDigits(progress.total),
+                  formatBytes(progress.bytesDone),
+                  formatBytes(progress.bytesTotal),
+                )
               : progress.phase === 'records'
-                ? `Reading evidence records… ${groupDigits(progress.done)}`
-                : 'Verifying the custody chain…'}
+                ? libraryText.readingRecords(groupDigits(progress.done))
+                : libraryText.verifyingChain}
           </p>
           <button type="button" onClick={() => controller.current?.abort()}>
-            Stop
+            {libraryText.stop}
           </button>
         </div>
       ) : (
         <button type="button" class="primary" data-testid="run-integrity-check" onClick={() => void start()}>
-          {report ? 'Check again' : 'Check integrity'}
+          {report ? libraryText.checkAgain : libraryText.checkIntegrity}
         </button>
       )}
       {error && (
@@ -87,19 +81,23 @@ export function IntegrityCheckPanel({ run, onOpen }: IntegrityCheckPanelProps) {
 }
 
 function IntegrityResult({ report, onOpen }: { report: IntegrityReport; onOpen: (id: string) => void }) {
-  const scope = `${groupDigits(report.artifactsChecked)} files (${formatBytes(report.bytesChecked)}) of ${groupDigits(report.evidenceChecked)} evidence items and ${groupDigits(report.custodyEntriesChecked)} custody entries`;
+  const scope = libraryText.checkScope(
+    groupDigits(report.artifactsChecked),
+    formatBytes(report.bytesChecked),
+    groupDigits(report.evidenceChecked),
+    groupDigits(report.custodyEntriesChecked),
+  );
   return (
     <div data-testid="integrity-result">
-      {report.cancelled && <p class="hint">Stopped: only part of the files were checked.</p>}
+      {report.cancelled && <p class="hint">{libraryText.stopped}</p>}
       {report.problems.length === 0 ? (
         <p class="saved" role="status">
-          No problems: {scope} checked; every hash matches and the custody chain verifies.
+          {libraryText.noProblems(scope)}
         </p>
       ) : (
         <>
           <p class="error" role="status">
-            {report.problems.length} problem{report.problems.length === 1 ? '' : 's'} found in {scope}.
-            Everything else is intact and usable.
+            {libraryText.problemsFound(report.problems.length, scope)}
           </p>
           <ul class="integrity-problems" data-testid="integrity-problems">
             {report.problems.map((problem, index) => (
@@ -109,7 +107,7 @@ function IntegrityResult({ report, onOpen }: { report: IntegrityReport; onOpen: 
                   <>
                     {' '}
                     <button type="button" class="link" onClick={() => onOpen(problem.evidenceId!)}>
-                      open
+                      {libraryText.openProblem}
                     </button>
                   </>
                 )}

@@ -10,6 +10,7 @@ import {
 } from '@/utils/evidence/library-types';
 import { EVIDENCE_STATUSES, type EvidenceStatus } from '@/utils/evidence/types';
 import { SORT_LABELS, STATUS_LABELS } from './labels';
+import { commonText, libraryText } from '@/utils/text';
 
 export interface LibraryFiltersProps {
   catalogue: Catalogue;
@@ -53,21 +54,21 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
     <form
       class="library-filters filters"
       role="search"
-      aria-label="Search and filter evidence"
+      aria-label={libraryText.filters}
       onSubmit={(event) => event.preventDefault()}
     >
       <label class="library-search">
-        Search
+        {commonText.search}
         <input
           type="search"
           data-testid="library-search"
-          placeholder="Words of title, URL, notes or page text, or an evidence ID"
+          placeholder={libraryText.searchPlaceholder}
           value={text}
           onInput={(event) => typed(event.currentTarget.value)}
         />
       </label>
       <label>
-        Control
+        {commonText.control}
         <select
           data-testid="filter-control"
           value={selectedControl}
@@ -75,7 +76,7 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
             set({ controls: event.currentTarget.value ? [event.currentTarget.value] : undefined })
           }
         >
-          <option value="">Any control</option>
+          <option value="">{libraryText.anyControl}</option>
           {facets.controls.map((controlId) => (
             <option key={controlId} value={controlId}>
               {controlId} {findItem(catalogue, controlId)?.title ?? ''}
@@ -84,13 +85,13 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         </select>
       </label>
       <label>
-        Theme
+        {commonText.theme}
         <select
           data-testid="filter-theme"
           value={query.theme ?? ''}
           onChange={(event) => set({ theme: event.currentTarget.value })}
         >
-          <option value="">Any theme</option>
+          <option value="">{libraryText.anyTheme}</option>
           {catalogue.themes.map((theme) => (
             <option key={theme.id} value={theme.id}>
               {theme.name}
@@ -99,13 +100,13 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         </select>
       </label>
       <label>
-        Capturer
+        {libraryText.capturer}
         <select
           data-testid="filter-capturer"
           value={query.capturer ?? ''}
           onChange={(event) => set({ capturer: event.currentTarget.value })}
         >
-          <option value="">Anyone</option>
+          <option value="">{libraryText.anyone}</option>
           {facets.capturers.map((capturer) => (
             <option key={capturer} value={capturer}>
               {capturer}
@@ -114,13 +115,13 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         </select>
       </label>
       <label>
-        Site
+        {libraryText.site}
         <select
           data-testid="filter-site"
           value={query.site ?? ''}
           onChange={(event) => set({ site: event.currentTarget.value })}
         >
-          <option value="">Any site</option>
+          <option value="">{libraryText.anySite}</option>
           {facets.sites.map((site) => (
             <option key={site} value={site}>
               {site}
@@ -129,7 +130,7 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         </select>
       </label>
       <label>
-        Dates
+        {libraryText.dates}
         <select
           data-testid="filter-date-field"
           value={query.dateField ?? 'effectiveDate'}
@@ -137,12 +138,12 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
             set({ dateField: event.currentTarget.value === 'capturedAt' ? 'capturedAt' : 'effectiveDate' })
           }
         >
-          <option value="effectiveDate">Effective date</option>
-          <option value="capturedAt">Capture date</option>
+          <option value="effectiveDate">{libraryText.effectiveDate}</option>
+          <option value="capturedAt">{libraryText.captureDate}</option>
         </select>
       </label>
       <label>
-        From
+        {libraryText.from}
         <input
           type="date"
           data-testid="filter-from"
@@ -151,7 +152,7 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         />
       </label>
       <label>
-        To
+        {libraryText.to}
         <input
           type="date"
           data-testid="filter-to"
@@ -160,7 +161,7 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         />
       </label>
       <fieldset class="status-filter">
-        <legend>Status</legend>
+        <legend>{libraryText.status}</legend>
         {EVIDENCE_STATUSES.map((status) => (
           <label key={status} class="inline">
             <input
@@ -174,7 +175,7 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
         ))}
       </fieldset>
       <label>
-        Sort
+        {libraryText.sort}
         <select
           data-testid="library-sort"
           value={query.sort ?? 'captured-desc'}
@@ -195,7 +196,7 @@ export function LibraryFilters({ catalogue, facets, query, onChange, debounce = 
           onChange({ sort: query.sort ?? 'captured-desc' });
         }}
       >
-        Clear filters
+        {libraryText.clearFilters}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StorageHealth } from '@/utils/evidence/library-types';
 import { errorText, formatBytes, formatDateTime } from './labels';
+import { libraryText } from '@/utils/text';
 
 export interface StorageHealthPanelProps {
   health: StorageHealth | null;
@@ -20,17 +21,13 @@ export function StorageHealthPanel({
   const [asking, setAsking] = useState(false);
   const [answer, setAnswer] = useState('');
   if (error) return <p class="error">{error}</p>;
-  if (!health) return <p class="hint">Reading storage…</p>;
+  if (!health) return <p class="hint">{libraryText.readingStorage}</p>;
 
   async function ask() {
     setAsking(true);
     try {
       const granted = await onRequestPersistence();
-      setAnswer(
-        granted
-          ? 'Granted: the browser will not clear this evidence when disk space runs low.'
-          : 'Not granted by the browser. Export backups regularly; Chrome grants it to installed extensions with unlimited storage.',
-      );
+      setAnswer(granted ? libraryText.persistenceGranted : libraryText.persistenceRefused);
     } catch (failure) {
       setAnswer(errorText(failure));
     } finally {
@@ -40,33 +37,39 @@ export function StorageHealthPanel({
 
   const { usageBytes, quotaBytes } = health;
   return (
-    <section class="storage-health" aria-label="Storage health" data-testid="storage-health">
+    <section
+      class="storage-health"
+      aria-label={libraryText.healthHeading(false)}
+      data-testid="storage-health"
+    >
       <dl>
-        <dt>Space used</dt>
+        <dt>{libraryText.spaceUsed}</dt>
         <dd data-testid="storage-usage">
-          {usageBytes === null ? 'unknown' : formatBytes(usageBytes)}
+          {usageBytes === null ? libraryText.unknown : formatBytes(usageBytes)}
           {quotaBytes !== null && usageBytes !== null && (
             <>
               {' '}
-              of {formatBytes(quotaBytes)} available to the extension (
-              {formatBytes(Math.max(0, quotaBytes - usageBytes))} free){' '}
+              {libraryText.quota(
+                formatBytes(quotaBytes),
+                formatBytes(Math.max(0, quotaBytes - usageBytes)),
+              )}{' '}
               <meter
                 min={0}
                 max={quotaBytes}
                 value={usageBytes}
                 high={quotaBytes * 0.8}
-                aria-label="Space used"
+                aria-label={libraryText.spaceUsed}
               />
             </>
           )}
         </dd>
-        <dt>Persistent storage</dt>
+        <dt>{libraryText.persistentStorage}</dt>
         <dd data-testid="storage-persisted">
           {health.persisted === true
-            ? 'Granted: the browser keeps this data when disk space runs low.'
+            ? libraryText.persisted
             : health.persisted === false
-              ? 'Not granted: the browser may clear this data when disk space runs low.'
-              : 'The browser does not say.'}
+              ? libraryText.notPersisted
+              : libraryText.persistenceUnknown}
           {health.persisted !== true && (
             <>
               {' '}
@@ -76,23 +79,23 @@ export function StorageHealthPanel({
                 disabled={asking}
                 data-testid="request-persistence"
               >
-                Ask the browser to keep it
+                {libraryText.askToKeep}
               </button>
             </>
           )}
           {answer && <span class="hint"> {answer}</span>}
         </dd>
-        <dt>Not yet in any export</dt>
+        <dt>{libraryText.notExported}</dt>
         <dd data-testid="storage-unexported">
-          {health.count === 0 ? 'none' : `${health.count} capture${health.count === 1 ? '' : 's'}`}
+          {health.count === 0 ? libraryText.none : libraryText.captures(health.count)}
           {health.lastExportAt
-            ? ` · last export ${formatDateTime(health.lastExportAt)}`
-            : ' · never exported'}
+            ? libraryText.lastExport(formatDateTime(health.lastExportAt))
+            : libraryText.neverExported}
         </dd>
       </dl>
       {health.backupDue && (
         <p class="backup-prompt" role="alert" data-testid="backup-prompt">
-          {health.backupReason} <a href={exportHref}>Export a bundle</a>
+          {health.backupReason} <a href={exportHref}>{libraryText.exportBundle}</a>
         </p>
       )}
     </section>

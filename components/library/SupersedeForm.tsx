@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorText } from './labels';
+import { commonText, evidenceText } from '@/utils/text';
 
 export interface SupersedeFormProps {
   evidenceId: string;
@@ -17,7 +18,7 @@ export function SupersedeForm({ evidenceId, onSupersede }: SupersedeFormProps) {
     event.preventDefault();
     const id = newer.trim().toUpperCase();
     if (!id) {
-      setError('Give the ID of the newer evidence that replaces this one.');
+      setError(evidenceText.needNewerId);
       return;
     }
     setBusy(true);
@@ -36,19 +37,19 @@ export function SupersedeForm({ evidenceId, onSupersede }: SupersedeFormProps) {
       class="supersede-form"
       data-testid="supersede-form"
       onSubmit={submit}
-      aria-label={`Supersede ${evidenceId}`}
+      aria-label={evidenceText.supersedeLabel(evidenceId)}
     >
       <label>
-        Replaced by (evidence ID)
+        {evidenceText.replacedBy}
         <input
           data-testid="superseded-by"
-          placeholder="EV-20261127-ABCDEF"
+          placeholder={evidenceText.replacedByExample}
           value={newer}
           onInput={(event) => setNewer(event.currentTarget.value)}
         />
       </label>
       <label>
-        Note <span class="hint">(optional)</span>
+        {evidenceText.note} <span class="hint">{evidenceText.optional}</span>
         <input value={note} onInput={(event) => setNote(event.currentTarget.value)} />
       </label>
       {error && (
@@ -57,7 +58,7 @@ export function SupersedeForm({ evidenceId, onSupersede }: SupersedeFormProps) {
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Saving…' : 'Mark as superseded'}
+        {busy ? commonText.saving : evidenceText.markSuperseded}
       </button>
     </form>
   );

@@ -1,16 +1,11 @@
 import { normaliseControlId } from '@/utils/catalogue/catalogue';
+import { dashboardText } from '@/utils/text';
 
-export const SECTIONS = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'controls', label: 'Controls & SoA' },
-  { id: 'plan', label: 'Audit plan' },
-  { id: 'findings', label: 'Findings' },
-  { id: 'evidence', label: 'Evidence' },
-  { id: 'export', label: 'Export & import' },
-  { id: 'settings', label: 'Settings' },
-] as const;
+const SECTION_ORDER = ['overview', 'controls', 'plan', 'findings', 'evidence', 'export', 'settings'] as const;
 
-export type SectionId = (typeof SECTIONS)[number]['id'];
+export const SECTIONS = SECTION_ORDER.map((id) => ({ id, label: dashboardText.sections[id] }));
+
+export type SectionId = (typeof SECTION_ORDER)[number];
 
 export interface Route {
   section: SectionId;

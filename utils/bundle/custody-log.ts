@@ -1,6 +1,7 @@
 /** `data/custody-log.jsonl`: one custody entry per line, read back and checked link by link. */
 import { CUSTODY_EVENTS, type CustodyEntry, type CustodyEvent } from '../evidence/types';
 import { verifyChain } from '../integrity/custody';
+import { importProblemText as t } from '../text';
 
 const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
@@ -34,16 +35,15 @@ export function parseCustodyLog(
     try {
       value = JSON.parse(line);
     } catch {
-      problems.push(`${fileName}, line ${index + 1}: not valid JSON.`);
+      problems.push(t.custodyNotJson(fileName, index + 1));
       return;
     }
     const entry = parseEntry(value);
     if (entry) entries.push(entry);
-    else problems.push(`${fileName}, line ${index + 1}: not a custody entry.`);
+    else problems.push(t.custodyNotEntry(fileName, index + 1));
   });
   if (problems.length === 0) {
-    for (const problem of verifyChain(entries))
-      problems.push(`${fileName}: broken custody chain — ${problem.message}`);
+    for (const problem of verifyChain(entries)) problems.push(t.custodyBroken(fileName, problem.message));
   }
   return { entries, problems };
 }

@@ -2,6 +2,7 @@
  * Checks a zip's entry list before a single byte of content is read: unsafe names, links, duplicates,
  * the one-folder layout and the sizes a zip bomb would declare. Each problem names the entry.
  */
+import { importProblemText as t } from '../text';
 
 export interface BundleLimits {
   maxEntries: number;
@@ -42,15 +43,14 @@ const S_IFLNK = 0o120000;
 
 /** The problem with an entry's name, or null when it is a plain relative path. */
 export function unsafeName(filename: string): string | null {
-  if (filename === '') return 'has an empty name';
-  if (filename.includes('\\')) return 'contains a backslash (a path separator on Windows)';
+  if (filename === '') return t.emptyName;
+  if (filename.includes('\\')) return t.backslash;
   if ([...filename].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f))
-    return 'contains control characters';
-  if (filename.startsWith('/') || /^[A-Za-z]:/.test(filename)) return 'is an absolute path';
+    return t.controlCharacters;
+  if (filename.startsWith('/') || /^[A-Za-z]:/.test(filename)) return t.absolutePath;
   const segments = filename.replace(/\/$/, '').split('/');
-  if (segments.includes('..')) return 'contains a ".." segment that would escape the folder';
-  if (segments.some((segment) => segment === '' || segment === '.'))
-    return 'contains an empty or "." path segment';
+  if (segments.includes('..')) return t.dotDot;
+  if (segments.some((segment) => segment === '' || segment === '.')) return t.emptySegment;
   return null;
 }
 
@@ -78,48 +78,35 @@ export function checkStructure(entries: readonly EntryInfo[], limits: BundleLimi
     const name = entry.filename;
     const unsafe = unsafeName(name);
     if (unsafe) {
-      problems.push(`Unsafe entry "${name}": it ${unsafe}.`);
+      problems.push(t.unsafeEntry(name, unsafe));
       continue;
     }
-    if (isSymlink(entry)) problems.push(`Unsafe entry "${name}": it is a symbolic link.`);
+    if (isSymlink(entry)) problems.push(t.symlink(name));
     const key = collisionKey(name);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push(
-        earlier === name
-          ? `Duplicate entry "${name}": the zip holds it more than once.`
-          : `Duplicate entry "${name}": it collides with "${earlier}" on case-insensitive file systems.`,
-      );
+      problems.push(earlier === name ? t.duplicate(name) : t.collision(name, earlier));
     }
     seen.set(key, name);
     const segments = name.replace(/\/$/, '').split('/');
-    if (segments.length === 1 && !entry.directory)
-      problems.push(`Entry "${name}" lies outside the bundle folder.`);
+    if (segments.length === 1 && !entry.directory) problems.push(t.outsideFolder(name));
     roots.add(segments[0]!);
     if (entry.uncompressedSize > limits.maxEntryBytes) {
-      problems.push(
-        `Entry "${name}" declares ${entry.uncompressedSize} bytes, more than the limit of ${limits.maxEntryBytes}.`,
-      );
+      problems.push(t.entryTooLarge(name, entry.uncompressedSize, limits.maxEntryBytes));
     }
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize >= limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio) {
-      problems.push(
-        `Entry "${name}" expands ${Math.round(ratio)}:1 (${entry.compressedSize} to ${entry.uncompressedSize} bytes), which looks like a zip bomb.`,
-      );
+      problems.push(t.expands(name, Math.round(ratio), entry.compressedSize, entry.uncompressedSize));
     }
     total += entry.uncompressedSize;
   }
   if (total > limits.maxTotalBytes) {
-    problems.push(
-      `The zip declares ${total} bytes in all, more than the limit of ${limits.maxTotalBytes}: it looks like a zip bomb.`,
-    );
+    problems.push(t.totalTooLarge(total, limits.maxTotalBytes));
   }
   if (roots.size > 1) {
     const listed = [...roots].slice(0, 5).map((root) => `"${root}"`);
-    problems.push(
-      `The zip holds ${roots.size} top-level entries (${listed.join(', ')}${roots.size > 5 ? ', …' : ''}); a bundle holds one folder.`,
-    );
+    problems.push(t.severalRoots(roots.size, `${listed.join(', ')}${roots.size > 5 ? ', …' : ''}`));
   }
-  if (entries.length === 0) problems.push('The zip is empty.');
+  if (entries.length === 0) problems.push(t.emptyZip);
   return { problems, root: roots.size === 1 ? ([...roots][0] ?? null) : null };
 }

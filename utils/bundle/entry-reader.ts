@@ -1,6 +1,7 @@
 /** Reads one zip entry as a stream: hashed, counted against its declared size, optionally kept. */
 import { ERR_INVALID_PASSWORD, ERR_INVALID_UNCOMPRESSED_SIZE, type FileEntry } from '@zip.js/zip.js';
 import { Sha256 } from '../integrity/sha256-stream';
+import { importProblemText as t } from '../text';
 
 export class WrongPassword extends Error {}
 class TooLarge extends Error {}
@@ -43,23 +44,18 @@ export async function readEntry(entry: FileEntry, path: string, options: ReadOpt
     });
   } catch (error) {
     options.signal?.throwIfAborted();
-    if (chunks && size > options.maxKeptBytes)
-      throw new Error(`${path} is larger than ${options.maxKeptBytes} bytes.`);
+    if (chunks && size > options.maxKeptBytes) throw new Error(t.tooLargeToKeep(path, options.maxKeptBytes));
     // zip.js stops at the declared size itself; the counter above is the second line of defence.
     if (error instanceof TooLarge) {
-      throw new Error(
-        `${path} holds more bytes than its declared size of ${declared}: it looks like a zip bomb.`,
-      );
+      throw new Error(t.moreThanDeclared(path, declared));
     }
     if (message(error) === ERR_INVALID_UNCOMPRESSED_SIZE) {
-      throw new Error(
-        `${path} does not hold the ${declared} bytes it declares: the zip is damaged or a zip bomb.`,
-      );
+      throw new Error(t.lessThanDeclared(path, declared));
     }
     if (message(error) === ERR_INVALID_PASSWORD) throw new WrongPassword();
-    throw new Error(`${path} cannot be read (${message(error)}).`);
+    throw new Error(t.unreadableEntry(path, message(error)));
   }
-  if (size !== declared) throw new Error(`${path} holds ${size} bytes, not the ${declared} it declares.`);
+  if (size !== declared) throw new Error(t.sizeMismatch(path, size, declared));
   return { sha256: hasher.digestHex(), size, chunks };
 }
 

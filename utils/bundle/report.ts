@@ -9,6 +9,7 @@ import { REPORT_CSS } from './report-style';
 import { controlStateOf, coverageLabel } from './tables';
 import type { CoverageStatus } from '../coverage/types';
 import type { BundleContext, WrittenEvidence } from './types';
+import { reportText as t } from '../text';
 
 export interface ReportInput {
   bundleName: string;
@@ -24,8 +25,8 @@ function statusBadge(status: CoverageStatus | undefined): string {
 }
 
 function windowText({ start, end }: BundleContext['window']): string {
-  if (!start && !end) return 'all dates';
-  return `${start ?? 'the beginning'} to ${end ?? 'today'}`;
+  if (!start && !end) return t.allDates;
+  return t.window(start ?? t.theBeginning, end ?? t.today);
 }
 
 function fileLink(path: string, label: string): string {
@@ -38,8 +39,8 @@ function evidenceCard(item: WrittenEvidence): string {
   const thumbnail = item.files.find((file) => file.role === 'thumbnail');
   const target = original ?? stamped ?? item.files.find((file) => file.role !== 'record');
   const picture = thumbnail
-    ? `<img src="${e(relativeHref(thumbnail.path))}" alt="${e(`Thumbnail of ${item.title || item.id}`)}" loading="lazy">`
-    : `<span class="thumb-missing">No thumbnail</span>`;
+    ? `<img src="${e(relativeHref(thumbnail.path))}" alt="${e(t.thumbnailOf(item.title || item.id))}" loading="lazy">`
+    : `<span class="thumb-missing">${e(t.noThumbnail)}</span>`;
   const href = linkableUrl(item.url);
   const url = href
     ? `<a href="${e(href)}" rel="noopener noreferrer">${e(item.url)}</a>`
@@ -47,29 +48,27 @@ function evidenceCard(item: WrittenEvidence): string {
   const files = item.files
     .map(
       (file) =>
-        `<li>${fileLink(file.path, file.name)} <span class="muted">(${e(String(file.size))} bytes)</span></li>`,
+        `<li>${fileLink(file.path, file.name)} <span class="muted">${e(t.bytes(String(file.size)))}</span></li>`,
     )
     .join('');
   const hashes = [original, stamped]
     .filter((file) => file !== undefined)
-    .map((file) => `<dt>SHA-256 ${e(file.name)}</dt><dd><code>${e(file.sha256)}</code></dd>`)
+    .map((file) => `<dt>${e(t.sha256Of(file.name))}</dt><dd><code>${e(file.sha256)}</code></dd>`)
     .join('');
   return `<div class="evidence" id="${e(`evidence-${item.id}`)}">
 ${target ? `<a href="${e(relativeHref(target.path))}">${picture}</a>` : picture}
-<div><h4>${e(item.title || '(untitled)')}</h4>
+<div><h4>${e(item.title || t.untitled)}</h4>
 <p class="mono muted">${e(item.id)} · ${e(item.kind)} · ${e(item.status)}</p>
-<dl><dt>URL</dt><dd>${url}</dd>
-<dt>Captured</dt><dd>${e(item.capturedAt)}</dd>
-<dt>Effective date</dt><dd>${e(item.effectiveDate)}</dd>
-<dt>Captured by</dt><dd>${e(item.capturer)}</dd>
-<dt>Notes</dt><dd>${e(item.notes || '—')}</dd>
-${hashes}<dt>Files</dt><dd><ul class="files">${files}</ul></dd></dl></div></div>`;
+<dl><dt>${e(t.url)}</dt><dd>${url}</dd>
+<dt>${e(t.captured)}</dt><dd>${e(item.capturedAt)}</dd>
+<dt>${e(t.effectiveDate)}</dt><dd>${e(item.effectiveDate)}</dd>
+<dt>${e(t.capturedBy)}</dt><dd>${e(item.capturer)}</dd>
+<dt>${e(t.notes)}</dt><dd>${e(item.notes || t.none)}</dd>
+${hashes}<dt>${e(t.files)}</dt><dd><ul class="files">${files}</ul></dd></dl></div></div>`;
 }
 
 function evidenceList(items: readonly WrittenEvidence[]): string {
-  return items.length > 0
-    ? items.map(evidenceCard).join('\n')
-    : '<p class="muted">No evidence in this bundle.</p>';
+  return items.length > 0 ? items.map(evidenceCard).join('\n') : `<p class="muted">${e(t.noEvidence)}</p>`;
 }
 
 interface Lookup {
@@ -79,15 +78,13 @@ interface Lookup {
 
 function controlSection(item: CatalogueItem, context: BundleContext, { states, byControl }: Lookup): string {
   const state = controlStateOf(states, item.id);
-  const soa = state.applicable
-    ? `Applicable · implementation: ${state.implementation}${state.owner ? ` · owner: ${state.owner}` : ''}`
-    : 'Not applicable';
+  const soa = state.applicable ? t.soaApplicable(state.implementation, state.owner) : t.soaNotApplicable;
   const justification = state.justification
-    ? `<p>Justification: ${e(state.justification)}</p>`
-    : `<p class="muted">No justification recorded.</p>`;
+    ? `<p>${e(t.justification(state.justification))}</p>`
+    : `<p class="muted">${e(t.noJustification)}</p>`;
   return `<section class="control" id="${e(`control-${item.id}`)}">
 <h3>${e(item.id)} ${e(item.title)} ${statusBadge(context.coverage[item.id])}</h3>
-<p>SoA: ${e(soa)}</p>${justification}
+<p>${e(t.soa(soa))}</p>${justification}
 ${evidenceList(byControl.get(item.id) ?? [])}
 </section>`;
 }
@@ -104,7 +101,7 @@ function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): 
   const lines = context.readiness
     .map(
       (line) =>
-        `<li><span class="status ${line.ready ? 'ready' : 'not-ready'}">${line.ready ? 'Ready' : 'Not ready'}</span> ${e(line.label)}${
+        `<li><span class="status ${line.ready ? 'ready' : 'not-ready'}">${e(line.ready ? t.ready : t.notReady)}</span> ${e(line.label)}${
           line.details.length > 0
             ? `<ul>${line.details.map((detail) => `<li>${e(detail)}</li>`).join('')}</ul>`
             : ''
@@ -112,29 +109,30 @@ function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): 
     )
     .join('');
   const openFindings = context.findings.filter((finding) => finding.status !== 'closed');
-  return `<section id="readiness"><h2>Readiness</h2>
+  const majors = openFindings.filter((finding) => finding.grade === 'major').length;
+  return `<section id="readiness"><h2>${e(t.readiness)}</h2>
 ${lines ? `<ul>${lines}</ul>` : ''}
-<table><thead><tr><th>Control status</th><th>Items</th></tr></thead><tbody>${countRows}</tbody></table>
-<p>${e(String(evidence.length))} evidence records in this bundle; ${e(String(openFindings.length))} open findings
-(${e(String(openFindings.filter((finding) => finding.grade === 'major').length))} major).</p>
-<p>Custody log: ${e(String(custody.entries))} entries${custody.lastHash ? `, last hash <code>${e(custody.lastHash)}</code>` : ''}.</p>
+<table><thead><tr><th>${e(t.controlStatus)}</th><th>${e(t.items)}</th></tr></thead><tbody>${countRows}</tbody></table>
+<p>${e(t.evidenceAndFindings(evidence.length, openFindings.length, majors))}</p>
+<p>${e(t.custodyLog(custody.entries))}${custody.lastHash ? `${e(t.lastHash)} <code>${e(custody.lastHash)}</code>` : ''}.</p>
 </section>`;
 }
 
 function findingsSection(findings: readonly Finding[]): string {
   const open = findings.filter((finding) => finding.status !== 'closed');
-  if (open.length === 0) return '<section id="findings"><h2>Open findings</h2><p>None.</p></section>';
+  if (open.length === 0)
+    return `<section id="findings"><h2>${e(t.openFindings)}</h2><p>${e(t.noneOpen)}</p></section>`;
   const rows = open
     .map(
       (
         finding,
       ) => `<tr><td class="mono">${e(finding.id)}</td><td>${e(finding.grade)}</td><td>${e(finding.source)}</td>
 <td>${e(finding.controls.join(', '))}</td><td>${e(finding.description)}</td><td>${e(finding.correctiveAction)}</td>
-<td>${e(finding.dueDate ?? '—')}</td><td>${e(finding.status)}</td></tr>`,
+<td>${e(finding.dueDate ?? t.none)}</td><td>${e(finding.status)}</td></tr>`,
     )
     .join('\n');
-  return `<section id="findings"><h2>Open findings</h2><table><thead><tr><th>ID</th><th>Grade</th><th>Source</th>
-<th>Controls</th><th>Description</th><th>Corrective action</th><th>Due</th><th>Status</th></tr></thead>
+  const head = t.findingColumns.map((column) => `<th>${e(column)}</th>`).join('');
+  return `<section id="findings"><h2>${e(t.openFindings)}</h2><table><thead><tr>${head}</tr></thead>
 <tbody>${rows}</tbody></table></section>`;
 }
 
@@ -168,10 +166,10 @@ export function renderReport(input: ReportInput): string {
   const untagged = evidence.filter((item) => item.controls.length === 0);
   const extra = [
     unknown.length > 0
-      ? `<section id="other-controls"><h2>Evidence tagged with controls outside the catalogue</h2>${evidenceList(unknown)}</section>`
+      ? `<section id="other-controls"><h2>${e(t.otherControls)}</h2>${evidenceList(unknown)}</section>`
       : '',
     untagged.length > 0
-      ? `<section id="untagged"><h2>Evidence without controls</h2>${evidenceList(untagged)}</section>`
+      ? `<section id="untagged"><h2>${e(t.untagged)}</h2>${evidenceList(untagged)}</section>`
       : '',
   ];
   const plan = context.plan;
@@ -184,20 +182,20 @@ export function renderReport(input: ReportInput): string {
 <meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`Audit evidence — ${context.organisation} — ${context.baggingDate}`)}</title>
+<title>${e(t.title(context.organisation, context.baggingDate))}</title>
 <style>${REPORT_CSS}</style></head>
 <body>
-<header><h1>Audit evidence: ${e(context.organisation)}</h1>
-<p class="muted">Bundle <span class="mono">${e(bundleName)}</span>, generated ${e(context.generatedAt)} by
+<header><h1>${e(t.heading(context.organisation))}</h1>
+<p class="muted">${e(t.bundle)} <span class="mono">${e(bundleName)}</span>${e(t.generated(context.generatedAt))}
 ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
-<dl><dt>Audit window</dt><dd>${e(windowText(context.window))}</dd>
-<dt>Scope</dt><dd>${e(plan?.scope || '—')}</dd>
-<dt>Certification body</dt><dd>${e(plan?.certificationBody || '—')}</dd>
-<dt>Stage 1 / Stage 2</dt><dd>${e(`${plan?.stage1Date ?? '—'} / ${plan?.stage2Date ?? '—'}`)}</dd>
-<dt>Framework</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul><li><a href="#readiness">Readiness</a></li>${nav}<li><a href="#findings">Open findings</a></li>
-<li><a href="VERIFY.txt">How to verify this bundle</a></li><li><a href="register.csv">Evidence register (CSV)</a></li>
-<li><a href="soa.csv">Statement of Applicability (CSV)</a></li></ul></nav></header>
+<dl><dt>${e(t.auditWindow)}</dt><dd>${e(windowText(context.window))}</dd>
+<dt>${e(t.scope)}</dt><dd>${e(plan?.scope || t.none)}</dd>
+<dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
+<dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
+<dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
+<nav><ul><li><a href="#readiness">${e(t.readiness)}</a></li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>
+<li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
+<li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>
 <main>
 ${readinessSection(input, items)}
 ${themeSections.join('\n')}

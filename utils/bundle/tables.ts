@@ -3,17 +3,12 @@ import type { CoverageStatus } from '../coverage/types';
 import { toCsv } from '../csv/csv';
 import type { ControlState, Finding } from '../isms/types';
 import type { BundleContext, WrittenEvidence } from './types';
+import { spreadsheetText } from '../text';
 
-const COVERAGE_LABELS: Record<CoverageStatus, string> = {
-  'not-applicable': 'Not applicable',
-  missing: 'Missing',
-  stale: 'Stale',
-  'due-soon': 'Due soon',
-  covered: 'Covered',
-};
+const COVERAGE_LABELS: Record<CoverageStatus, string> = spreadsheetText.coverage;
 
 export function coverageLabel(status: CoverageStatus | undefined): string {
-  return status ? COVERAGE_LABELS[status] : 'Unknown';
+  return status ? COVERAGE_LABELS[status] : spreadsheetText.unknown;
 }
 
 /** Absent SoA row = catalogue defaults: applicable, nothing recorded yet. */
@@ -110,7 +105,7 @@ export function soaCsv(context: BundleContext, evidenceCounts: ReadonlyMap<strin
       item.id,
       item.title,
       themes.get(item.theme) ?? item.theme,
-      state.applicable ? 'Yes' : 'No',
+      state.applicable ? spreadsheetText.yes : spreadsheetText.no,
       state.justification,
       state.implementation,
       state.owner,

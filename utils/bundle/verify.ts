@@ -12,6 +12,7 @@ import { decodeUtf8, readEntry, WrongPassword, type ReadResult } from './entry-r
 import { readEvidenceFolders } from './evidence-folders';
 import { RECORD_FILE, type BundledArtifact, type BundledRecord } from './record';
 import type { BundleProgress, BundleSummary, VerifyFailure } from './types';
+import { importProblemText as t } from '../text';
 
 export interface VerifyOptions {
   password?: string | undefined;
@@ -36,7 +37,7 @@ const CUSTODY_FILE = 'data/custody-log.jsonl';
 function fail(problems: string[], needsPassword = false): VerifyFailure {
   const shown =
     problems.length > MAX_PROBLEMS
-      ? [...problems.slice(0, MAX_PROBLEMS), `… and ${problems.length - MAX_PROBLEMS} more problems.`]
+      ? [...problems.slice(0, MAX_PROBLEMS), t.moreProblems(problems.length - MAX_PROBLEMS)]
       : problems;
   return needsPassword ? { ok: false, problems: shown, needsPassword } : { ok: false, problems: shown };
 }
@@ -52,11 +53,11 @@ async function listEntries(
     for await (const entry of reader.getEntriesGenerator({ filenameValidation: 'tolerant' })) {
       entries.push(entry);
       if (entries.length > limits.maxEntries) {
-        return fail([`The zip holds more than ${limits.maxEntries} entries: it looks like a zip bomb.`]);
+        return fail([t.tooManyEntries(limits.maxEntries)]);
       }
     }
   } catch (error) {
-    return fail([`This file is not a readable ZIP archive (${message(error)}).`]);
+    return fail([t.notZip(message(error))]);
   }
   return entries;
 }
@@ -75,8 +76,7 @@ export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Pro
   const files = new Map<string, FileEntry>();
   for (const entry of entries) if (!entry.directory) files.set(entry.filename.slice(root.length + 1), entry);
   const encrypted = [...files.values()].some((entry) => entry.encrypted);
-  if (encrypted && !password)
-    return fail(['This bundle is encrypted: enter its passphrase to open it.'], true);
+  if (encrypted && !password) return fail([t.encrypted], true);
 
   const progress: BundleProgress = { files: 0, bytes: 0 };
   const read = async (path: string, keep: boolean): Promise<ReadResult> => {
@@ -95,15 +95,14 @@ export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Pro
   try {
     // 2. The tag files.
     const missingTags = TAG_FILES.filter((name) => !files.has(name));
-    if (missingTags.length > 0)
-      return fail(missingTags.map((name) => `The bundle has no ${name}: it is not a BagIt bag.`));
+    if (missingTags.length > 0) return fail(missingTags.map((name) => t.notBagit(name)));
     const tagFiles = new Map<string, { sha256: string; text: string }>();
     for (const name of TAG_FILES) {
       const result = await read(name, true);
       try {
         tagFiles.set(name, { sha256: result.sha256, text: decodeUtf8(result.chunks ?? []) });
       } catch {
-        return fail([`${name} is not UTF-8 text.`]);
+        return fail([t.notUtf8(name)]);
       }
     }
     const parsed = parseTags((name) => tagFiles.get(name)!.text);
@@ -115,8 +114,7 @@ export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Pro
 
     // 4. Every hash; the files the import parses are kept as text.
     const compare = (path: string, actual: string, expected: ManifestEntry | undefined, manifest: string) => {
-      if (expected && expected.sha256 !== actual)
-        problems.push(`${path} does not match its SHA-256 in ${manifest}.`);
+      if (expected && expected.sha256 !== actual) problems.push(t.hashMismatch(path, manifest));
     };
     for (const path of parsed.tags.keys()) {
       const sha256 = tagFiles.get(path)?.sha256 ?? (await read(path, false)).sha256;
@@ -136,20 +134,18 @@ export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Pro
       try {
         texts.set(path, decodeUtf8(result.chunks ?? []));
       } catch {
-        problems.push(`${path} is not UTF-8 text.`);
+        problems.push(t.notUtf8(path));
       }
     }
     const { oxum } = parsed;
     if (oxum && (oxum.octets !== octets || oxum.streams !== parsed.payload.size)) {
-      problems.push(
-        `bag-info.txt: Payload-Oxum says ${oxum.octets}.${oxum.streams}, but the payload is ${octets}.${parsed.payload.size} (bytes.files).`,
-      );
+      problems.push(t.oxumMismatch(`${oxum.octets}.${oxum.streams}`, `${octets}.${parsed.payload.size}`));
     }
     if (problems.length > 0) return fail(problems);
 
     // 5. The evidence records and the custody chain.
     const custodyText = texts.get(CUSTODY_FILE);
-    if (custodyText === undefined) problems.push(`The bundle has no ${CUSTODY_FILE}.`);
+    if (custodyText === undefined) problems.push(t.noCustodyLog(CUSTODY_FILE));
     const custody = parseCustodyLog(custodyText ?? '', CUSTODY_FILE);
     problems.push(...custody.problems);
     const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
@@ -171,20 +167,19 @@ export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Pro
     // The zip Blob is immutable, yet the bytes are hashed again on the way into the database.
     const readArtifact = async (evidenceId: string, artifact: BundledArtifact): Promise<Blob> => {
       const path = `data/evidence/${evidenceId}/${artifact.name}`;
-      if (!files.has(path)) throw new Error(`${path} is not in the bundle.`);
+      if (!files.has(path)) throw new Error(t.notInBundle(path));
       const result = await readEntry(files.get(path)!, path, {
         password,
         keep: true,
         maxKeptBytes: limits.maxEntryBytes,
       });
-      if (result.sha256 !== artifact.sha256) throw new Error(`${path} changed since it was verified.`);
+      if (result.sha256 !== artifact.sha256) throw new Error(t.changedSinceVerified(path));
       return new Blob(result.chunks ?? [], { type: artifact.mimeType });
     };
     return { ok: true, summary, bundle: { summary, evidence, custody: custody.entries, readArtifact } };
   } catch (error) {
     signal?.throwIfAborted();
-    if (error instanceof WrongPassword)
-      return fail(['The passphrase is wrong: the bundle cannot be decrypted.'], true);
+    if (error instanceof WrongPassword) return fail([t.wrongPassphrase], true);
     return fail([message(error)]);
   } finally {
     await reader.close();

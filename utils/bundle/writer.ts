@@ -16,6 +16,7 @@ import { coalesceWrites } from './coalesce';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
+import { exportText } from '../text';
 
 /** A problem the user can act on (damaged evidence, an unsafe name); its message says which file. */
 export class BundleError extends Error {
@@ -143,17 +144,14 @@ export async function writeBundle(
   }
 
   const damaged = (id: string, artifact: Artifact, detail: string) =>
-    new BundleError(
-      `Evidence ${id}: ${artifact.name} ${detail} — the stored evidence is damaged, so it was not bagged.`,
-    );
+    new BundleError(exportText.damaged(id, artifact.name, detail));
 
   async function readArtifactAhead(id: string, artifact: Artifact, blob: Blob): Promise<ReadyArtifact> {
     if (blob.size !== artifact.size)
-      throw damaged(id, artifact, `holds ${blob.size} bytes, but ${artifact.size} were recorded`);
+      throw damaged(id, artifact, exportText.sizeDiffers(blob.size, artifact.size));
     if (blob.size > wholeReadLimit) return { artifact, blob, bytes: null };
     const bytes = new Uint8Array(await blob.arrayBuffer());
-    if ((await sha256Hex(bytes)) !== artifact.sha256)
-      throw damaged(id, artifact, 'does not match its recorded SHA-256');
+    if ((await sha256Hex(bytes)) !== artifact.sha256) throw damaged(id, artifact, exportText.hashDiffers);
     return { artifact, blob, bytes };
   }
 
@@ -174,7 +172,7 @@ export async function writeBundle(
           },
           flush() {
             if (hasher.digestHex() !== artifact.sha256) {
-              mismatch = damaged(id, artifact, 'does not match its recorded SHA-256');
+              mismatch = damaged(id, artifact, exportText.hashDiffers);
               throw mismatch;
             }
           },
@@ -204,9 +202,8 @@ export async function writeBundle(
     let artifactCount = 0;
     for await (const { record, readArtifact } of options.evidence) {
       signal?.throwIfAborted();
-      if (!isSafeSegment(record.id))
-        throw new BundleError(`Evidence "${record.id}" has an ID that cannot be a folder name.`);
-      if (ids.has(record.id)) throw new BundleError(`Evidence ${record.id} was given twice.`);
+      if (!isSafeSegment(record.id)) throw new BundleError(exportText.badEvidenceId(record.id));
+      if (ids.has(record.id)) throw new BundleError(exportText.givenTwice(record.id));
       ids.add(record.id);
       const artifacts = bundledArtifacts(record.artifacts);
       const included = artifacts.filter((artifact) => options.includeDomSnapshots || artifact.role !== 'dom');

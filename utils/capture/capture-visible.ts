@@ -6,6 +6,7 @@ import { newEvidenceId } from './evidence-id';
 import { restrictionFor } from './restricted';
 import type { StampFacts } from './stamp-layout';
 import { localDay, utcOffsetMinutes } from './time';
+import { captureErrorText } from '../text';
 
 export interface TabInfo {
   id: number;
@@ -66,10 +67,7 @@ export async function captureVisible(
     ]);
     const tabAfter = await adapter.getTab(tabId);
     if (tabAfter.url !== tab.url) {
-      throw new CaptureError(
-        'tab-navigated',
-        'Capture failed: the page changed while it was being captured. Nothing was stored; try again once the page has loaded.',
-      );
+      throw new CaptureError('tab-navigated', captureErrorText.pageChanged);
     }
 
     const timeZone = adapter.timeZone();
@@ -121,10 +119,7 @@ async function withTimeout<T>(
   adapter: CaptureAdapter,
 ): Promise<T> {
   const timeout = adapter.sleep(milliseconds).then(() => {
-    throw new CaptureError(
-      'collector-failed',
-      `Capture failed: the page did not answer within ${milliseconds / 1000} seconds. Nothing was stored; reload the page and try again.`,
-    );
+    throw new CaptureError('collector-failed', captureErrorText.pageSilent(milliseconds / 1000));
   });
   return Promise.race([promise, timeout]);
 }

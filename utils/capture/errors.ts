@@ -1,3 +1,5 @@
+import { captureErrorText } from '../text';
+
 /** Errors a user can act on. `message` is the sentence shown in the popup or dashboard. */
 export class CaptureError extends Error {
   constructor(
@@ -46,28 +48,16 @@ export function toCaptureError(error: unknown): CaptureError {
   if (error instanceof CaptureError) return error;
   const text = messageOf(error);
   if (RATE_LIMIT.test(text)) {
-    return new CaptureError(
-      'rate-limited',
-      'Capture failed: the browser allows only two screenshots per second. Wait a moment and try again.',
-    );
+    return new CaptureError('rate-limited', captureErrorText.rateLimited);
   }
   if (NO_TAB.test(text)) {
-    return new CaptureError(
-      'tab-closed',
-      'Capture failed: the tab was closed during the capture. Nothing was stored.',
-    );
+    return new CaptureError('tab-closed', captureErrorText.tabClosed);
   }
   if (QUOTA.test(text)) {
-    return new CaptureError(
-      'disk-full',
-      'Capture not stored: the disk is full. Free some space (or export and delete old evidence), then try again. Earlier evidence is intact.',
-    );
+    return new CaptureError('disk-full', captureErrorText.diskFull);
   }
   if (NO_ACCESS.test(text)) {
-    return new CaptureError(
-      'no-access',
-      'Capture failed: the extension has no access to this tab. Click the toolbar button (or use the shortcut) on the page you want to capture.',
-    );
+    return new CaptureError('no-access', captureErrorText.noAccess);
   }
-  return new CaptureError('unknown', `Capture failed: ${text}. Nothing was stored.`);
+  return new CaptureError('unknown', captureErrorText.unknown(text));
 }

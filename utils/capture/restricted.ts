@@ -1,4 +1,5 @@
 import { CaptureError } from './errors';
+import { captureErrorText } from '../text';
 
 const BROWSER_SCHEMES = [
   'chrome:',
@@ -24,43 +25,28 @@ const STORE_HOSTS = [
 /** Why a tab cannot be captured, before anything is tried; null when it can. */
 export function restrictionFor(url: string | undefined): CaptureError | null {
   if (!url) {
-    return new CaptureError(
-      'no-access',
-      'Capture failed: the extension cannot see this tab. Click the toolbar button on the page you want to capture.',
-    );
+    return new CaptureError('no-access', captureErrorText.cannotSeeTab);
   }
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return new CaptureError('restricted-page', `Capture failed: "${url}" is not a web page.`);
+    return new CaptureError('restricted-page', captureErrorText.notWebPage(url));
   }
   if (BROWSER_SCHEMES.includes(parsed.protocol)) {
-    return new CaptureError(
-      'restricted-page',
-      `Capture failed: browser pages (${parsed.protocol}//) cannot be captured by extensions. Open the admin console page you want as evidence.`,
-    );
+    return new CaptureError('restricted-page', captureErrorText.browserPage(parsed.protocol));
   }
   const isStore =
     STORE_HOSTS.includes(parsed.hostname) &&
     (parsed.hostname !== 'chrome.google.com' || parsed.pathname.startsWith('/webstore'));
   if (isStore) {
-    return new CaptureError(
-      'restricted-page',
-      'Capture failed: browsers do not let extensions capture their extension store. Take the evidence from another page.',
-    );
+    return new CaptureError('restricted-page', captureErrorText.extensionStore);
   }
   if (/\.pdf$/i.test(parsed.pathname)) {
-    return new CaptureError(
-      'pdf-viewer',
-      "Capture failed: this is the browser's PDF viewer, which extensions cannot read. Download the PDF and add it to the evidence library as a file.",
-    );
+    return new CaptureError('pdf-viewer', captureErrorText.pdfViewer);
   }
   if (!['http:', 'https:', 'file:', 'data:'].includes(parsed.protocol)) {
-    return new CaptureError(
-      'restricted-page',
-      `Capture failed: ${parsed.protocol}// pages cannot be captured.`,
-    );
+    return new CaptureError('restricted-page', captureErrorText.unsupportedScheme(parsed.protocol));
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { AuditPlan } from '../isms/types';
 import { addDays, addMonths, addYears, daysBetween, isCalendarDate, spansThreeMonths } from './dates';
+import { planText } from '../text';
 
 const MAX_DAYS_BETWEEN_STAGES = 42;
 
@@ -12,10 +13,10 @@ export interface PlanCheck {
 type PlanDates = Pick<AuditPlan, 'stage1Date' | 'stage2Date' | 'windowStart' | 'windowEnd'>;
 
 const LABELS: Record<keyof PlanDates, string> = {
-  stage1Date: 'Stage 1 date',
-  stage2Date: 'Stage 2 date',
-  windowStart: 'audit window start',
-  windowEnd: 'audit window end',
+  stage1Date: planText.datesInSentence.stage1Date,
+  stage2Date: planText.datesInSentence.stage2Date,
+  windowStart: planText.datesInSentence.windowStart,
+  windowEnd: planText.datesInSentence.windowEnd,
 };
 
 /** Sanity checks of the audit plan's dates, worded for the person editing it. */
@@ -27,32 +28,26 @@ export function auditPlanWarnings(plan: PlanDates): PlanCheck {
     const value = plan[key];
     if (value === null || value === '') continue;
     if (isCalendarDate(value)) valid[key] = value;
-    else errors.push(`The ${LABELS[key]} "${value}" is not a valid date (YYYY-MM-DD).`);
+    else errors.push(planText.invalidDate(LABELS[key], value));
   }
   const { stage1Date, stage2Date, windowStart, windowEnd } = valid;
 
   if (stage1Date !== undefined && stage2Date !== undefined) {
     const gap = daysBetween(stage1Date, stage2Date);
-    if (gap < 0) errors.push(`Stage 2 (${stage2Date}) is before Stage 1 (${stage1Date}).`);
+    if (gap < 0) errors.push(planText.stage2BeforeStage1(stage2Date, stage1Date));
     else if (gap > MAX_DAYS_BETWEEN_STAGES) {
-      warnings.push(
-        `Stage 2 (${stage2Date}) is ${gap} days after Stage 1 (${stage1Date}); more than six weeks apart, the Stage 1 findings may need a fresh look.`,
-      );
+      warnings.push(planText.stagesFarApart(stage2Date, gap, stage1Date));
     }
   }
   if (windowStart !== undefined && windowEnd !== undefined) {
     if (windowEnd < windowStart) {
-      errors.push(`The audit window ends (${windowEnd}) before it starts (${windowStart}).`);
+      errors.push(planText.windowEndsBeforeStart(windowEnd, windowStart));
     } else if (!spansThreeMonths(windowStart, windowEnd)) {
-      warnings.push(
-        `The operating period ${windowStart} to ${windowEnd} is shorter than three months; Stage 2 auditors usually expect three to six months of evidence.`,
-      );
+      warnings.push(planText.windowShort(windowStart, windowEnd));
     }
   }
   if (windowEnd !== undefined && stage2Date !== undefined && windowEnd > stage2Date) {
-    warnings.push(
-      `The audit window ends (${windowEnd}) after Stage 2 (${stage2Date}): evidence after the audit cannot be sampled.`,
-    );
+    warnings.push(planText.windowAfterStage2(windowEnd, stage2Date));
   }
   return { errors, warnings };
 }

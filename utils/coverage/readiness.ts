@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/types';
 import type { Finding } from '../isms/types';
 import { toStateMap } from './coverage';
 import { spansThreeMonths } from './dates';
-import { listIds, plural } from './sentences';
+import { readinessText } from '../text';
 import type { ControlCoverage, ControlStatesInput, CoverageResult, Readiness } from './types';
 
 const INTERNAL_AUDIT_CLAUSE = '9.2';
@@ -34,18 +34,16 @@ export function stage1Readiness({ catalogue, controlStates, coverage }: Stage1In
     .map((clause) => clause.id)
     .filter((id) => id !== INTERNAL_AUDIT_CLAUSE && id !== MANAGEMENT_REVIEW_CLAUSE && !recorded(id));
   if (undocumented.length > 0) {
-    reasons.push(
-      `No documented information is recorded for ${plural(undocumented.length, 'clause', 'clauses')} ${listIds(undocumented)}: tag the document's evidence to the clause.`,
-    );
+    reasons.push(readinessText.undocumented(undocumented));
   }
   if (clauses.some((clause) => clause.id === INTERNAL_AUDIT_CLAUSE) && !recorded(INTERNAL_AUDIT_CLAUSE)) {
-    reasons.push(`No internal audit is recorded (clause ${INTERNAL_AUDIT_CLAUSE}).`);
+    reasons.push(readinessText.noInternalAudit(INTERNAL_AUDIT_CLAUSE));
   }
   if (
     clauses.some((clause) => clause.id === MANAGEMENT_REVIEW_CLAUSE) &&
     !recorded(MANAGEMENT_REVIEW_CLAUSE)
   ) {
-    reasons.push(`No management review is recorded (clause ${MANAGEMENT_REVIEW_CLAUSE}).`);
+    reasons.push(readinessText.noManagementReview(MANAGEMENT_REVIEW_CLAUSE));
   }
 
   const states = toStateMap(controlStates);
@@ -53,17 +51,13 @@ export function stage1Readiness({ catalogue, controlStates, coverage }: Stage1In
     .filter((item) => item.kind === 'control' && !states.has(item.id))
     .map((item) => item.id);
   if (undecided.length > 0) {
-    reasons.push(
-      `The Statement of Applicability has no decision for ${undecided.length} ${plural(undecided.length, 'control', 'controls')}: ${listIds(undecided)}.`,
-    );
+    reasons.push(readinessText.undecided(undecided));
   }
   const unjustified = coverage.controls
     .filter((control) => control.kind === 'control' && control.missingJustification)
     .map((control) => control.controlId);
   if (unjustified.length > 0) {
-    reasons.push(
-      `${listIds(unjustified)} ${plural(unjustified.length, 'is', 'are')} excluded without a justification.`,
-    );
+    reasons.push(readinessText.unjustified(unjustified));
   }
   return readiness(reasons);
 }
@@ -77,9 +71,9 @@ function describeIntervalGaps(control: ControlCoverage): string | null {
   const started = control.intervals.filter((interval) => interval.started);
   const empty = started.filter((interval) => interval.evidenceCount === 0);
   if (empty.length === 0) return null;
-  if (control.evidenceCount === 0) return `${control.controlId} has no evidence in the audit window.`;
-  const ranges = empty.map((interval) => `${interval.start} to ${interval.end}`);
-  return `${control.controlId} has no evidence for ${listIds(ranges)}.`;
+  if (control.evidenceCount === 0) return readinessText.noEvidenceInWindow(control.controlId);
+  const ranges = empty.map((interval) => readinessText.interval(interval.start, interval.end));
+  return readinessText.noEvidenceFor(control.controlId, ranges);
 }
 
 /**
@@ -91,16 +85,14 @@ export function stage2Readiness({ coverage, findings }: Stage2Input): Readiness 
   const reasons: string[] = [];
   const { window } = coverage;
   if (!window.planned) {
-    reasons.push('No audit window (operating period) is set in the audit plan.');
+    reasons.push(readinessText.noWindow);
   } else if (!spansThreeMonths(window.start, window.end)) {
-    reasons.push(`The audit window ${window.start} to ${window.end} is shorter than three months.`);
+    reasons.push(readinessText.shortWindow(window.start, window.end));
   }
 
   const annexA = coverage.controls.filter((control) => control.kind === 'control' && control.applicable);
   if (annexA.some((control) => control.intervals.some((interval) => !interval.started))) {
-    reasons.push(
-      `The audit window runs until ${window.end}: evidence for the intervals after ${coverage.referenceDate} cannot exist yet.`,
-    );
+    reasons.push(readinessText.windowRunning(window.end, coverage.referenceDate));
   }
   for (const control of annexA) {
     const gap = describeIntervalGaps(control);
@@ -109,8 +101,7 @@ export function stage2Readiness({ coverage, findings }: Stage2Input): Readiness 
 
   for (const finding of findings) {
     if (finding.grade !== 'major' || finding.status === 'closed') continue;
-    const on = finding.controls.length > 0 ? ` on ${listIds(finding.controls)}` : '';
-    reasons.push(`Major nonconformity ${finding.id}${on} is still open.`);
+    reasons.push(readinessText.openMajor(finding.id, finding.controls));
   }
   return readiness(reasons);
 }

@@ -1,5 +1,6 @@
 /** Checks on what a user types about evidence; each problem is a sentence the user can act on. */
 import type { DocumentControl } from './types';
+import { evidenceProblemText } from '../text';
 
 /** The largest file accepted as evidence: hashing and storing it must not exhaust the browser's memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -16,44 +17,39 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function effectiveDateProblem(value: string): string | null {
-  return isIsoDate(value)
-    ? null
-    : 'Choose the effective date: the day this evidence attests to (YYYY-MM-DD).';
+  return isIsoDate(value) ? null : evidenceProblemText.effectiveDate;
 }
 
 export function notesProblem(notes: string): string | null {
   return notes.length > MAX_NOTES_LENGTH
-    ? `Notes are limited to ${MAX_NOTES_LENGTH.toLocaleString('en')} characters; shorten them.`
+    ? evidenceProblemText.notesTooLong(MAX_NOTES_LENGTH.toLocaleString('en'))
     : null;
 }
 
 export function controlsProblems(controls: readonly string[], knownIds?: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  if (new Set(controls).size !== controls.length) problems.push('A control is listed twice.');
+  if (new Set(controls).size !== controls.length) problems.push(evidenceProblemText.controlTwice);
   const unknown = knownIds ? controls.filter((id) => !knownIds.has(id)) : [];
-  if (unknown.length > 0) problems.push(`Unknown control(s): ${unknown.join(', ')}.`);
+  if (unknown.length > 0) problems.push(evidenceProblemText.unknownControls(unknown));
   return problems;
 }
 
 export function documentControlProblems(document: DocumentControl): string[] {
   const problems: string[] = [];
-  if (!document.version.trim()) problems.push('Give the document version (e.g. 1.2).');
-  if (!document.approver.trim()) problems.push('Give the approver of the document.');
-  if (!isIsoDate(document.approvalDate))
-    problems.push('Give the approval date of the document (YYYY-MM-DD).');
+  if (!document.version.trim()) problems.push(evidenceProblemText.documentVersion);
+  if (!document.approver.trim()) problems.push(evidenceProblemText.documentApprover);
+  if (!isIsoDate(document.approvalDate)) problems.push(evidenceProblemText.documentApprovalDate);
   return problems;
 }
 
 export function deletionReasonProblem(reason: string): string | null {
-  return reason.trim().length >= MIN_REASON_LENGTH
-    ? null
-    : 'Give a reason for the deletion: it stays in the custody log for the auditor.';
+  return reason.trim().length >= MIN_REASON_LENGTH ? null : evidenceProblemText.deletionReason;
 }
 
 export function fileSizeProblem(fileName: string, size: number, maxBytes = MAX_FILE_BYTES): string | null {
-  if (size === 0) return `“${fileName}” is empty: there is nothing to keep as evidence.`;
+  if (size === 0) return evidenceProblemText.emptyFile(fileName);
   if (size > maxBytes) {
-    return `“${fileName}” (${formatBytes(size)}) is over the ${formatBytes(maxBytes)} limit for evidence files. Split or compress it and try again.`;
+    return evidenceProblemText.fileTooLarge(fileName, formatBytes(size), formatBytes(maxBytes));
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { CustodyEntry } from '../evidence/types';
 import { sha256HexSync } from './sha256';
+import { integrityProblemText as t } from '../text';
 
 /** The hash that starts the chain: there is no entry before the first one. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -46,7 +47,7 @@ export function verifyChain(entries: readonly CustodyEntry[]): ChainProblem[] {
       problems.push({
         sequence: entry.sequence,
         problem: 'sequence-gap',
-        message: `Custody entry ${entry.sequence} follows entry ${previous?.sequence ?? 0}: entries are missing or out of order.`,
+        message: t.sequenceGap(entry.sequence, previous?.sequence ?? 0),
       });
     }
     const { hash, ...content } = entry;
@@ -54,7 +55,7 @@ export function verifyChain(entries: readonly CustodyEntry[]): ChainProblem[] {
       problems.push({
         sequence: entry.sequence,
         problem: 'hash-mismatch',
-        message: `Custody entry ${entry.sequence} (${entry.event}) was changed after it was written.`,
+        message: t.entryChanged(entry.sequence, entry.event),
       });
     }
     const expectedPrevious = previous ? previous.hash : GENESIS_HASH;
@@ -62,7 +63,7 @@ export function verifyChain(entries: readonly CustodyEntry[]): ChainProblem[] {
       problems.push({
         sequence: entry.sequence,
         problem: 'broken-link',
-        message: `Custody entry ${entry.sequence} does not link to the entry before it.`,
+        message: t.brokenLink(entry.sequence),
       });
     }
     previous = entry;

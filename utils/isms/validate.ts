@@ -1,5 +1,6 @@
 import { FINDING_GRADES, FINDING_SOURCES, FINDING_STATUSES, IMPLEMENTATION_STATUSES } from './types';
 import type { ControlState, Finding } from './types';
+import { findingsText, soaText } from '../text';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,18 +16,18 @@ export function validateControlState(
   knownIds: ReadonlySet<string>,
 ): string[] {
   const problems: string[] = [];
-  if (!knownIds.has(state.controlId)) problems.push(`${state.controlId} is not a control of the catalogue.`);
+  if (!knownIds.has(state.controlId)) problems.push(soaText.unknownControl(state.controlId));
   if (!state.applicable && state.justification.trim() === '') {
-    problems.push(`${state.controlId} is excluded: give the justification an auditor will ask for.`);
+    problems.push(soaText.excludedNeedsJustification(state.controlId));
   }
   if (!IMPLEMENTATION_STATUSES.includes(state.implementation)) {
-    problems.push(`Choose an implementation status for ${state.controlId}.`);
+    problems.push(soaText.chooseImplementation(state.controlId));
   }
   if (
     state.cadenceDays !== null &&
     (!Number.isInteger(state.cadenceDays) || state.cadenceDays < 1 || state.cadenceDays > 3650)
   ) {
-    problems.push(`The cadence of ${state.controlId} must be a whole number of days from 1 to 3650.`);
+    problems.push(soaText.badCadence(state.controlId));
   }
   return problems;
 }
@@ -37,22 +38,19 @@ export function validateFinding(
   knownIds: ReadonlySet<string>,
 ): string[] {
   const problems: string[] = [];
-  if (!FINDING_GRADES.includes(finding.grade)) problems.push('Choose a grade: observation, minor or major.');
-  if (!FINDING_SOURCES.includes(finding.source)) problems.push('Choose where the finding came from.');
-  if (!FINDING_STATUSES.includes(finding.status)) problems.push('Choose a status.');
-  if (finding.description.trim() === '') problems.push('Describe the finding.');
+  if (!FINDING_GRADES.includes(finding.grade)) problems.push(findingsText.chooseGrade);
+  if (!FINDING_SOURCES.includes(finding.source)) problems.push(findingsText.chooseSource);
+  if (!FINDING_STATUSES.includes(finding.status)) problems.push(findingsText.chooseStatus);
+  if (finding.description.trim() === '') problems.push(findingsText.describe);
   const unknown = finding.controls.filter((id) => !knownIds.has(id));
-  if (unknown.length > 0) problems.push(`Unknown control(s): ${unknown.join(', ')}.`);
-  if (finding.dueDate !== null && !isCalendarDay(finding.dueDate))
-    problems.push('The due date is not a valid date.');
+  if (unknown.length > 0) problems.push(findingsText.unknownControls(unknown));
+  if (finding.dueDate !== null && !isCalendarDay(finding.dueDate)) problems.push(findingsText.badDueDate);
   if (finding.grade === 'major' && finding.status === 'closed') {
-    if (finding.correctiveAction.trim() === '')
-      problems.push('A major nonconformity can only be closed with its corrective action.');
-    if (finding.evidenceIds.length === 0)
-      problems.push('A major nonconformity can only be closed with evidence that the correction worked.');
+    if (finding.correctiveAction.trim() === '') problems.push(findingsText.majorNeedsCorrection);
+    if (finding.evidenceIds.length === 0) problems.push(findingsText.majorNeedsEvidence);
   }
   if (finding.grade !== 'observation' && finding.status === 'closed' && finding.rootCause.trim() === '') {
-    problems.push('A nonconformity can only be closed with its root cause.');
+    problems.push(findingsText.needsRootCause);
   }
   return problems;
 }

@@ -2,21 +2,11 @@ import type { Catalogue } from '../catalogue/types';
 import type { CoverageResult, CoverageStatus } from '../coverage/types';
 import { toCsv } from '../csv/csv';
 import type { ControlState, ImplementationStatus } from '../isms/types';
+import { soaText, spreadsheetText } from '../text';
 
-export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = {
-  'not-started': 'Not started',
-  planned: 'Planned',
-  partial: 'Partially implemented',
-  implemented: 'Implemented',
-};
+export const IMPLEMENTATION_LABELS: Record<ImplementationStatus, string> = soaText.implementationStatus;
 
-const COVERAGE_LABELS: Record<CoverageStatus, string> = {
-  'not-applicable': 'Not applicable',
-  missing: 'Missing',
-  stale: 'Stale',
-  'due-soon': 'Due soon',
-  covered: 'Covered',
-};
+const COVERAGE_LABELS: Record<CoverageStatus, string> = spreadsheetText.coverage;
 
 export const SOA_CSV_HEADER = [
   'Control',
@@ -59,12 +49,12 @@ export function soaCsv(
       item.id,
       item.title,
       themes.get(item.theme) ?? item.theme,
-      applicable ? 'Yes' : 'No',
+      applicable ? spreadsheetText.yes : spreadsheetText.no,
       state?.justification ?? '',
-      state ? IMPLEMENTATION_LABELS[state.implementation] : 'No decision recorded',
+      state ? IMPLEMENTATION_LABELS[state.implementation] : spreadsheetText.noDecision,
       state?.owner ?? '',
       String(control?.cadenceDays ?? override ?? item.cadenceDays),
-      override === null ? `Catalogue default (${item.cadenceLabel})` : 'Override',
+      override === null ? spreadsheetText.catalogueDefault(item.cadenceLabel) : spreadsheetText.override,
       state?.notes ?? '',
       control ? COVERAGE_LABELS[control.status] : '',
       control ? String(control.evidenceCount) : '',

@@ -1,0 +1,82 @@
+/** The export page: what goes into the bundle, encryption, progress and the outcome. */
+export const exportText = {
+  whatToExport: 'What to export',
+  effectiveFrom: 'Evidence effective from',
+  to: 'to',
+  windowHint: 'The audit window of the audit plan is the default; leave a date empty for no bound.',
+  themes: 'Themes (none chosen = all evidence)',
+  chosenControls: 'Chosen controls',
+  remove: 'remove',
+  includeDom: "Include DOM snapshots (the page's sanitised HTML; larger, rarely needed by auditors)",
+  bundleFor: 'Bundle for',
+  bundleIntro:
+    ': a zip holding a BagIt bag with a report auditors open in any browser, and checksums they verify with stock tools.',
+  estimate: (evidence: number, files: number, bytes: string) =>
+    `${evidence} evidence records · about ${files} files · about ${bytes}`,
+  estimating: 'Estimating…',
+  nothingMatches:
+    'No evidence matches these choices; the bundle would hold the SoA, findings and custody log only.',
+  filePicker: 'You choose where to save; the zip is written straight into that file.',
+  download: 'The zip is assembled in memory, then downloaded: for very large exports, use Chrome or Edge.',
+  exportBundle: 'Export bundle',
+  cancelled: 'Export cancelled',
+  progress: 'Export progress',
+  saved: (name: string, evidence: number, bytes: string) =>
+    `Saved ${name}.zip: ${evidence} evidence records, ${bytes}. Manifest SHA-256`,
+  savedInLog: 'is recorded in the custody log.',
+  failed: (reason: string) => `Export failed: ${reason}`,
+  cancelledDiscarded: 'Export cancelled; the partial file was discarded.',
+  filesDone: (files: number, expectedFiles: number | null, bytes: string, expectedBytes: string | null) =>
+    `${files} ${expectedFiles === null ? '' : `of about ${expectedFiles} `}files · ${bytes}${
+      expectedBytes === null ? '' : ` of about ${expectedBytes}`
+    }`,
+  // Encryption.
+  encryption: 'Encryption',
+  encrypt: 'Encrypt the zip with a passphrase (AES-256)',
+  encryptWarning:
+    'Encrypted zips open in 7-Zip, WinRAR, Keka, The Unarchiver and similar tools, but not in the extractors built into Windows or macOS. Tell the auditor, and send the passphrase by another channel than the zip.',
+  passphraseMin: (length: number) => `Passphrase (at least ${length} characters)`,
+  repeatPassphrase: 'Repeat the passphrase',
+  passphrasesDiffer: 'The passphrases differ.',
+  // Why an export stopped: the stored evidence no longer matches what was recorded.
+  damaged: (id: string, name: string, detail: string) =>
+    `Evidence ${id}: ${name} ${detail} — the stored evidence is damaged, so it was not bagged.`,
+  sizeDiffers: (size: number, recorded: number) => `holds ${size} bytes, but ${recorded} were recorded`,
+  hashDiffers: 'does not match its recorded SHA-256',
+  badEvidenceId: (id: string) => `Evidence "${id}" has an ID that cannot be a folder name.`,
+  givenTwice: (id: string) => `Evidence ${id} was given twice.`,
+};
+
+/** Importing a bundle: verification first, then the merge. */
+export const importText = {
+  label: 'Import a bundle',
+  intro:
+    "A teammate's bundle or your own backup. It is verified first — every hash, the BagIt structure, the custody chain — and nothing changes unless all of it holds.",
+  file: 'Bundle (.zip)',
+  progress: 'Verification progress',
+  stop: 'Stop',
+  needsPassphrase: 'This bundle needs its passphrase.',
+  refused: 'This bundle was refused; nothing was imported.',
+  passphrase: 'Passphrase',
+  open: 'Open',
+  verified: 'Verified: every file matches its SHA-256 and the custody chain is intact.',
+  start: 'Import evidence not held yet',
+  importing: (records: number) => `Importing ${records} records…`,
+  imported: (added: number, skipped: number) =>
+    `Imported ${added} new evidence records; ${skipped} were already held. The import is recorded in the custody log.`,
+  conflicts: (count: number) => `${count} records conflict with evidence held here and were not imported:`,
+  conflict: (id: string, reason: string) => `${id}: ${reason}`,
+  nothingImported: (reason: string) => `${reason} Nothing was imported.`,
+  summary: {
+    bundle: 'Bundle',
+    organisation: 'Organisation',
+    baggingDate: 'Bagging date',
+    evidence: 'Evidence',
+    evidenceCounts: (records: number, files: number, bytes: string) =>
+      `${records} records, ${files} files, ${bytes}`,
+    custodyLog: 'Custody log',
+    custodyEntries: (entries: number) => `${entries} entries, chain intact`,
+    encryption: 'Encryption',
+    encrypted: 'AES, passphrase accepted',
+  },
+};

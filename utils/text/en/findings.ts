@@ -1,0 +1,63 @@
+import { plural } from '../plural';
+
+/** The findings register and the form of one finding. */
+export const findingsText = {
+  heading: 'Findings',
+  grades: { observation: 'Observation', minor: 'Minor nonconformity', major: 'Major nonconformity' },
+  sources: {
+    'stage-1': 'Stage 1 audit',
+    'stage-2': 'Stage 2 audit',
+    surveillance: 'Surveillance audit',
+    'internal-audit': 'Internal audit',
+  },
+  statuses: { open: 'Open', 'in-progress': 'In progress', closed: 'Closed' },
+  // The register.
+  unresolved: (count: number) => `${count} unresolved ${plural(count, 'finding', 'findings')}`,
+  majorsBlock: (count: number) =>
+    ` · ${count} major ${plural(count, 'nonconformity blocks', 'nonconformities block')} certification`,
+  overdueCount: (count: number) => ` · ${count} overdue`,
+  show: 'Show',
+  filterUnresolved: 'Open and in progress',
+  filterClosed: 'Closed',
+  filterAll: 'All findings',
+  newFinding: 'New finding',
+  saved: (id: string) => `Saved finding ${id}.`,
+  deleted: (id: string) => `Deleted finding ${id}.`,
+  nothingToShow: 'No finding to show.',
+  caption: 'Findings register',
+  columns: {
+    id: 'ID',
+    grade: 'Grade',
+    source: 'Source',
+    controls: 'Controls',
+    description: 'Description',
+    due: 'Due',
+    status: 'Status',
+  },
+  overdue: 'overdue',
+  confirmDelete: (id: string) => `Confirm deleting ${id}`,
+  deleteQuestion: (id: string) => `Delete ${id}?`,
+  keep: 'Keep',
+  // The form.
+  formHeading: (editing: boolean, id: string) => (editing ? `Edit finding ${id}` : `New finding ${id}`),
+  dueDate: 'Due date',
+  descriptionRequired: 'Description (required)',
+  linkedControls: 'Linked controls',
+  noControlLinked: 'No control linked yet.',
+  rootCause: 'Root cause',
+  rootCauseRequired: '(required to close a nonconformity)',
+  correctiveAction: 'Corrective action',
+  majorRequired: '(required to close a major nonconformity)',
+  evidenceOfFix: 'Evidence of the fix: evidence IDs, one per line',
+  save: (id: string) => `Save finding ${id}`,
+  // Validation, also run by the background before it stores a finding.
+  chooseGrade: 'Choose a grade: observation, minor or major.',
+  chooseSource: 'Choose where the finding came from.',
+  chooseStatus: 'Choose a status.',
+  describe: 'Describe the finding.',
+  unknownControls: (ids: readonly string[]) => `Unknown control(s): ${ids.join(', ')}.`,
+  badDueDate: 'The due date is not a valid date.',
+  majorNeedsCorrection: 'A major nonconformity can only be closed with its corrective action.',
+  majorNeedsEvidence: 'A major nonconformity can only be closed with evidence that the correction worked.',
+  needsRootCause: 'A nonconformity can only be closed with its root cause.',
+};

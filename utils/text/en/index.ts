@@ -1,0 +1,15 @@
+/** English, the source language. Each feature is its own object, so a page bundles only what it shows. */
+export { commonText, pickerText } from './common';
+export { popupText, taggingText } from './popup';
+export { dashboardText } from './dashboard';
+export { overviewText, periodText, readinessText } from './overview';
+export { soaText } from './soa';
+export { planText } from './plan';
+export { findingsText } from './findings';
+export { evidenceText } from './evidence';
+export { libraryText } from './library';
+export { exportText, importText } from './bundle-screens';
+export { settingsText } from './settings';
+export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
+export { reportText, spreadsheetText } from './bundle-report';
+export { importProblemText, integrityProblemText } from './bundle-problems';

@@ -1,0 +1,11 @@
+/** The dashboard's settings form (converted to these words after the work on it merges). */
+export const settingsText = {
+  heading: 'Settings',
+  yourName: 'Your name (stamped on captures as the capturer)',
+  organisation: 'Organisation (named in exported bundles)',
+  save: 'Save settings',
+  nameMissing: 'Enter your name: it is stamped on every capture so auditors know who took it.',
+  saved: 'Settings saved.',
+  /** Stamped on captures until someone sets their name. */
+  unnamedCapturer: 'Unnamed capturer',
+};
