@@ -23,6 +23,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+F' },
         description: 'Capture the whole page (scrolling) as audit evidence',
       },
+      'capture-element': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Pick an element or drag a region to capture as audit evidence',
+      },
     },
     ...(browser === 'firefox'
       ? {

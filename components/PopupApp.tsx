@@ -23,6 +23,8 @@ export interface PopupAppProps {
     onProgress: (tilesDone: number, tilesPlanned: number) => void,
   ) => Promise<TaggingTarget>;
   onCancelCapture?: () => void;
+  /** Opens the element and region picker in the page; the popup closes so the user can pick. */
+  onPickElement?: () => Promise<void>;
   /** Masking of secrets in every capture, switched on and off here. */
   masking?: { enabled: boolean; onChange: (enabled: boolean) => Promise<void> };
   /** The coverage summary, rendered below the capture area. */
@@ -41,7 +43,7 @@ export function PopupApp(props: PopupAppProps) {
     onOpenDashboard,
     children,
   } = props;
-  const { onCaptureFullPage, onCancelCapture, masking } = props;
+  const { onCaptureFullPage, onCancelCapture, onPickElement, masking } = props;
   const [progress, setProgress] = useState<{ done: number; planned: number } | null>(null);
   const [maskingOn, setMaskingOn] = useState(masking?.enabled ?? false);
   const [busy, setBusy] = useState(false);
@@ -109,6 +111,25 @@ export function PopupApp(props: PopupAppProps) {
             Full page
           </button>
         )}
+        {onPickElement && (
+          <button
+            type="button"
+            class="capture"
+            data-testid="capture-element"
+            disabled={busy}
+            onClick={async () => {
+              setError('');
+              setSaved('');
+              try {
+                await onPickElement();
+              } catch (failure) {
+                setError(failure instanceof Error ? failure.message : String(failure));
+              }
+            }}
+          >
+            Capture element or region
+          </button>
+        )}
         {progress && (
           <p role="status" class="hint" data-testid="capture-progress">
             {progress.planned > 0
@@ -147,7 +168,8 @@ export function PopupApp(props: PopupAppProps) {
           </label>
         )}
         <p class="hint">
-          Shortcut <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> · capturing as{' '}
+          Shortcuts <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> visible area, <kbd>Alt</kbd>+<kbd>Shift</kbd>
+          +<kbd>R</kbd> element or region · capturing as{' '}
           <button type="button" class="link" onClick={() => onOpenDashboard('settings')}>
             {capturer}
           </button>

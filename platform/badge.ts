@@ -11,3 +11,10 @@ export async function refreshBadge(): Promise<void> {
     title: count > 0 ? `Capture audit evidence — ${count} capture(s) need review` : 'Capture audit evidence',
   });
 }
+
+/** A capture with no popup to speak in (shortcut, menu, picker) failed: a red badge, the sentence as the tooltip. */
+export async function showCaptureError(message: string): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
+  await browser.action.setBadgeText({ text: '!' });
+  await browser.action.setTitle({ title: message });
+}

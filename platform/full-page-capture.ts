@@ -382,7 +382,7 @@ async function runStep<K extends AgentStep['kind']>(
   return reply.value;
 }
 
-async function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
+export async function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -404,7 +404,7 @@ async function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promis
 }
 
 /** captureVisibleTab, never sooner than 510 ms after the previous call, retried with backoff on the rate limit. */
-async function captureSpaced(windowId: number): Promise<Blob> {
+export async function captureSpaced(windowId: number): Promise<Blob> {
   for (let attempt = 0; ; attempt++) {
     const wait = lastCaptureAt + MIN_CAPTURE_INTERVAL_MS - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

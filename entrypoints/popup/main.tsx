@@ -87,6 +87,11 @@ async function show() {
       }}
       onOpenDashboard={openDashboard}
       onCaptureFullPage={captureFullPage}
+      onPickElement={async () => {
+        await sendMessage('startElementPicker', { tabId: await activeTabId(), trigger: 'popup' });
+        // The picker is in the page now: get out of the way so the user can point at it.
+        window.close();
+      }}
       onCancelCapture={() => void activeTabId().then((tabId) => sendMessage('cancelCapture', { tabId }))}
       masking={{
         enabled: masking.enabled,

@@ -1,0 +1,293 @@
+import { Buffer } from 'node:buffer';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPng } from '../fixtures/hostile/read-png.mjs';
+import {
+  artifactBytes,
+  clickToolbarButton,
+  launchExtension,
+  openTab,
+  parseCsv,
+  popupTab,
+  readDatabase,
+  readPageTable,
+  REPO_ROOT,
+  startFixtureServer,
+  utf8,
+  verifyArtifacts,
+  verifyCustodyChain,
+  type EvidenceDump,
+  type FixtureServer,
+  type LaunchedExtension,
+  type StoredCustodyEntry,
+  type StoredEvidence,
+} from './harness';
+
+// The test build (`wxt build --mode e2e`) is the production build plus the keyboard hook that
+// gesture.test.ts checks is absent from the shipped file; everything else here is the same code.
+const TEST_BUILD_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
+
+type HookedWorker = {
+  handleCaptureTrigger: (request: { tabId: number; trigger: string; scope: string }) => Promise<void>;
+};
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Metadata {
+  method: string;
+  trigger: string;
+  notes: string[];
+  pageChanges: string[];
+  element?: Record<string, unknown>;
+  region?: Record<string, unknown>;
+}
+
+const PICKER = 'isms-evidence-picker';
+
+describe('element and region capture', () => {
+  let server: FixtureServer;
+  let extension: LaunchedExtension;
+  const read = (withBlobs = false) =>
+    readDatabase<StoredEvidence, StoredCustodyEntry>(extension, { withBlobs });
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    extension = await launchExtension({ extensionDir: TEST_BUILD_DIR });
+  });
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  async function openFixture(): Promise<Page> {
+    return openTab(extension.context, new URL('element-picker.html', server.url).href);
+  }
+
+  /** The toolbar button, then the popup's element button: the popup closes and the picker is in the page. */
+  async function pickFromPopup(page: Page): Promise<void> {
+    const popup = await clickToolbarButton(extension, page);
+    await popup.click('button[data-testid="capture-element"]');
+    await page.waitForSelector(PICKER, { state: 'attached', timeout: 10_000 });
+    await popup.close();
+  }
+
+  const boxOf = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.left, y: box.top, width: box.width, height: box.height };
+    });
+
+  /** Waits until one record more than `before` is stored, and returns it with every blob. */
+  async function nextRecord(before: EvidenceDump) {
+    const known = new Set(before.evidence.map((record) => record.id));
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const dump = await read(true);
+      const added = dump.evidence.filter((record) => !known.has(record.id));
+      if (added.length > 0) {
+        expect(added).toHaveLength(1);
+        return { dump, record: added[0]! };
+      }
+      if (Date.now() > deadline) throw new Error('No evidence was stored within 30 s.');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  /** The browser's own screenshot of a clip, through CDP: an independent source of the same pixels. */
+  async function cdpClip(page: Page, box: Box) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { data } = (await cdp.send('Page.captureScreenshot', {
+        format: 'png',
+        clip: { ...box, scale: 1 },
+      })) as { data: string };
+      return readPng(new Uint8Array(Buffer.from(data, 'base64')));
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  function samePixels(actual: ReturnType<typeof readPng>, expected: ReturnType<typeof readPng>): number {
+    expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+    let different = 0;
+    for (let y = 0; y < actual.height; y++)
+      for (let x = 0; x < actual.width; x++)
+        if (actual.pixel(x, y).join() !== expected.pixel(x, y).join()) different++;
+    return different;
+  }
+
+  const metadataOf = (dump: EvidenceDump, record: StoredEvidence) =>
+    JSON.parse(utf8(artifactBytes(dump, record, 'metadata.json'))) as Metadata;
+
+  function tablesOf(dump: EvidenceDump, record: StoredEvidence): string[][][] {
+    return record.artifacts
+      .filter((artifact) => artifact.role === 'table')
+      .map((artifact) => parseCsv(utf8(artifactBytes(dump, record, artifact.name))).rows);
+  }
+
+  it('hover and click a table: real pixels cropped to it, and only its rows as CSV', async () => {
+    const page = await openFixture();
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const box = await boxOf(page, '#summary');
+    const expected = await readPageTable(page, '#summary');
+    const before = await read();
+    await pickFromPopup(page);
+
+    // Hover a cell, then the table's own padding, and click there.
+    await page.mouse.move(box.x + 30, box.y + 45);
+    await page.mouse.move(box.x + 3, box.y + 3, { steps: 3 });
+    await page.mouse.click(box.x + 3, box.y + 3);
+    const { dump, record } = await nextRecord(before);
+    expect(await page.locator(PICKER).count()).toBe(0);
+
+    expect(record).toMatchObject({ kind: 'element', status: 'needs-review', url: page.url() });
+    expect(verifyArtifacts(record, dump.blobs)).toEqual([]);
+    expect(verifyCustodyChain(dump.custody)).toEqual([]);
+    const metadata = metadataOf(dump, record);
+    expect(metadata).toMatchObject({ method: 'element-crop', trigger: 'popup' });
+    expect(metadata.element?.selected).toBe('table#summary');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([Math.round(box.width * dpr), Math.round(box.height * dpr)]);
+    expect(metadata.element).toMatchObject({ cropPx: { width: png.width, height: png.height } });
+    // Pixel for pixel what the browser itself shows there (its own screenshot, taken over CDP).
+    expect(samePixels(png, await cdpClip(page, box))).toBe(0);
+    // Only this table's rows: one CSV, the header and its five rows.
+    const tables = tablesOf(dump, record);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toEqual([expected.header, ...expected.rows]);
+    const text = utf8(artifactBytes(dump, record, 'text.txt'));
+    expect(text).toContain('Repo-Frankfurt-01');
+    expect(text).not.toContain('Grace Kim');
+    expect(text).not.toContain('JOB-1000');
+    expect(utf8(artifactBytes(dump, record, 'dom.html'))).not.toContain('JOB-1000');
+    await page.close();
+  });
+
+  it('selects the whole table with the keyboard (shortcut hook, ↑ to the parent, Enter)', async () => {
+    const page = await openFixture();
+    const popup = await clickToolbarButton(extension, page); // grants activeTab, as the shortcut would
+    const { tabId } = await popupTab(popup);
+    await popup.close();
+    const box = await boxOf(page, '#owners');
+    const expected = await readPageTable(page, '#owners');
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const before = await read();
+    const worker = await extension.serviceWorker();
+    await worker.evaluate(
+      (id) =>
+        (self as unknown as HookedWorker).handleCaptureTrigger({
+          tabId: id,
+          trigger: 'command',
+          scope: 'element',
+        }),
+      tabId,
+    );
+    await page.waitForSelector(PICKER, { state: 'attached' });
+    // A data cell, then ↑ td → tr → tbody → table, then Enter.
+    await page.mouse.move(box.x + 20, box.y + 45);
+    for (const key of ['ArrowUp', 'ArrowUp', '[']) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    const { dump, record } = await nextRecord(before);
+
+    const metadata = metadataOf(dump, record);
+    expect(metadata).toMatchObject({ method: 'element-crop', trigger: 'command' });
+    expect(metadata.element?.selected).toBe('table#owners');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([Math.round(box.width * dpr), Math.round(box.height * dpr)]);
+    expect(samePixels(png, await cdpClip(page, box))).toBe(0);
+    const tables = tablesOf(dump, record);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toEqual([expected.header, ...expected.rows]);
+    const custody = dump.custody.find((entry) => entry.event === 'capture' && entry.evidenceId === record.id);
+    expect(custody?.details).toMatchObject({ trigger: 'command' });
+    await page.close();
+  });
+
+  it('drags a region: exactly that rectangle of browser pixels', async () => {
+    const page = await openFixture();
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const before = await read();
+    await pickFromPopup(page);
+    const region = { x: 300, y: 100, width: 500, height: 150 };
+    await page.mouse.move(region.x, region.y);
+    await page.mouse.down();
+    await page.mouse.move(region.x + 100, region.y + 50, { steps: 4 });
+    await page.mouse.move(region.x + region.width, region.y + region.height, { steps: 4 });
+    await page.mouse.up();
+    const { dump, record } = await nextRecord(before);
+
+    expect(record.kind).toBe('region');
+    const metadata = metadataOf(dump, record);
+    expect(metadata.method).toBe('region-crop');
+    expect(metadata.region).toMatchObject({ rectCss: region });
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([region.width * dpr, region.height * dpr]);
+    expect(samePixels(png, await cdpClip(page, region))).toBe(0);
+    // The region touches two tables (summary and owners), not the job list below.
+    const headers = tablesOf(dump, record).map((rows) => rows[0]?.[0]);
+    expect(headers).toEqual(['Repository', 'Owner']);
+    // The whole visible area it was cropped from is kept, the browser's bytes.
+    const viewport = readPng(artifactBytes(dump, record, 'viewport.png'));
+    expect(viewport.width).toBe(Math.round((await page.evaluate(() => window.innerWidth)) * dpr));
+    await page.close();
+  });
+
+  it('re-renders an element taller than the viewport with html2canvas, full height, and says so', async () => {
+    const page = await openFixture();
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const before = await read();
+    await pickFromPopup(page);
+    const cell = await boxOf(page, '#jobs caption');
+    await page.mouse.move(cell.x + 30, cell.y + 5);
+    await page.keyboard.press('ArrowUp'); // caption → table
+    await page.keyboard.press('Enter');
+    const { dump, record } = await nextRecord(before);
+    const box = await boxOf(page, '#jobs');
+    expect(box.height).toBeGreaterThan(await page.evaluate(() => window.innerHeight));
+
+    const metadata = metadataOf(dump, record);
+    expect(metadata.method).toBe('html2canvas');
+    expect(String(metadata.element?.pixels)).toMatch(/DOM re-rendering .* not the browser’s own pixels/);
+    expect(metadata.element?.selected).toBe('table#jobs');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([Math.round(box.width * dpr), Math.round(box.height * dpr)]);
+    const rows = tablesOf(dump, record);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveLength(201);
+    // The attribute that marked the element for the renderer is gone again.
+    expect(await page.locator('[data-isms-evidence-render]').count()).toBe(0);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.close();
+  });
+
+  it('Esc cancels: nothing stored and no trace left in the page', async () => {
+    const page = await openFixture();
+    const html = () => page.evaluate(() => document.documentElement.outerHTML);
+    const untouched = await html();
+    const before = await read();
+    await pickFromPopup(page);
+    const box = await boxOf(page, '#owners');
+    await page.mouse.move(box.x + 10, box.y + 10);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(PICKER, { state: 'detached' });
+    // A click after cancelling belongs to the page again.
+    await page.evaluate(() => {
+      (window as unknown as { clicks: number }).clicks = 0;
+      document.addEventListener('click', () => (window as unknown as { clicks: number }).clicks++);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.mouse.click(box.x + 10, box.y + 10);
+    expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(1);
+    expect(await html()).toBe(untouched);
+    const after = await read();
+    expect(after.evidence).toHaveLength(before.evidence.length);
+    expect(after.custody).toHaveLength(before.custody.length);
+    await page.close();
+  });
+});
