@@ -50,86 +50,105 @@ interface Metadata {
 
 const PICKER = 'isms-evidence-picker';
 
-describe('element and region capture', () => {
-  let server: FixtureServer;
-  let extension: LaunchedExtension;
-  const read = (withBlobs = false) =>
-    readDatabase<StoredEvidence, StoredCustodyEntry>(extension, { withBlobs });
+/** The browser and fixture server of the describe block running now. */
+const ctx = {} as { server: FixtureServer; extension: LaunchedExtension };
+const read = (withBlobs = false) =>
+  readDatabase<StoredEvidence, StoredCustodyEntry>(ctx.extension, { withBlobs });
 
+function launchWith(extensionDir?: string) {
   beforeAll(async () => {
-    server = await startFixtureServer();
-    extension = await launchExtension({ extensionDir: TEST_BUILD_DIR });
+    ctx.server = await startFixtureServer();
+    ctx.extension = await launchExtension(extensionDir ? { extensionDir } : {});
   });
   afterAll(async () => {
-    await extension?.close();
-    await server?.close();
+    await ctx.extension?.close();
+    await ctx.server?.close();
+  });
+}
+
+async function openFixture(): Promise<Page> {
+  return openTab(ctx.extension.context, new URL('element-picker.html', ctx.server.url).href);
+}
+
+/** The toolbar button, then the popup's element button: the popup closes and the picker is in the page. */
+async function pickFromPopup(page: Page, options: { masking?: boolean } = {}): Promise<number> {
+  const popup = await clickToolbarButton(ctx.extension, page);
+  const { tabId } = await popupTab(popup);
+  if (options.masking !== undefined) {
+    const box = 'input[data-testid="masking-enabled"]';
+    if (
+      (await popup.evaluate(
+        (selector) => document.querySelector<HTMLInputElement>(selector)?.checked,
+        box,
+      )) !== options.masking
+    ) {
+      await popup.click(box);
+      // The setting is saved by the background before the capture reads it.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+  await popup.click('button[data-testid="capture-element"]');
+  await page.waitForSelector(PICKER, { state: 'attached', timeout: 10_000 });
+  await popup.close();
+  return tabId;
+}
+
+const boxOf = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.left, y: box.top, width: box.width, height: box.height };
   });
 
-  async function openFixture(): Promise<Page> {
-    return openTab(extension.context, new URL('element-picker.html', server.url).href);
-  }
-
-  /** The toolbar button, then the popup's element button: the popup closes and the picker is in the page. */
-  async function pickFromPopup(page: Page): Promise<void> {
-    const popup = await clickToolbarButton(extension, page);
-    await popup.click('button[data-testid="capture-element"]');
-    await page.waitForSelector(PICKER, { state: 'attached', timeout: 10_000 });
-    await popup.close();
-  }
-
-  const boxOf = (page: Page, selector: string) =>
-    page.locator(selector).evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      return { x: box.left, y: box.top, width: box.width, height: box.height };
-    });
-
-  /** Waits until one record more than `before` is stored, and returns it with every blob. */
-  async function nextRecord(before: EvidenceDump) {
-    const known = new Set(before.evidence.map((record) => record.id));
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const dump = await read(true);
-      const added = dump.evidence.filter((record) => !known.has(record.id));
-      if (added.length > 0) {
-        expect(added).toHaveLength(1);
-        return { dump, record: added[0]! };
-      }
-      if (Date.now() > deadline) throw new Error('No evidence was stored within 30 s.');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+/** Waits until one record more than `before` is stored, and returns it with every blob. */
+async function nextRecord(before: EvidenceDump) {
+  const known = new Set(before.evidence.map((record) => record.id));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const dump = await read(true);
+    const added = dump.evidence.filter((record) => !known.has(record.id));
+    if (added.length > 0) {
+      expect(added).toHaveLength(1);
+      return { dump, record: added[0]! };
     }
+    if (Date.now() > deadline) throw new Error('No evidence was stored within 30 s.');
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
 
-  /** The browser's own screenshot of a clip, through CDP: an independent source of the same pixels. */
-  async function cdpClip(page: Page, box: Box) {
-    const cdp = await page.context().newCDPSession(page);
-    try {
-      const { data } = (await cdp.send('Page.captureScreenshot', {
-        format: 'png',
-        clip: { ...box, scale: 1 },
-      })) as { data: string };
-      return readPng(new Uint8Array(Buffer.from(data, 'base64')));
-    } finally {
-      await cdp.detach();
-    }
+/** The browser's own screenshot of a clip, through CDP: an independent source of the same pixels. */
+async function cdpClip(page: Page, box: Box) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { data } = (await cdp.send('Page.captureScreenshot', {
+      format: 'png',
+      clip: { ...box, scale: 1 },
+    })) as { data: string };
+    return readPng(new Uint8Array(Buffer.from(data, 'base64')));
+  } finally {
+    await cdp.detach();
   }
+}
 
-  function samePixels(actual: ReturnType<typeof readPng>, expected: ReturnType<typeof readPng>): number {
-    expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-    let different = 0;
-    for (let y = 0; y < actual.height; y++)
-      for (let x = 0; x < actual.width; x++)
-        if (actual.pixel(x, y).join() !== expected.pixel(x, y).join()) different++;
-    return different;
-  }
+function samePixels(actual: ReturnType<typeof readPng>, expected: ReturnType<typeof readPng>): number {
+  expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+  let different = 0;
+  for (let y = 0; y < actual.height; y++)
+    for (let x = 0; x < actual.width; x++)
+      if (actual.pixel(x, y).join() !== expected.pixel(x, y).join()) different++;
+  return different;
+}
 
-  const metadataOf = (dump: EvidenceDump, record: StoredEvidence) =>
-    JSON.parse(utf8(artifactBytes(dump, record, 'metadata.json'))) as Metadata;
+const metadataOf = (dump: EvidenceDump, record: StoredEvidence) =>
+  JSON.parse(utf8(artifactBytes(dump, record, 'metadata.json'))) as Metadata;
 
-  function tablesOf(dump: EvidenceDump, record: StoredEvidence): string[][][] {
-    return record.artifacts
-      .filter((artifact) => artifact.role === 'table')
-      .map((artifact) => parseCsv(utf8(artifactBytes(dump, record, artifact.name))).rows);
-  }
+function tablesOf(dump: EvidenceDump, record: StoredEvidence): string[][][] {
+  return record.artifacts
+    .filter((artifact) => artifact.role === 'table')
+    .map((artifact) => parseCsv(utf8(artifactBytes(dump, record, artifact.name))).rows);
+}
+
+describe('element and region capture from the popup (production build)', () => {
+  launchWith();
 
   it('hover and click a table: real pixels cropped to it, and only its rows as CSV', async () => {
     const page = await openFixture();
@@ -166,46 +185,6 @@ describe('element and region capture', () => {
     expect(text).not.toContain('Grace Kim');
     expect(text).not.toContain('JOB-1000');
     expect(utf8(artifactBytes(dump, record, 'dom.html'))).not.toContain('JOB-1000');
-    await page.close();
-  });
-
-  it('selects the whole table with the keyboard (shortcut hook, ↑ to the parent, Enter)', async () => {
-    const page = await openFixture();
-    const popup = await clickToolbarButton(extension, page); // grants activeTab, as the shortcut would
-    const { tabId } = await popupTab(popup);
-    await popup.close();
-    const box = await boxOf(page, '#owners');
-    const expected = await readPageTable(page, '#owners');
-    const dpr = await page.evaluate(() => window.devicePixelRatio);
-    const before = await read();
-    const worker = await extension.serviceWorker();
-    await worker.evaluate(
-      (id) =>
-        (self as unknown as HookedWorker).handleCaptureTrigger({
-          tabId: id,
-          trigger: 'command',
-          scope: 'element',
-        }),
-      tabId,
-    );
-    await page.waitForSelector(PICKER, { state: 'attached' });
-    // A data cell, then ↑ td → tr → tbody → table, then Enter.
-    await page.mouse.move(box.x + 20, box.y + 45);
-    for (const key of ['ArrowUp', 'ArrowUp', '[']) await page.keyboard.press(key);
-    await page.keyboard.press('Enter');
-    const { dump, record } = await nextRecord(before);
-
-    const metadata = metadataOf(dump, record);
-    expect(metadata).toMatchObject({ method: 'element-crop', trigger: 'command' });
-    expect(metadata.element?.selected).toBe('table#owners');
-    const png = readPng(artifactBytes(dump, record, 'original.png'));
-    expect([png.width, png.height]).toEqual([Math.round(box.width * dpr), Math.round(box.height * dpr)]);
-    expect(samePixels(png, await cdpClip(page, box))).toBe(0);
-    const tables = tablesOf(dump, record);
-    expect(tables).toHaveLength(1);
-    expect(tables[0]).toEqual([expected.header, ...expected.rows]);
-    const custody = dump.custody.find((entry) => entry.event === 'capture' && entry.evidenceId === record.id);
-    expect(custody?.details).toMatchObject({ trigger: 'command' });
     await page.close();
   });
 
@@ -288,6 +267,158 @@ describe('element and region capture', () => {
     const after = await read();
     expect(after.evidence).toHaveLength(before.evidence.length);
     expect(after.custody).toHaveLength(before.custody.length);
+    await page.close();
+  });
+
+  it('refuses a picker answer from another tab or without the token, then takes the real one', async () => {
+    const other = await openFixture();
+    const otherPopup = await clickToolbarButton(ctx.extension, other); // access to run a script there
+    const { tabId: otherTabId } = await popupTab(otherPopup);
+    await otherPopup.close();
+    const page = await openFixture();
+    const before = await read();
+    const tabId = await pickFromPopup(page);
+
+    const worker = await ctx.extension.serviceWorker();
+    // Content scripts in each tab send what a compromised or confused picker could: the real token from the
+    // wrong tab, no token, a guessed token, and a privileged request.
+    const replies = (await worker.evaluate(`(async () => {
+      const key = 'pickerSession:${tabId}';
+      const token = (await chrome.storage.session.get(key))[key].token;
+      const send = (target, message) =>
+        chrome.scripting
+          .executeScript({ target: { tabId: target }, func: (m) => chrome.runtime.sendMessage(m), args: [message] })
+          .then(([injection]) => injection.result);
+      const choice = { kind: 'element', description: 'body' };
+      return {
+        otherTab: await send(${otherTabId}, { type: 'pickerResult', token, choice }),
+        noToken: await send(${tabId}, { type: 'pickerResult', choice }),
+        guessed: await send(${tabId}, { type: 'pickerResult', token: '0'.repeat(32), choice }),
+        privileged: await send(${tabId}, { type: 'captureTab', payload: { tabId: ${tabId}, trigger: 'popup' } }),
+        stillOpen: (await chrome.storage.session.get(key))[key] !== undefined,
+      };
+    })()`)) as Record<string, { ok: boolean; error?: string } | boolean>;
+    expect(replies).toEqual({
+      otherTab: {
+        ok: false,
+        error: expect.stringMatching(/^Refused: no element picker is open in this tab/),
+      },
+      noToken: { ok: false, error: expect.stringMatching(/^Refused/) },
+      guessed: { ok: false, error: expect.stringMatching(/^Refused: .*picker token/) },
+      privileged: { ok: false, error: expect.stringMatching(/^Refused/) },
+      stillOpen: true,
+    });
+    expect((await read()).evidence).toHaveLength(before.evidence.length);
+
+    // The user's own pick still works, once.
+    const swatch = await boxOf(page, '#swatch');
+    await page.mouse.click(swatch.x + 50, swatch.y + 50);
+    const { record, dump } = await nextRecord(before);
+    expect(metadataOf(dump, record).element?.selected).toBe('div#swatch.swatch');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect(png.pixel(10, 10).slice(0, 3)).toEqual([0xc0, 0x39, 0x2b]);
+    expect(png.pixel(png.width - 10, 10).slice(0, 3)).toEqual([0x27, 0xae, 0x60]);
+    await page.close();
+    await other.close();
+  });
+
+  it('navigating away ends the picker: nothing stored, the session closed', async () => {
+    const page = await openFixture();
+    const before = await read();
+    const tabId = await pickFromPopup(page);
+    await page.goto(new URL('ticket.html', ctx.server.url).href);
+    const worker = await ctx.extension.serviceWorker();
+    await expect
+      .poll(() =>
+        worker.evaluate(
+          `chrome.storage.session.get('pickerSession:${tabId}').then((items) => Object.keys(items).length)`,
+        ),
+      )
+      .toBe(0);
+    expect(await page.locator(PICKER).count()).toBe(0);
+    await page.mouse.click(100, 100);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await read()).evidence).toHaveLength(before.evidence.length);
+    await page.close();
+  });
+
+  it('masks secrets in the element’s pixels, text and tables when masking is on', async () => {
+    const page = await openFixture();
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const table = await boxOf(page, '#owners');
+    const email = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('owner-email')!);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    });
+    const before = await read();
+    await pickFromPopup(page, { masking: true });
+    await page.mouse.move(table.x + 20, table.y + 45);
+    for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    const { dump, record } = await nextRecord(before);
+
+    expect(metadataOf(dump, record).element?.selected).toBe('table#owners');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    const at = (x: number, y: number) =>
+      png.pixel(Math.round((x - table.x) * dpr), Math.round((y - table.y) * dpr)).slice(0, 3);
+    expect(at(email.x, email.y)).toEqual([0, 0, 0]);
+    expect(at(email.x - 40, email.y)).toEqual([0, 0, 0]);
+    for (const artifact of record.artifacts.filter((candidate) => candidate.mimeType.startsWith('text/'))) {
+      expect(utf8(artifactBytes(dump, record, artifact.name)), artifact.name).not.toContain(
+        'vaultline.example',
+      );
+    }
+    expect(utf8(artifactBytes(dump, record, 'table-1.csv'))).toContain('Grace Kim');
+    const viewport = readPng(artifactBytes(dump, record, 'viewport.png'));
+    expect(viewport.pixel(Math.round(email.x * dpr), Math.round(email.y * dpr)).slice(0, 3)).toEqual([
+      0, 0, 0,
+    ]);
+    await page.close();
+  });
+});
+
+describe('element capture from the keyboard shortcut', () => {
+  launchWith(TEST_BUILD_DIR);
+
+  it('selects the whole table with the keyboard (shortcut hook, ↑ to the parent, Enter)', async () => {
+    const page = await openFixture();
+    const popup = await clickToolbarButton(ctx.extension, page); // grants activeTab, as the shortcut would
+    const { tabId } = await popupTab(popup);
+    await popup.close();
+    const box = await boxOf(page, '#owners');
+    const expected = await readPageTable(page, '#owners');
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const before = await read();
+    const worker = await ctx.extension.serviceWorker();
+    await worker.evaluate(
+      (id) =>
+        (self as unknown as HookedWorker).handleCaptureTrigger({
+          tabId: id,
+          trigger: 'command',
+          scope: 'element',
+        }),
+      tabId,
+    );
+    await page.waitForSelector(PICKER, { state: 'attached' });
+    // A data cell, then ↑ td → tr → tbody → table, then Enter.
+    await page.mouse.move(box.x + 20, box.y + 45);
+    for (const key of ['ArrowUp', 'ArrowUp', '[']) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    const { dump, record } = await nextRecord(before);
+
+    const metadata = metadataOf(dump, record);
+    expect(metadata).toMatchObject({ method: 'element-crop', trigger: 'command' });
+    expect(metadata.element?.selected).toBe('table#owners');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([Math.round(box.width * dpr), Math.round(box.height * dpr)]);
+    expect(samePixels(png, await cdpClip(page, box))).toBe(0);
+    const tables = tablesOf(dump, record);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toEqual([expected.header, ...expected.rows]);
+    const custody = dump.custody.find((entry) => entry.event === 'capture' && entry.evidenceId === record.id);
+    expect(custody?.details).toMatchObject({ trigger: 'command' });
     await page.close();
   });
 });
