@@ -2,7 +2,8 @@ import html2canvas from 'html2canvas-pro';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { RENDER_ATTRIBUTE, type RenderRequest } from '@/utils/page/element/protocol';
 
-type RenderReply = { ok: true; dataUrl: string } | { ok: false; error: string };
+type RenderReply =
+  { ok: true; dataUrl: string; width: number; height: number } | { ok: false; error: string };
 
 // Injected only when an element is larger than the viewport: re-renders the element the element agent marked
 // (it may run in another world than the agent, so the mark is an attribute). The PNG data URL is the result.
@@ -24,7 +25,7 @@ export default defineUnlistedScript({
         imageTimeout: 5_000,
         ignoreElements: (node) => node.localName === 'isms-evidence-picker',
       });
-      return { ok: true, dataUrl: canvas.toDataURL('image/png') };
+      return { ok: true, dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

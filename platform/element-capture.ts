@@ -60,7 +60,7 @@ async function runStep<K extends ElementStep['kind']>(
 }
 
 /** The html2canvas-pro script, injected only for this capture; it renders the element the agent marked. */
-async function renderElement(tabId: number): Promise<Blob> {
+async function renderElement(tabId: number): Promise<{ png: Blob; width: number; height: number }> {
   const [injection] = await withTimeout(
     browser.scripting.executeScript({
       target: { tabId },
@@ -70,14 +70,15 @@ async function renderElement(tabId: number): Promise<Blob> {
     }),
     RENDER_TIMEOUT_MS,
   );
-  const reply = injection?.result as { ok: true; dataUrl: string } | { ok: false; error: string } | undefined;
+  const reply = injection?.result as
+    { ok: true; dataUrl: string; width: number; height: number } | { ok: false; error: string } | undefined;
   if (!reply) throw navigated();
   if (!reply.ok)
     throw new CaptureError(
       'collector-failed',
       `Capture failed: the element could not be re-rendered (${reply.error}). Nothing was stored.`,
     );
-  return dataUrlToBlob(reply.dataUrl);
+  return { png: dataUrlToBlob(reply.dataUrl), width: reply.width, height: reply.height };
 }
 
 interface Pixels {
@@ -95,11 +96,9 @@ async function takePixels(tabId: number, windowId: number, prepared: PrepareResu
   };
   if (prepared.method === 'html2canvas') {
     const rendering = await renderElement(tabId);
-    const bitmap = await createImageBitmap(rendering);
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close();
+    const size = { width: rendering.width, height: rendering.height };
     const scale = size.width / Math.max(1, rect.width);
-    const masked = await maskRendering(rendering, rect, scale, maskRects);
+    const masked = await maskRendering(rendering.png, rect, scale, maskRects);
     return {
       images: [{ role: 'original', name: 'original.png', data: masked }],
       metadata: {
@@ -150,6 +149,9 @@ export async function captureSelectionAndStore(
 ): Promise<CaptureOutcome> {
   const adapter = browserCaptureAdapter();
   let restored = false;
+  const started = performance.now();
+  const timingsMs: Record<string, number> = {};
+  const mark = (phase: string) => (timingsMs[phase] = Math.round(performance.now() - started));
   try {
     const tab = await adapter.getTab(tabId);
     const restriction = restrictionFor(tab.url);
@@ -161,11 +163,14 @@ export async function captureSelectionAndStore(
 
     const prepared = await runStep(tabId, { kind: 'prepare', masking });
     if (tab.url !== undefined && prepared.url !== tab.url) throw navigated();
+    mark('prepared');
     const pixels = await takePixels(tabId, tab.windowId, prepared);
+    mark('pixelsTaken');
     if ((await adapter.getTab(tabId)).url !== tab.url) throw navigated();
     await runStep(tabId, { kind: 'restore' });
     restored = true;
     const collected = await runStep(tabId, { kind: 'collect' });
+    mark('contentRead');
 
     const { snapshot } = collected;
     const timeZone = adapter.timeZone();
@@ -184,6 +189,7 @@ export async function captureSelectionAndStore(
       { role: 'thumbnail', name: 'thumbnail.png', data: rendered.thumbnail },
       ...pixels.images.slice(1),
     ];
+    mark('stamped');
     const suggestedControls = await adapter.suggestControls({
       url,
       title: snapshot.title,
@@ -209,7 +215,8 @@ export async function captureSelectionAndStore(
       ],
     };
     const extra: Record<string, unknown> = {
-      [prepared.kind]: { selected: prepared.description, ...pixels.metadata },
+      // Milliseconds since the pick, at the end of each phase (the write itself comes after).
+      [prepared.kind]: { selected: prepared.description, ...pixels.metadata, timingsMs },
     };
     if (masking) {
       extra.masking = {

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -318,6 +319,14 @@ describe('element and region capture from the popup (production build)', () => {
     const png = readPng(artifactBytes(dump, record, 'original.png'));
     expect(png.pixel(10, 10).slice(0, 3)).toEqual([0xc0, 0x39, 0x2b]);
     expect(png.pixel(png.width - 10, 10).slice(0, 3)).toEqual([0x27, 0xae, 0x60]);
+    // A narrow capture gets a band wide enough for the whole stamp; the image below it is unscaled.
+    const stamped = readPng(artifactBytes(dump, record, 'stamped.png'));
+    expect(stamped.width).toBe(Math.max(png.width, 640));
+    const band = stamped.height - png.height;
+    expect(band).toBeGreaterThan(40);
+    expect(stamped.pixel(10, band + 10)).toEqual(png.pixel(10, 10));
+    if (process.env.ELEMENT_DUMP)
+      writeFileSync(process.env.ELEMENT_DUMP, artifactBytes(dump, record, 'stamped.png'));
     await page.close();
     await other.close();
   });
