@@ -118,11 +118,13 @@ async function nextRecord(before: EvidenceDump) {
 
 /** The browser's own screenshot of a clip, through CDP: an independent source of the same pixels. */
 async function cdpClip(page: Page, box: Box) {
+  // The clip is in document coordinates; the box is in the viewport's.
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
   const cdp = await page.context().newCDPSession(page);
   try {
     const { data } = (await cdp.send('Page.captureScreenshot', {
       format: 'png',
-      clip: { ...box, scale: 1 },
+      clip: { ...box, x: box.x + scroll.x, y: box.y + scroll.y, scale: 1 },
     })) as { data: string };
     return readPng(new Uint8Array(Buffer.from(data, 'base64')));
   } finally {
@@ -186,6 +188,49 @@ describe('element and region capture from the popup (production build)', () => {
     expect(text).not.toContain('Grace Kim');
     expect(text).not.toContain('JOB-1000');
     expect(utf8(artifactBytes(dump, record, 'dom.html'))).not.toContain('JOB-1000');
+    await page.close();
+  });
+
+  it('scrolls an element that fits but is partly off screen into view, crops it, and scrolls back', async () => {
+    const page = await openFixture();
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    await page.evaluate(() => window.scrollTo(0, 150));
+    const partly = await boxOf(page, '#summary');
+    expect(partly.y).toBeLessThan(0);
+    const before = await read();
+    await pickFromPopup(page);
+    // The table's own bottom padding, the part still on screen.
+    await page.mouse.move(partly.x + 3, partly.y + partly.height - 3);
+    await page.mouse.click(partly.x + 3, partly.y + partly.height - 3);
+    const { dump, record } = await nextRecord(before);
+
+    const metadata = metadataOf(dump, record);
+    expect(metadata).toMatchObject({ method: 'element-crop' });
+    expect(metadata.element?.selected).toBe('table#summary');
+    expect(metadata.pageChanges.join(' ')).toMatch(/Scrolled table#summary into view .* restored/);
+    expect(await page.evaluate(() => window.scrollY)).toBe(150);
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([
+      Math.round(partly.width * dpr),
+      Math.round(partly.height * dpr),
+    ]);
+    // The same scroll as the capture made, then the browser's own pixels of it.
+    await page.evaluate(() =>
+      document.getElementById('summary')!.scrollIntoView({ block: 'nearest', behavior: 'instant' }),
+    );
+    expect(samePixels(png, await cdpClip(page, await boxOf(page, '#summary')))).toBe(0);
+    await page.close();
+  });
+
+  it('says in a sentence why a browser page cannot be picked from, and keeps the popup open', async () => {
+    const page = await openTab(ctx.extension.context, 'chrome://version/');
+    const popup = await clickToolbarButton(ctx.extension, page);
+    await popup.click('button[data-testid="capture-element"]');
+    await popup.waitFor('[data-testid="capture-error"]');
+    const message = await popup.text('[data-testid="capture-error"]');
+    expect(message).toMatch(/^Capture failed: .{20,}\.$/);
+    expect(message).not.toMatch(/undefined|TypeError|\[object/);
+    await popup.close();
     await page.close();
   });
 
