@@ -1,9 +1,6 @@
 import html2canvas from 'html2canvas-pro';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { RENDER_ATTRIBUTE, type RenderRequest } from '@/utils/page/element/protocol';
-
-type RenderReply =
-  { ok: true; dataUrl: string; width: number; height: number } | { ok: false; error: string };
+import { RENDER_ATTRIBUTE, type RenderReply, type RenderRequest } from '@/utils/page/element/protocol';
 
 // Injected only when an element is larger than the viewport: re-renders the element the element agent marked
 // (it may run in another world than the agent, so the mark is an attribute). The PNG data URL is the result.
@@ -15,6 +12,7 @@ export default defineUnlistedScript({
       return { ok: false, error: 'the page changed the element being captured' };
     try {
       const request = JSON.parse(element.getAttribute(RENDER_ATTRIBUTE) ?? '') as RenderRequest;
+      const started = performance.now();
       const canvas = await html2canvas(element, {
         scale: request.scale,
         height: request.height,
@@ -25,7 +23,16 @@ export default defineUnlistedScript({
         imageTimeout: 5_000,
         ignoreElements: (node) => node.localName === 'isms-evidence-picker',
       });
-      return { ok: true, dataUrl: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height };
+      const rendered = performance.now();
+      const dataUrl = canvas.toDataURL('image/png');
+      return {
+        ok: true,
+        dataUrl,
+        width: canvas.width,
+        height: canvas.height,
+        renderMs: Math.round(rendered - started),
+        encodeMs: Math.round(performance.now() - rendered),
+      };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -7,7 +7,12 @@ import { localDay, utcOffsetMinutes } from '@/utils/capture/time';
 import type { CaptureContext, CaptureTrigger } from '@/utils/evidence/types';
 import { maskingCounts } from '@/utils/masking/redact-snapshot';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
-import type { ElementStep, ElementStepResults, PrepareResult } from '@/utils/page/element/protocol';
+import type {
+  ElementStep,
+  ElementStepResults,
+  PrepareResult,
+  RenderReply,
+} from '@/utils/page/element/protocol';
 import { getDatabase } from '@/storage/db';
 import { saveCapture } from '@/storage/evidence-repository';
 import { browserCaptureAdapter } from './capture-adapter';
@@ -60,7 +65,9 @@ async function runStep<K extends ElementStep['kind']>(
 }
 
 /** The html2canvas-pro script, injected only for this capture; it renders the element the agent marked. */
-async function renderElement(tabId: number): Promise<{ png: Blob; width: number; height: number }> {
+type Rendering = Omit<Extract<RenderReply, { ok: true }>, 'ok' | 'dataUrl'> & { png: Blob };
+
+async function renderElement(tabId: number): Promise<Rendering> {
   const [injection] = await withTimeout(
     browser.scripting.executeScript({
       target: { tabId },
@@ -70,15 +77,15 @@ async function renderElement(tabId: number): Promise<{ png: Blob; width: number;
     }),
     RENDER_TIMEOUT_MS,
   );
-  const reply = injection?.result as
-    { ok: true; dataUrl: string; width: number; height: number } | { ok: false; error: string } | undefined;
+  const reply = injection?.result as RenderReply | undefined;
   if (!reply) throw navigated();
   if (!reply.ok)
     throw new CaptureError(
       'collector-failed',
       `Capture failed: the element could not be re-rendered (${reply.error}). Nothing was stored.`,
     );
-  return { png: dataUrlToBlob(reply.dataUrl), width: reply.width, height: reply.height };
+  const { width, height, renderMs, encodeMs } = reply;
+  return { png: dataUrlToBlob(reply.dataUrl), width, height, renderMs, encodeMs };
 }
 
 interface Pixels {
@@ -104,6 +111,7 @@ async function takePixels(tabId: number, windowId: number, prepared: PrepareResu
       metadata: {
         pixels: DOM_RENDERING_STATEMENT,
         renderedWith: 'html2canvas-pro',
+        renderInPageMs: { html2canvas: rendering.renderMs, pngEncoding: rendering.encodeMs },
         rectCss: cssRect,
         imagePx: size,
         cut: prepared.cut
@@ -167,22 +175,24 @@ export async function captureSelectionAndStore(
     const pixels = await takePixels(tabId, tab.windowId, prepared);
     mark('pixelsTaken');
     if ((await adapter.getTab(tabId)).url !== tab.url) throw navigated();
+    // The stamp needs only the pixels and the URL: without masking (which may redact the URL), draw it while
+    // the page is put back and read.
+    const timeZone = adapter.timeZone();
+    const original = pixels.images[0]!.data;
+    const stampFor = (url: string) =>
+      adapter.renderImages(original, { evidenceId, url, capturedAt, timeZone, capturer });
+    const early = masking
+      ? null
+      : { url: prepared.url || tab.url || '', stamping: stampFor(prepared.url || tab.url || '') };
+    early?.stamping.catch(() => {}); // awaited below; a failure there must not go unhandled meanwhile
     await runStep(tabId, { kind: 'restore' });
     restored = true;
     const collected = await runStep(tabId, { kind: 'collect' });
     mark('contentRead');
 
     const { snapshot } = collected;
-    const timeZone = adapter.timeZone();
     const url = snapshot.url || tab.url || '';
-    const original = pixels.images[0]!.data;
-    const rendered = await adapter.renderImages(original, {
-      evidenceId,
-      url,
-      capturedAt,
-      timeZone,
-      capturer,
-    });
+    const rendered = await (early && early.url === url ? early.stamping : stampFor(url));
     const images: ImageArtifact[] = [
       pixels.images[0]!,
       { role: 'stamped', name: 'stamped.png', data: rendered.stamped },

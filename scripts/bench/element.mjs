@@ -152,7 +152,8 @@ try {
     const metadata = JSON.parse(new TextDecoder().decode(dump.blobs.get(metadataArtifact.blobKey).bytes));
     if (metadata.method !== target.method)
       throw new Error(`${target.label}: method ${metadata.method}, expected ${target.method}.`);
-    if (kept.has(id)) phases[target.name].push(metadata.element.timingsMs);
+    if (kept.has(id))
+      phases[target.name].push({ ...metadata.element.timingsMs, ...metadata.element.renderInPageMs });
   }
   for (const target of TARGETS)
     if ([...methods[target.name]].join() !== 'element')
@@ -174,7 +175,9 @@ try {
   // Phases inside the background, from its own clock (cumulative ms since the pick arrived), medians.
   const phaseRow = (label, list) => {
     const median = (key) => ms(summarize(list.map((timings) => timings[key])).median);
-    return `| ${label} | ${median('prepared')} | ${median('pixelsTaken')} | ${median('contentRead')} | ${median('stamped')} |`;
+    const inPage =
+      list[0]?.html2canvas === undefined ? '–' : `${median('html2canvas')} + ${median('pngEncoding')}`;
+    return `| ${label} | ${median('prepared')} | ${median('pixelsTaken')} | ${inPage} | ${median('contentRead')} | ${median('stamped')} |`;
   };
 
   const section = `
@@ -202,8 +205,8 @@ ${row('element, html2canvas-pro (full table, 200 rows)', stats.jobs, ratio(stats
 
 Inside the background (its own clock, cumulative medians from the picker's answer; the write comes after):
 
-| ms since the pick arrived | element ready (overlay gone, scrolled or marked) | pixels taken | text, CSV, DOM read | stamped |
-|---|---:|---:|---:|---:|
+| ms since the pick arrived | element ready (overlay gone, scrolled or marked) | pixels taken | of which in the page: html2canvas + PNG encoding | text, CSV, DOM read | stamped |
+|---|---:|---:|---:|---:|---:|
 ${phaseRow('on-screen crop', phases.pane)}
 ${phaseRow('html2canvas-pro', phases.jobs)}
 

@@ -137,7 +137,10 @@ export class ElementAgent {
       rect,
       viewport,
       devicePixelRatio: win.devicePixelRatio,
-      description: describeElement(root),
+      // An id or class can hold what the rules mask (an e-mail address in an id): the description is redacted too.
+      description: rules
+        ? redactText(describeElement(root), compileRules(rules).patterns, [], new Map())
+        : describeElement(root),
       maskRects: scanner
         ? method === 'html2canvas'
           ? scanner.rectsWithin(bounds)

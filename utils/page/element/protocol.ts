@@ -39,3 +39,17 @@ export interface ElementStepResults {
   collect: CollectResult;
   restore: { pageChanges: string[] };
 }
+
+/** What the render script returns (its injection result). */
+export type RenderReply =
+  | {
+      ok: true;
+      dataUrl: string;
+      /** Image pixels. */
+      width: number;
+      height: number;
+      /** Inside the page: html2canvas-pro itself, then the PNG encoding. */
+      renderMs: number;
+      encodeMs: number;
+    }
+  | { ok: false; error: string };
