@@ -9,6 +9,7 @@
 // comparable across processes. Writes its section of docs/BENCHMARKS.md.
 /* global window, performance, chrome, TextDecoder */
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -122,6 +123,7 @@ try {
   };
 
   console.log(`Benchmarking ${RUNS} element captures of each kind (after ${WARM_UP} warm-up)…`);
+  const loadBefore = os.loadavg()[0];
   const ids = [];
   for (let index = 0; index < WARM_UP + RUNS; index++) {
     for (const target of TARGETS) {
@@ -131,6 +133,7 @@ try {
   }
   await page.close();
   await listener.close();
+  const loadAfter = os.loadavg()[0];
 
   const dump = await readDatabase(extension, { withBlobs: true });
   if (dump.evidence.length !== ids.length)
@@ -185,6 +188,8 @@ try {
 
 Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu} (${machine.cores} cores), ${machine.memory} memory,
 ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium.replace(/^Chromium\s+/, '')} (headless).
+One-minute load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end of the runs, on ${machine.cores} cores: the machine
+was shared with other builds and browsers, so every number here (the baseline too) is slower than on an idle machine.
 
 Page: \`tests/fixtures/${FIXTURE}\` at ${VIEWPORT.width}×${VIEWPORT.height}, device pixel ratio ${devicePixelRatio}: the same 200-row table
 (i) in a scrolling pane that fits the viewport, ${Math.round(pane.width)}×${Math.round(pane.height)} CSS px, so its pixels are **cropped** from

@@ -234,6 +234,35 @@ describe('element and region capture from the popup (production build)', () => {
     await page.close();
   });
 
+  it('works on a page whose Content-Security-Policy forbids inline styles', async () => {
+    const page = await openTab(ctx.extension.context, new URL('strict-csp.html', ctx.server.url).href);
+    const box = await boxOf(page, '#policy');
+    const before = await read();
+    await pickFromPopup(page);
+    // The overlay is laid out as designed (its styles were not refused), above everything.
+    expect(
+      await page.locator(PICKER).evaluate((host) => {
+        const style = getComputedStyle(host);
+        return [style.position, style.zIndex, style.pointerEvents];
+      }),
+    ).toEqual(['fixed', '2147483647', 'none']);
+    await page.mouse.move(box.x + 5, box.y + 5);
+    for (const key of ['ArrowUp', 'ArrowUp', 'ArrowUp']) await page.keyboard.press(key);
+    await page.keyboard.press('Enter');
+    const { dump, record } = await nextRecord(before);
+    expect(metadataOf(dump, record).element?.selected).toBe('table#policy');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    // This page's table sits at fractional coordinates: the crop takes every pixel it touches.
+    const touched = {
+      x: Math.floor(box.x),
+      y: Math.floor(box.y),
+      width: Math.ceil(box.x + box.width) - Math.floor(box.x),
+      height: Math.ceil(box.y + box.height) - Math.floor(box.y),
+    };
+    expect(samePixels(png, await cdpClip(page, touched))).toBe(0);
+    await page.close();
+  });
+
   it('drags a region: exactly that rectangle of browser pixels', async () => {
     const page = await openFixture();
     const dpr = await page.evaluate(() => window.devicePixelRatio);

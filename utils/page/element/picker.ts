@@ -10,9 +10,15 @@ export interface PickerOptions {
   onDone: (choice: PickerChoice, selection: Selection | null) => void;
 }
 
-const HOST_STYLE =
-  'all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; ' +
-  'pointer-events: none !important; display: block !important;';
+// Set through the CSSOM, which a page's Content-Security-Policy does not govern (a style attribute it would).
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['inset', '0'],
+  ['z-index', '2147483647'],
+  ['pointer-events', 'none'],
+  ['display', 'block'],
+];
 const SWALLOWED = [
   'pointerdown',
   'pointerup',
@@ -51,17 +57,16 @@ export class ElementPicker {
     private readonly options: PickerOptions,
   ) {
     this.host = doc.createElement('isms-evidence-picker');
-    this.host.setAttribute('style', HOST_STYLE);
+    for (const [property, value] of HOST_STYLE) this.host.style.setProperty(property, value, 'important');
     const root = this.host.attachShadow({ mode: 'closed' });
-    const style = doc.createElement('style');
-    style.textContent = PICKER_CSS;
+    const style = this.styleFor(root);
     this.box = this.part('div', 'box');
     this.label = this.part('div', 'label');
     this.region = this.part('div', 'region');
     this.banner = this.part('div', 'banner');
     this.banner.setAttribute('role', 'status');
     this.writeBanner();
-    root.append(style, this.box, this.region, this.label, this.banner);
+    root.append(...(style ? [style] : []), this.box, this.region, this.label, this.banner);
     (doc.documentElement ?? doc).appendChild(this.host);
 
     this.listen('pointermove', (event) => this.onMove(event as PointerEvent));
@@ -92,6 +97,21 @@ export class ElementPicker {
     this.win.clearTimeout(this.timer);
     for (const [type, listener] of this.listeners) this.win.removeEventListener(type, listener, true);
     this.host.remove();
+  }
+
+  /** A constructed stylesheet where the browser allows adopting one (no CSP applies), a <style> otherwise. */
+  private styleFor(root: ShadowRoot): HTMLStyleElement | null {
+    try {
+      const Sheet = (this.win as Window & typeof globalThis).CSSStyleSheet;
+      const sheet = new Sheet();
+      sheet.replaceSync(PICKER_CSS);
+      root.adoptedStyleSheets = [sheet];
+      return null;
+    } catch {
+      const style = this.doc.createElement('style');
+      style.textContent = PICKER_CSS;
+      return style;
+    }
   }
 
   private part(tag: string, className: string): HTMLElement {
