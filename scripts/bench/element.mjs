@@ -188,8 +188,11 @@ try {
 
 Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu} (${machine.cores} cores), ${machine.memory} memory,
 ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium.replace(/^Chromium\s+/, '')} (headless).
-One-minute load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end of the runs, on ${machine.cores} cores: the machine
-was shared with other builds and browsers, so every number here (the baseline too) is slower than on an idle machine.
+One-minute load average ${loadBefore.toFixed(1)} at the start and ${loadAfter.toFixed(1)} at the end of the runs, on ${machine.cores} cores${
+    Math.max(loadBefore, loadAfter) > machine.cores
+      ? ': the machine was busy with other work, so every number here (the baseline too) is slower than on an idle one.'
+      : '.'
+  }
 
 Page: \`tests/fixtures/${FIXTURE}\` at ${VIEWPORT.width}×${VIEWPORT.height}, device pixel ratio ${devicePixelRatio}: the same 200-row table
 (i) in a scrolling pane that fits the viewport, ${Math.round(pane.width)}×${Math.round(pane.height)} CSS px, so its pixels are **cropped** from
