@@ -94,6 +94,12 @@ export class ElementAgent {
     const { doc, win } = this;
     const changes = new PageChanges();
     const viewport = { width: win.innerWidth, height: win.innerHeight };
+    // What is really on show: the viewport less the page's scrollbars (which the screenshot does include).
+    // (In quirks mode the root's client size is the document's: never more than the viewport.)
+    const shown = {
+      width: Math.min(viewport.width, doc.documentElement?.clientWidth || viewport.width),
+      height: Math.min(viewport.height, doc.documentElement?.clientHeight || viewport.height),
+    };
     const root = selection.kind === 'element' ? selection.element : this.regionRoot(selection.rect);
     const rules = step.masking;
     const scanner = rules ? new MaskScanner(doc, win, compileRules(rules), this.shadowRootOf) : null;
@@ -101,12 +107,12 @@ export class ElementAgent {
 
     let rect =
       selection.kind === 'element' ? toRect(selection.element.getBoundingClientRect()) : selection.rect;
-    let method = chooseMethod(selection.kind, rect, viewport);
-    if (method === 'element-crop' && !isFullyVisible(rect, viewport)) {
+    let method = chooseMethod(selection.kind, rect, shown);
+    if (method === 'element-crop' && !isFullyVisible(rect, shown)) {
       this.scrollIntoView(root, changes);
       rect = toRect(root.getBoundingClientRect());
       // Still clipped (an overflow pane, a sticky bar): the browser cannot show it whole.
-      if (!isFullyVisible(rect, viewport)) method = 'html2canvas';
+      if (!isFullyVisible(rect, shown)) method = 'html2canvas';
     }
     if (selection.kind === 'region') this.prepared.region = selection.rect;
 
@@ -153,7 +159,7 @@ export class ElementAgent {
 
   /** Scrolls every scrolling ancestor as little as needed, recording each position to put back. */
   private scrollIntoView(element: Element, changes: PageChanges): void {
-    const { doc, win } = this;
+    const { win } = this;
     const scrolled: [Element, number, number][] = [];
     for (let node = element.parentElement; node; node = node.parentElement)
       if (node.scrollTop !== 0 || node.scrollLeft !== 0 || node.scrollHeight > node.clientHeight)
@@ -168,7 +174,6 @@ export class ElementAgent {
         win.scrollTo({ top: windowY, left: windowX, behavior: 'instant' });
       },
     );
-    void doc;
   }
 
   private crossOriginImages(root: Element): number {
