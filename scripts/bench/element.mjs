@@ -213,7 +213,7 @@ ${row('element, html2canvas-pro (full table, 200 rows)', stats.jobs, ratio(stats
 
 Inside the background (its own clock, cumulative medians from the picker's answer; the write comes after):
 
-| ms since the pick arrived | element ready (overlay gone, scrolled or marked) | pixels taken | of which in the page: html2canvas + PNG encoding | text, CSV, DOM read | stamped |
+| ms since the pick arrived | element ready (overlay gone, scrolled or marked) | pixels taken | of which in the page: html2canvas + PNG encoding | text, CSV, DOM read | stamp ready (drawn meanwhile) |
 |---|---:|---:|---:|---:|---:|
 ${phaseRow('on-screen crop', phases.pane)}
 ${phaseRow('html2canvas-pro', phases.jobs)}
