@@ -460,6 +460,34 @@ describe('element and region capture from the popup (production build)', () => {
     ]);
     await page.close();
   });
+
+  it('masks secrets in a re-rendered element too, where the rendering puts them', async () => {
+    const page = await openFixture();
+    const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const caption = await boxOf(page, '#jobs caption');
+    const owner = await boxOf(page, '#jobs-owner');
+    const before = await read();
+    await pickFromPopup(page, { masking: true });
+    await page.mouse.move(caption.x + 30, caption.y + 5);
+    await page.keyboard.press('ArrowUp'); // caption → table
+    await page.keyboard.press('Enter');
+    const { dump, record } = await nextRecord(before);
+
+    const metadata = metadataOf(dump, record);
+    expect(metadata.method).toBe('html2canvas');
+    const table = await boxOf(page, '#jobs');
+    const png = readPng(artifactBytes(dump, record, 'original.png'));
+    const at = (x: number, y: number) =>
+      png.pixel(Math.round((x - table.x) * dpr), Math.round((y - table.y) * dpr)).slice(0, 3);
+    expect(at(owner.x + owner.width / 2, owner.y + owner.height / 2)).toEqual([0, 0, 0]);
+    // The rest of the caption is not blacked out.
+    expect(at(caption.x + 4, caption.y + caption.height / 2)).not.toEqual([0, 0, 0]);
+    for (const artifact of record.artifacts.filter((candidate) => candidate.mimeType.startsWith('text/')))
+      expect(utf8(artifactBytes(dump, record, artifact.name)), artifact.name).not.toContain(
+        'vaultline.example',
+      );
+    await page.close();
+  });
 });
 
 describe('element capture from the keyboard shortcut', () => {
