@@ -72,7 +72,7 @@ async function renderElement(tabId: number): Promise<Rendering> {
     browser.scripting.executeScript({
       target: { tabId },
       files: ['/element-render.js'],
-      // Firefox's Xray wrappers hide page-set properties from content scripts and html2canvas misreads the clone there.
+      // In a Firefox content script html2canvas's iframe clone fails ("The operation is insecure"): use the page's world.
       world: import.meta.env.FIREFOX ? 'MAIN' : 'ISOLATED',
     }),
     RENDER_TIMEOUT_MS,
