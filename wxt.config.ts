@@ -26,6 +26,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+F' },
         description: 'Capture the whole page (scrolling) as audit evidence',
       },
+      'capture-element': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Pick an element or drag a region to capture as audit evidence',
+      },
     },
     // Organisation-wide settings by browser policy (docs/DEPLOYMENT.md). Firefox reads policies.json
     // without a schema, so only Chromium browsers get the key.

@@ -97,4 +97,28 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByText(/Backup jobs/));
     await screen.findByTestId('tagging');
   });
+
+  it('opens the element picker from its own button, and shows why when it cannot', async () => {
+    const onPickElement = vi.fn(async () => {});
+    renderPopup({ onPickElement });
+    fireEvent.click(screen.getByRole('button', { name: 'Capture element or region' }));
+    await waitFor(() => expect(onPickElement).toHaveBeenCalledTimes(1));
+    expect(screen.queryByTestId('capture-error')).toBeNull();
+
+    document.body.replaceChildren();
+    renderPopup({
+      onPickElement: async () => {
+        throw new Error('Capture failed: browser pages (chrome://) cannot be captured by extensions.');
+      },
+    });
+    fireEvent.click(screen.getByTestId('capture-element'));
+    expect((await screen.findByTestId('capture-error')).textContent).toBe(
+      'Capture failed: browser pages (chrome://) cannot be captured by extensions.',
+    );
+  });
+
+  it('shows no element button without a handler for it', () => {
+    renderPopup();
+    expect(screen.queryByTestId('capture-element')).toBeNull();
+  });
 });

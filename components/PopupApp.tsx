@@ -24,6 +24,8 @@ export interface PopupAppProps {
     onProgress: (tilesDone: number, tilesPlanned: number) => void,
   ) => Promise<TaggingTarget>;
   onCancelCapture?: () => void;
+  /** Opens the element and region picker in the page; the popup closes so the user can pick. */
+  onPickElement?: () => Promise<void>;
   /** Masking of secrets in every capture, switched on and off here (not when the organisation locks it). */
   masking?: { enabled: boolean; locked?: boolean; onChange: (enabled: boolean) => Promise<void> };
   /** Blacks out areas of a capture's screenshot; resolves with the record and its new thumbnail. */
@@ -47,7 +49,7 @@ export function PopupApp(props: PopupAppProps) {
     onOpenDashboard,
     children,
   } = props;
-  const { onCaptureFullPage, onCancelCapture, masking, onBlackout } = props;
+  const { onCaptureFullPage, onCancelCapture, onPickElement, masking, onBlackout } = props;
   const [progress, setProgress] = useState<{ done: number; planned: number } | null>(null);
   const [maskingOn, setMaskingOn] = useState(masking?.enabled ?? false);
   const [busy, setBusy] = useState(false);
@@ -115,6 +117,25 @@ export function PopupApp(props: PopupAppProps) {
             Full page
           </button>
         )}
+        {onPickElement && (
+          <button
+            type="button"
+            class="capture"
+            data-testid="capture-element"
+            disabled={busy}
+            onClick={async () => {
+              setError('');
+              setSaved('');
+              try {
+                await onPickElement();
+              } catch (failure) {
+                setError(failure instanceof Error ? failure.message : String(failure));
+              }
+            }}
+          >
+            Capture element or region
+          </button>
+        )}
         {progress && (
           <p role="status" class="hint" data-testid="capture-progress">
             {progress.planned > 0
@@ -155,7 +176,8 @@ export function PopupApp(props: PopupAppProps) {
           </label>
         )}
         <p class="hint">
-          Shortcut <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> · capturing as{' '}
+          Shortcuts <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> visible area, <kbd>Alt</kbd>+<kbd>Shift</kbd>
+          +<kbd>R</kbd> element or region · capturing as{' '}
           <button type="button" class="link" onClick={() => onOpenDashboard('settings')}>
             {capturer}
           </button>

@@ -3,10 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { refreshBadge } from '@/platform/badge';
 import { captureFromGesture } from '@/platform/capture-service';
 import { routeMessage } from '@/platform/message-router';
+import { closePickerSession } from '@/platform/picker-sessions';
 import { popupText } from '@/utils/text';
 
 const CAPTURE_COMMAND = 'capture-visible';
 const FULL_PAGE_COMMAND = 'capture-full-page';
+const ELEMENT_COMMAND = 'capture-element';
 
 // A service worker in Chrome, an event page in Firefox (no MV3 service workers there); both stop when idle.
 export default defineBackground(() => {
@@ -23,7 +25,13 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'command', 'visible');
     if (command === FULL_PAGE_COMMAND) void captureFromGesture(tab?.id, 'command', 'full-page');
+    if (command === ELEMENT_COMMAND) void captureFromGesture(tab?.id, 'command', 'element');
   });
+  // A picker belongs to one page: leaving it (or closing the tab) ends the session.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) void closePickerSession(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void closePickerSession(tabId));
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   void refreshBadge();
 
@@ -32,8 +40,15 @@ export default defineBackground(() => {
   // builds drop this block at build time (tests/e2e/gesture.test.ts checks the shipped file).
   if (import.meta.env.MODE === 'e2e') {
     Object.assign(globalThis, {
-      handleCaptureTrigger: ({ tabId, trigger }: { tabId: number; trigger: 'command' | 'context-menu' }) =>
-        captureFromGesture(tabId, trigger, 'visible'),
+      handleCaptureTrigger: ({
+        tabId,
+        trigger,
+        scope = 'visible',
+      }: {
+        tabId: number;
+        trigger: 'command' | 'context-menu';
+        scope?: 'visible' | 'full-page' | 'element';
+      }) => captureFromGesture(tabId, trigger, scope),
     });
   }
 });

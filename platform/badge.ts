@@ -12,3 +12,10 @@ export async function refreshBadge(): Promise<void> {
     title: popupText.badgeTitle(count),
   });
 }
+
+/** A capture with no popup to speak in (shortcut, menu, picker) failed: a red badge, the sentence as the tooltip. */
+export async function showCaptureError(message: string): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
+  await browser.action.setBadgeText({ text: '!' });
+  await browser.action.setTitle({ title: message });
+}

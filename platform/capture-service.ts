@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { captureVisible } from '@/utils/capture/capture-visible';
 import type { CaptureTrigger } from '@/utils/evidence/types';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
@@ -6,7 +5,8 @@ import { getDatabase } from '@/storage/db';
 import { saveCapture } from '@/storage/evidence-repository';
 import { toCaptureError } from '@/utils/capture/errors';
 import { browserCaptureAdapter } from './capture-adapter';
-import { refreshBadge } from './badge';
+import { refreshBadge, showCaptureError } from './badge';
+import { startElementPicker } from './element-picker';
 import { captureFullPageAndStore, captureMaskedVisibleAndStore } from './full-page';
 import { activeMaskingRules } from './masking-settings';
 import { toDataUrl } from './data-url';
@@ -40,15 +40,14 @@ export async function captureTabAndStore(tabId: number, trigger: CaptureTrigger)
 export async function captureFromGesture(
   tabId: number | undefined,
   trigger: CaptureTrigger,
-  scope: 'visible' | 'full-page',
+  scope: 'visible' | 'full-page' | 'element',
 ): Promise<void> {
   try {
     if (tabId === undefined) throw new Error('No tab with id (none active)');
     if (scope === 'full-page') await captureFullPageAndStore(tabId, trigger);
+    else if (scope === 'element') await startElementPicker(tabId, trigger);
     else await captureTabAndStore(tabId, trigger);
   } catch (error) {
-    await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
-    await browser.action.setBadgeText({ text: '!' });
-    await browser.action.setTitle({ title: toCaptureError(error).message });
+    await showCaptureError(toCaptureError(error).message);
   }
 }

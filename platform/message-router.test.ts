@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDatabase } from '@/storage/db';
 import { routeMessage } from './message-router';
+import { openPickerSession } from './picker-sessions';
 
 const EXTENSION_PAGE = {
   id: 'test-extension-id',
@@ -141,5 +142,73 @@ describe('routeMessage', () => {
     expect(reply).toMatchObject({ ok: true });
     const stored = (await getDatabase().table('settings').get('masking')) as { rules: { id: string }[] };
     expect(stored.rules.map((rule) => rule.id)).toEqual(['policy:broken', 'custom-1']);
+  });
+
+  describe('the element picker’s answer, the one message a content script may send', () => {
+    const TOKEN = 'c3'.repeat(16);
+    const PAGE = 'https://admin.example/users';
+    const pickerIn = (tabId: number, url = PAGE) =>
+      ({ id: 'test-extension-id', url, tab: { id: tabId, url }, frameId: 0 }) as unknown as Parameters<
+        typeof routeMessage
+      >[1];
+    const cancel = (token?: string) => ({
+      type: 'pickerResult',
+      ...(token === undefined ? {} : { token }),
+      choice: { kind: 'cancelled', reason: 'escape' },
+    });
+    const stored = async () => (await fakeBrowser.storage.session.get('pickerSession:7'))['pickerSession:7'];
+
+    beforeEach(async () => {
+      await openPickerSession({
+        tabId: 7,
+        token: TOKEN,
+        trigger: 'popup',
+        url: PAGE,
+        expiresAt: Date.now() + 60_000,
+      });
+    });
+
+    it('is refused from another tab, even with the right token, and the session stays open', async () => {
+      const reply = await routeMessage(cancel(TOKEN), pickerIn(8));
+      expect(reply).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Refused: no element picker is open in this tab/),
+      });
+      expect(await stored()).toMatchObject({ tabId: 7 });
+    });
+
+    it('is refused without the token or with a wrong one', async () => {
+      expect(await routeMessage(cancel(), pickerIn(7))).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Refused/),
+      });
+      expect(await routeMessage(cancel('d4'.repeat(16)), pickerIn(7))).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Refused: .*picker token/),
+      });
+      expect(await stored()).toMatchObject({ tabId: 7 });
+    });
+
+    it('is accepted once from the session’s tab with its token; a replay is refused', async () => {
+      expect(await routeMessage(cancel(TOKEN), pickerIn(7))).toEqual({ ok: true, value: null });
+      expect(await stored()).toBeUndefined();
+      expect(await routeMessage(cancel(TOKEN), pickerIn(7))).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^Refused: no element picker is open/),
+      });
+    });
+
+    it('gives a content script no way to the privileged messages', async () => {
+      for (const message of [
+        { type: 'startElementPicker', payload: { tabId: 7, trigger: 'popup' } },
+        { type: 'captureTab', payload: { tabId: 7, trigger: 'popup' }, token: TOKEN },
+        { ...saveSettings, token: TOKEN, choice: { kind: 'cancelled', reason: 'escape' } },
+      ]) {
+        const reply = await routeMessage(message, pickerIn(7));
+        expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^Refused/) });
+      }
+      expect(await getDatabase().settings.get('settings')).toBeUndefined();
+      expect(await stored()).toMatchObject({ tabId: 7 });
+    });
   });
 });

@@ -20,6 +20,8 @@ import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { refreshBadge } from './badge';
 import { cancelCapture, captureFullPageAndStore } from './full-page';
 import { captureTabAndStore } from './capture-service';
+import { handlePickerMessage, startElementPicker } from './element-picker';
+import { asPickerMessage } from '@/utils/messages/picker';
 import { saveMaskingSettings } from './masking-settings';
 import { readEffectiveCapturer, saveOwnSettings } from './effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
@@ -35,6 +37,7 @@ type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promi
 const handlers: Handlers = {
   captureTab: ({ tabId, trigger }) => captureTabAndStore(tabId, trigger),
   captureFullPage: ({ tabId, trigger }) => captureFullPageAndStore(tabId, trigger),
+  startElementPicker: ({ tabId, trigger }) => startElementPicker(tabId, trigger),
   cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
   saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
   saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
@@ -99,6 +102,9 @@ export async function routeMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
 ): Promise<Reply<MessageType>> {
+  // The one message a content script may send: checked against the tab's picker session, not the sender's origin.
+  const picker = asPickerMessage(message);
+  if (picker) return (await handlePickerMessage(picker, sender)) as Reply<MessageType>;
   if (!isTrustedSender(sender)) {
     return { ok: false, error: storageErrorText.notTrusted };
   }
@@ -111,7 +117,9 @@ export async function routeMessage(
     return {
       ok: false,
       error:
-        message.type === 'captureTab' || message.type === 'captureFullPage'
+        message.type === 'captureTab' ||
+        message.type === 'captureFullPage' ||
+        message.type === 'startElementPicker'
           ? toCaptureError(error).message
           : errorSentence(error),
     };

@@ -2,6 +2,8 @@ import { captureErrorText } from '@/utils/text';
 import { layoutStamp, type StampFacts } from '@/utils/capture/stamp-layout';
 
 const THUMBNAIL_WIDTH = 320;
+/** A narrow element capture still gets a band wide enough to hold the whole stamp; the image is not scaled. */
+const MIN_STAMPED_WIDTH = 640;
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
@@ -18,16 +20,21 @@ export async function renderImages(
     const scale = Math.max(1, bitmap.width / 1280);
     const measureCanvas = new OffscreenCanvas(1, 1).getContext('2d');
     if (!measureCanvas) throw new Error(captureErrorText.cannotDraw);
-    const layout = layoutStamp(facts, bitmap.width, scale, (text, fontSize) => {
+    const width = Math.max(bitmap.width, MIN_STAMPED_WIDTH);
+    const layout = layoutStamp(facts, width, scale, (text, fontSize) => {
       measureCanvas.font = `${fontSize}px ${FONT_FAMILY}`;
       return measureCanvas.measureText(text).width;
     });
 
-    const stampedCanvas = new OffscreenCanvas(bitmap.width, bitmap.height + layout.bandHeight);
+    const stampedCanvas = new OffscreenCanvas(width, bitmap.height + layout.bandHeight);
     const stamped = stampedCanvas.getContext('2d');
     if (!stamped) throw new Error(captureErrorText.cannotDraw);
     stamped.fillStyle = '#10243e';
-    stamped.fillRect(0, 0, bitmap.width, layout.bandHeight);
+    stamped.fillRect(0, 0, width, layout.bandHeight);
+    if (width > bitmap.width) {
+      stamped.fillStyle = '#d5dce5'; // beside a narrow capture: plainly not part of it
+      stamped.fillRect(bitmap.width, layout.bandHeight, width - bitmap.width, bitmap.height);
+    }
     stamped.fillStyle = '#ffffff';
     stamped.font = `${layout.fontSize}px ${FONT_FAMILY}`;
     stamped.textBaseline = 'top';

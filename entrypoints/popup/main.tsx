@@ -91,6 +91,11 @@ async function show() {
         return { evidence: outcome.evidence, thumbnailUrl: outcome.thumbnailDataUrl };
       }}
       onCaptureFullPage={captureFullPage}
+      onPickElement={async () => {
+        await sendMessage('startElementPicker', { tabId: await activeTabId(), trigger: 'popup' });
+        // The picker is in the page now: get out of the way so the user can point at it.
+        window.close();
+      }}
       onCancelCapture={() => void activeTabId().then((tabId) => sendMessage('cancelCapture', { tabId }))}
       masking={{
         enabled: masking.settings.enabled,

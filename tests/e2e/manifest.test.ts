@@ -48,8 +48,13 @@ describe('the built Chrome manifest', () => {
     );
   });
 
-  it('opens the popup from the toolbar and declares the capture shortcut', () => {
+  it('opens the popup from the toolbar and declares the capture shortcuts', () => {
     expect(manifest.action?.default_popup).toBe('popup.html');
     expect(manifest.commands?.['capture-visible']?.suggested_key?.default).toBe('Alt+Shift+E');
+    expect(manifest.commands?.['capture-full-page']?.suggested_key?.default).toBe('Alt+Shift+F');
+    expect(manifest.commands?.['capture-element']?.suggested_key?.default).toBe('Alt+Shift+R');
+    // Chrome takes at most four suggested keys; more and it drops them all.
+    const suggested = Object.values(manifest.commands ?? {}).filter((command) => command.suggested_key);
+    expect(suggested.length).toBeLessThanOrEqual(4);
   });
 });

@@ -52,7 +52,8 @@ export interface CaptureContext {
   browser: { name: string; version: string };
   extensionVersion: string;
   viewport: Viewport;
-  method: 'captureVisibleTab' | 'html2canvas' | 'upload';
+  /** element-crop and region-crop: pixels cropped from captureVisibleTab; html2canvas: a DOM re-rendering. */
+  method: 'captureVisibleTab' | 'element-crop' | 'region-crop' | 'html2canvas' | 'upload';
   trigger: CaptureTrigger;
   /** Every change made to the page while capturing (empty for a visible-area capture). */
   pageChanges: string[];

@@ -17,6 +17,14 @@ export interface Protocol {
     request: { tabId: number; trigger: CaptureTrigger };
     response: CaptureOutcome;
   };
+  /**
+   * Opens the element and region picker in the tab; the popup then closes so the user can pick. The capture
+   * itself happens when the picker answers (see utils/messages/picker.ts) and is stored for review.
+   */
+  startElementPicker: {
+    request: { tabId: number; trigger: CaptureTrigger };
+    response: { started: true };
+  };
   /** Stops a running full-page capture of the tab: nothing is stored and the page is put back. */
   cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
   /** Masking on or off for every capture (and, optionally, the rules). */
@@ -100,6 +108,7 @@ export type Reply<T extends MessageType> =
 const MESSAGE_TYPES: Record<MessageType, true> = {
   captureTab: true,
   captureFullPage: true,
+  startElementPicker: true,
   cancelCapture: true,
   saveMaskingSettings: true,
   saveControlState: true,

@@ -14,6 +14,10 @@ export interface TablesOptions {
   maxRows?: number;
   maxTables?: number;
   shadowRootOf?: ShadowRootReader;
+  /** Read only the tables inside this element (itself included); the whole document by default. */
+  root?: Element;
+  /** Keeps only the tables this returns true for (a region capture keeps those it intersects). */
+  keep?: (container: Element) => boolean;
 }
 
 export interface Tables {
@@ -96,9 +100,10 @@ export function readTables(doc: Document, options: TablesOptions = {}): Tables {
   const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
   if (doc.documentElement === null) return { tables: [], notes: [] };
   const styles = createStyleReader(doc);
-  const index = indexPage(doc.documentElement, shadowRootOf, (root) => styles.addRoot(root));
+  const index = indexPage(options.root ?? doc.documentElement, shadowRootOf, (root) => styles.addRoot(root));
   const visibility = createVisibilityOracle(styles, shadowRootOf);
-  const shown = index.containers.filter((container) => !visibility.isHidden(container));
+  const keep = options.keep ?? (() => true);
+  const shown = index.containers.filter((container) => !visibility.isHidden(container) && keep(container));
   const kept = shown.slice(0, maxTables);
   const names = new Map(kept.map((container, position) => [container, `table-${position + 1}`]));
   const context: RenderContext = {

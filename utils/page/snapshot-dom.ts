@@ -61,6 +61,18 @@ export function snapshotDom(doc: Document, options: DomSnapshotOptions = {}): Do
   const inert = doc.implementation.createHTMLDocument('');
   const clone = inert.importNode(live, true);
   copyLiveState(live, clone, inert, createStyleReader(doc), shadowRootOf);
+  return finishSnapshot(doc, clone, inert, options, takenAt, maxBytes);
+}
+
+/** Sanitises the copy, adds the charset, CSP, marker and header comment, and applies the size cap. */
+export function finishSnapshot(
+  doc: Document,
+  clone: Element,
+  inert: Document,
+  options: DomSnapshotOptions,
+  takenAt: string,
+  maxBytes: number,
+): DomSnapshot {
   sanitise(clone);
 
   const head = headOf(clone, inert);

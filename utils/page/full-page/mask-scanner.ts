@@ -47,10 +47,16 @@ export class MaskScanner {
 
   /** The areas to black out in the tile about to be taken, in viewport CSS pixels. */
   rectsOnScreen(): MaskRect[] {
+    return this.rectsWithin({ left: 0, top: 0, right: this.win.innerWidth, bottom: this.win.innerHeight });
+  }
+
+  /**
+   * The areas to black out that reach into `bounds` (viewport CSS pixels, which may extend past the
+   * screen: an element re-rendered whole).
+   */
+  rectsWithin(bounds: { left: number; top: number; right: number; bottom: number }): MaskRect[] {
     if (this.dirty) this.scan();
     const rects: MaskRect[] = [];
-    const width = this.win.innerWidth;
-    const height = this.win.innerHeight;
     for (const target of this.targets) {
       if (!target.element.isConnected) continue;
       if (target.element.checkVisibility && !target.element.checkVisibility({ visibilityProperty: true }))
@@ -61,7 +67,13 @@ export class MaskScanner {
       let onScreen = false;
       for (const box of boxes) {
         if (box.width <= 0 || box.height <= 0) continue;
-        if (box.bottom <= 0 || box.top >= height || box.right <= 0 || box.left >= width) continue;
+        if (
+          box.bottom <= bounds.top ||
+          box.top >= bounds.bottom ||
+          box.right <= bounds.left ||
+          box.left >= bounds.right
+        )
+          continue;
         onScreen = true;
         rects.push({
           x: box.left - MARGIN,

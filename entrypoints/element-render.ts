@@ -1,0 +1,40 @@
+import html2canvas from 'html2canvas-pro';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { RENDER_ATTRIBUTE, type RenderReply, type RenderRequest } from '@/utils/page/element/protocol';
+
+// Injected only when an element is larger than the viewport: re-renders the element the element agent marked
+// (it may run in another world than the agent, so the mark is an attribute). The PNG data URL is the result.
+export default defineUnlistedScript({
+  main: async (): Promise<RenderReply> => {
+    const marked = document.querySelectorAll(`[${RENDER_ATTRIBUTE}]`);
+    const element = marked[0];
+    if (marked.length !== 1 || !(element instanceof HTMLElement))
+      return { ok: false, error: 'the page changed the element being captured' };
+    try {
+      const request = JSON.parse(element.getAttribute(RENDER_ATTRIBUTE) ?? '') as RenderRequest;
+      const started = performance.now();
+      const canvas = await html2canvas(element, {
+        scale: request.scale,
+        height: request.height,
+        logging: false,
+        // Images from other sites would taint the canvas and make it unreadable: leave them out.
+        useCORS: false,
+        allowTaint: false,
+        imageTimeout: 5_000,
+        ignoreElements: (node) => node.localName === 'isms-evidence-picker',
+      });
+      const rendered = performance.now();
+      const dataUrl = canvas.toDataURL('image/png');
+      return {
+        ok: true,
+        dataUrl,
+        width: canvas.width,
+        height: canvas.height,
+        renderMs: Math.round(rendered - started),
+        encodeMs: Math.round(performance.now() - rendered),
+      };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+});
