@@ -22,6 +22,10 @@ function describeFocus(): FocusStop | null {
     const index = node.parentElement ? [...node.parentElement.children].indexOf(node) : 0;
     path.unshift(`${node.tagName.toLowerCase()}:${index}`);
   }
+  // A radio group is one Tab stop (arrow keys move within it).
+  if (element instanceof HTMLInputElement && element.type === 'radio' && element.name) {
+    path.splice(0, path.length, `radio-group:${element.name}`);
+  }
   const style = getComputedStyle(element);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   const shadow = style.boxShadow !== 'none';
@@ -53,8 +57,14 @@ function reachableByTab(): { path: string; label: string }[] {
         const index = node.parentElement ? [...node.parentElement.children].indexOf(node) : 0;
         path.unshift(`${node.tagName.toLowerCase()}:${index}`);
       }
-      return { path: path.join('/'), label: element.getAttribute('data-testid') ?? element.tagName };
-    });
+      // A radio group is one Tab stop (arrow keys move within it).
+      const group =
+        element instanceof HTMLInputElement && element.type === 'radio' && element.name
+          ? `radio-group:${element.name}`
+          : null;
+      return { path: group ?? path.join('/'), label: element.getAttribute('data-testid') ?? element.tagName };
+    })
+    .filter((element, index, all) => all.findIndex((other) => other.path === element.path) === index);
 }
 
 const KEYS = {
@@ -112,6 +122,7 @@ describe('keyboard use', () => {
   it('captures, tags and saves with the keyboard alone, focus visible at every stop', async () => {
     const page = await openTab(session.extension.context, session.fixture('access-review.html'));
     const popup = await clickToolbarButton(session.extension, page);
+    await popup.waitFor('[data-testid="capture-visible"]');
     const stops = await tabTo(popup, '[data-testid="capture-visible"]');
     await press(popup, 'Enter');
     await popup.waitFor('[data-testid="tagging"]', { timeout: 20_000 });
@@ -155,6 +166,8 @@ describe('keyboard use', () => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${screen}`);
       await page.waitForLoadState('networkidle');
+      // Every screen has its first heading once its data has loaded.
+      await page.locator('h1, h2').first().waitFor();
       const expected = await page.evaluate(reachableByTab);
       const stops = await walk(page);
       await page.close();
