@@ -17,7 +17,6 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CHROMIUM_PATH,
-  chromiumProblem,
   clickToolbarButton,
   launchExtension,
   openTab,
@@ -29,6 +28,7 @@ import { popupTab } from '../tests/e2e/popup.mjs';
 import { verifyCustodyChain } from '../tests/e2e/verify.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { describeMachine, summarize, writeSection } from './bench/report.mjs';
+import { prepareBenchmark } from './bench/prepare.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const WARM_UP = 2;
@@ -43,18 +43,7 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 
-const problem = chromiumProblem();
-if (problem) {
-  console.error(problem);
-  process.exit(1);
-}
-if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const build = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(1);
-}
+prepareBenchmark();
 
 async function captureBenchmark() {
   const server = await startFixtureServer();

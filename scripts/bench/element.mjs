@@ -8,13 +8,11 @@
 // background announces the stored record. Both stamps are performance.timeOrigin + performance.now(),
 // comparable across processes. Writes its section of docs/BENCHMARKS.md.
 /* global window, performance, chrome, TextDecoder */
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CHROMIUM_PATH,
-  chromiumProblem,
   clickToolbarButton,
   launchExtension,
   openBackgroundPage,
@@ -26,6 +24,7 @@ import { popupTab } from '../../tests/e2e/popup.mjs';
 import { verifyCustodyChain } from '../../tests/e2e/verify.mjs';
 import { startFixtureServer } from '../../tests/fixtures/server.mjs';
 import { describeMachine, summarize, writeSection } from './report.mjs';
+import { prepareBenchmark } from './prepare.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS_ELEMENT ?? 7);
 const WARM_UP = 1;
@@ -37,18 +36,7 @@ const TARGETS = [
   { name: 'jobs', selector: '#jobs', label: 'html2canvas-pro', method: 'html2canvas' },
 ];
 
-const problem = chromiumProblem();
-if (problem) {
-  console.error(problem);
-  process.exit(1);
-}
-if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const build = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(1);
-}
+prepareBenchmark();
 
 /** Installed before the page's scripts: the time of every pointerup, before the picker handles it. */
 function stampClicks() {

@@ -23,9 +23,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CHROMIUM_PATH, chromiumProblem, launchExtension, REPO_ROOT } from '../../tests/e2e/chromium.mjs';
+import { CHROMIUM_PATH, launchExtension, REPO_ROOT } from '../../tests/e2e/chromium.mjs';
 import { openSeedingPage, seedFiles } from './extension-seed.mjs';
 import { describeMachine, writeSection } from './report.mjs';
+import { prepareBenchmark } from './prepare.mjs';
 
 const TARGET_BYTES = Number(process.env.BENCH_EXPORT_MIB ?? 1024) * 1024 * 1024;
 const MIN_PNG = 2_000_000;
@@ -35,18 +36,7 @@ const MB = 1e6;
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 const SAMPLE_MS = 50;
 
-const problem = chromiumProblem();
-if (problem) {
-  console.error(problem);
-  process.exit(1);
-}
-if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const build = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(1);
-}
+prepareBenchmark();
 
 // ---- /proc: the Chromium processes of one profile ------------------------------------------------
 

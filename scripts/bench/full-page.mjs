@@ -9,7 +9,6 @@
 //
 // BENCH_RUNS_FULL_PAGE (5) captures of each kind, alternating; BENCH_FULL_PAGE_ROWS (400) table rows.
 /* global document */
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +16,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TextDecoder } from 'node:util';
 import {
   CHROMIUM_PATH,
-  chromiumProblem,
   clickToolbarButton,
   launchExtension,
   openTab,
@@ -31,6 +29,7 @@ import { readPng } from '../../tests/fixtures/hostile/read-png.mjs';
 import { startFixtureServer } from '../../tests/fixtures/server.mjs';
 import { describeMachine, summarize, writeSection } from './report.mjs';
 import { compareImages } from './image-diff.mjs';
+import { prepareBenchmark } from './prepare.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS_FULL_PAGE ?? 5);
 const ROWS = Number(process.env.BENCH_FULL_PAGE_ROWS ?? 400);
@@ -38,18 +37,7 @@ const TILE_FLOOR_MS = 500;
 const GOAL_RATIO = 1.2;
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 
-const problem = chromiumProblem();
-if (problem) {
-  console.error(problem);
-  process.exit(1);
-}
-if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const build = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(1);
-}
+prepareBenchmark();
 
 /** Seams: the first output row each tile after the first contributes (CSS px), from the stored tile list. */
 function seamRows(tiles, paneHeight) {

@@ -5,17 +5,11 @@
 // from navigation start (performance.timeOrigin) to the first animation frame after the grid's cells
 // are in the DOM. Writes its section of docs/BENCHMARKS.md.
 /* global document, window, requestAnimationFrame, MutationObserver, performance */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import {
-  CHROMIUM_PATH,
-  chromiumProblem,
-  launchExtension,
-  REPO_ROOT,
-  VIEWPORT,
-} from '../../tests/e2e/chromium.mjs';
+import { CHROMIUM_PATH, launchExtension, REPO_ROOT, VIEWPORT } from '../../tests/e2e/chromium.mjs';
 import { openSeedingPage, seedSynthetic } from './extension-seed.mjs';
 import { describeMachine, summarize, writeSection } from './report.mjs';
+import { prepareBenchmark } from './prepare.mjs';
 
 const LEVELS = (process.env.BENCH_POPUP_LEVELS ?? '1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS_POPUP ?? 9);
@@ -23,18 +17,7 @@ const WARM_UP = 2;
 const GOAL = { records: 10_000, medianMs: 100 };
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 
-const problem = chromiumProblem();
-if (problem) {
-  console.error(problem);
-  process.exit(1);
-}
-if (process.env.BENCH_SKIP_BUILD !== '1') {
-  const build = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(1);
-}
+prepareBenchmark();
 
 /** Installed before any script of the page: stamps the frame after the grid's cells appear. */
 function watchGrid() {
