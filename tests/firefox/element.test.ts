@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPng } from '../fixtures/hostile/read-png.mjs';
+import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
+import { parseCsv, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
+import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
+import { closeTab, evaluate, openTab, waitFor } from './pages.mjs';
+import { pressShortcut } from './gestures.mjs';
+import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
+
+type Record_ = DatabaseDump['evidence'][number];
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const PICKER = 'isms-evidence-picker';
+
+// Element capture in Firefox: the real shortcut (Alt+Shift+R) opens the picker in the page, and a real
+// pointer (BiDi input.performActions) or real keys choose. Elements that fit are cropped from Firefox's own
+// screenshot; taller ones are re-rendered by html2canvas-pro in the page's MAIN world.
+describe('Firefox: element capture', () => {
+  let server: FixtureServer;
+  let firefox: LaunchedFirefox;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  const openFixture = () => openTab(firefox, new URL('element-picker.html', server.url).href);
+  const boxOf = (page: string, selector: string) =>
+    evaluate(
+      firefox,
+      page,
+      (target) => {
+        const box = document.querySelector(target)!.getBoundingClientRect();
+        return { x: box.left, y: box.top, width: box.width, height: box.height };
+      },
+      selector,
+    ) as Promise<Box>;
+  const pickerShown = (page: string, shown: boolean) =>
+    waitFor(firefox, page, (tag, wanted) => (document.querySelector(tag) !== null) === wanted, {
+      args: [PICKER, shown],
+      description: `the picker to be ${shown ? 'shown' : 'gone'}`,
+    });
+  const pointer = (page: string, actions: object[]) =>
+    firefox.bidi.send('input.performActions', {
+      context: page,
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+  const keys = (page: string, names: string[]) =>
+    firefox.bidi.send('input.performActions', {
+      context: page,
+      actions: [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: names.flatMap((value) => [
+            { type: 'keyDown', value },
+            { type: 'keyUp', value },
+          ]),
+        },
+      ],
+    });
+  const dpr = (page: string) => evaluate(firefox, page, () => window.devicePixelRatio) as Promise<number>;
+
+  it('the shortcut opens the picker, a click on a table stores exactly its pixels and rows', async () => {
+    const page = await openFixture();
+    const box = await boxOf(page, '#summary');
+    const ratio = await dpr(page);
+    const expected = await evaluate(firefox, page, () =>
+      [...document.querySelectorAll('#summary tr')].map((row) =>
+        [...row.children].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      ),
+    );
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    // Hover a cell, then the table's own padding, and click there.
+    const x = Math.round(box.x + 3);
+    const y = Math.round(box.y + 3);
+    await pointer(page, [
+      { type: 'pointerMove', x: Math.round(box.x + 30), y: Math.round(box.y + 45) },
+      { type: 'pointerMove', x, y, duration: 100 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+    const dump = await waitForEvidence(firefox, 1);
+    await pickerShown(page, false);
+
+    const record = dump.evidence[0]!;
+    expect(record).toMatchObject({ kind: 'element', status: 'needs-review' });
+    checkIntegrity(dump, record);
+    const metadata = metadataOf(dump, record);
+    expect(metadata).toMatchObject({ method: 'element-crop', trigger: 'command' });
+    expect((metadata.element as { selected?: string }).selected).toBe('table#summary');
+    const png = readPng(bytesOf(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([Math.round(box.width * ratio), Math.round(box.height * ratio)]);
+    const tables = record.artifacts.filter((artifact) => artifact.role === 'table');
+    expect(tables).toHaveLength(1);
+    expect(parseCsv(new TextDecoder().decode(bytesOf(dump, record, tables[0]!.name))).rows).toEqual(expected);
+    const text = new TextDecoder().decode(bytesOf(dump, record, 'text.txt'));
+    expect(text).toContain('Repo-Frankfurt-01');
+    expect(text).not.toContain('Grace Kim');
+    expect(text).not.toContain('JOB-1000');
+    expect(dump.custody.find((entry) => entry.evidenceId === record.id)).toMatchObject({
+      event: 'capture',
+      details: { trigger: 'command' },
+    });
+    await closeTab(firefox, page);
+  });
+
+  it('re-renders an element taller than the viewport with html2canvas in the page, full height', async () => {
+    const page = await openFixture();
+    const ratio = await dpr(page);
+    const caption = await boxOf(page, '#jobs caption');
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    await pointer(page, [
+      { type: 'pointerMove', x: Math.round(caption.x + 30), y: Math.round(caption.y + 5) },
+    ]);
+    await keys(page, ['\uE013', '\uE007']); // ↑ caption → table, Enter
+    const dump = await waitForEvidence(firefox, 2, { timeout: 60_000 });
+    const box = await boxOf(page, '#jobs');
+    expect(box.height).toBeGreaterThan(await evaluate(firefox, page, () => window.innerHeight));
+
+    const record = newest(dump);
+    checkIntegrity(dump, record);
+    const metadata = metadataOf(dump, record);
+    expect(metadata.method).toBe('html2canvas');
+    expect((metadata.element as { selected?: string }).selected).toBe('table#jobs');
+    const png = readPng(bytesOf(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([Math.round(box.width * ratio), Math.round(box.height * ratio)]);
+    const tables = record.artifacts.filter((artifact) => artifact.role === 'table');
+    expect(tables).toHaveLength(1);
+    expect(parseCsv(new TextDecoder().decode(bytesOf(dump, record, tables[0]!.name))).rows).toHaveLength(201);
+    // The mark for the renderer is gone, and the page is where it was.
+    expect(
+      await evaluate(firefox, page, () => document.querySelectorAll('[data-isms-evidence-render]').length),
+    ).toBe(0);
+    expect(await evaluate(firefox, page, () => window.scrollY)).toBe(0);
+    await closeTab(firefox, page);
+  });
+
+  it('Esc cancels: nothing stored and no overlay left', async () => {
+    const page = await openFixture();
+    const untouched = await evaluate(firefox, page, () => document.documentElement.outerHTML);
+    const before = (await readDatabase(firefox)).evidence.length;
+    const box = await boxOf(page, '#owners');
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    await pointer(page, [{ type: 'pointerMove', x: Math.round(box.x + 10), y: Math.round(box.y + 10) }]);
+    await keys(page, ['\uE00C']);
+    await pickerShown(page, false);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await readDatabase(firefox)).evidence).toHaveLength(before);
+    expect(await evaluate(firefox, page, () => document.documentElement.outerHTML)).toBe(untouched);
+    await closeTab(firefox, page);
+  });
+});
+
+function newest(dump: DatabaseDump): Record_ {
+  return [...dump.evidence].sort((a, b) => a.sequence - b.sequence).at(-1)!;
+}
+
+/** Every artifact's SHA-256 as recorded, and the custody chain, as the smoke test checks them. */
+function checkIntegrity(dump: DatabaseDump, record: Record_): void {
+  const original = record.artifacts.find((item) => item.name === 'original.png')!;
+  expect(sha256Hex(bytesOf(dump, record, 'original.png'))).toBe(original.sha256);
+  expect(verifyArtifacts(record, dump.blobs)).toEqual([]);
+  expect(verifyCustodyChain(dump.custody)).toEqual([]);
+}
+
+function metadataOf(dump: DatabaseDump, record: Record_): Record<string, unknown> {
+  return JSON.parse(new TextDecoder().decode(bytesOf(dump, record, 'metadata.json')));
+}
+
+function bytesOf(dump: DatabaseDump, record: Record_, name: string): Uint8Array {
+  const entry = record.artifacts.find((item) => item.name === name);
+  const bytes = entry ? dump.blobs.get(entry.blobKey)?.bytes : null;
+  if (!bytes) throw new Error(`${name} is not stored for ${record.id}`);
+  return bytes;
+}
