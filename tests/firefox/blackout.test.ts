@@ -70,7 +70,7 @@ describe('Firefox: manual black-out of a capture', () => {
     // The popup's tab in front (the capture is done), then a real pointer drag over the preview.
     await firefox.bidi.send('browsingContext.activate', { context: popup });
     await click(firefox, popup, '[data-testid="blackout-toggle"]');
-    const surface = await waitFor(
+    const surface = (await waitFor(
       firefox,
       popup,
       () => {
@@ -81,7 +81,7 @@ describe('Firefox: manual black-out of a capture', () => {
         return { x: box.left, y: box.top, width: box.width, height: box.height };
       },
       { description: 'the black-out preview' },
-    );
+    ))!;
     const at = (fx: number, fy: number) => ({
       x: Math.round(surface.x + surface.width * fx),
       y: Math.round(surface.y + surface.height * fy),

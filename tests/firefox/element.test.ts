@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
@@ -46,10 +47,15 @@ describe('Firefox: element capture', () => {
       selector,
     ) as Promise<Box>;
   const pickerShown = (page: string, shown: boolean) =>
-    waitFor(firefox, page, (tag, wanted) => (document.querySelector(tag) !== null) === wanted, {
-      args: [PICKER, shown],
-      description: `the picker to be ${shown ? 'shown' : 'gone'}`,
-    });
+    waitFor(
+      firefox,
+      page,
+      (tag: string, wanted: boolean) => (document.querySelector(tag) !== null) === wanted,
+      {
+        args: [PICKER, shown],
+        description: `the picker to be ${shown ? 'shown' : 'gone'}`,
+      },
+    );
   const pointer = (page: string, actions: object[]) =>
     firefox.bidi.send('input.performActions', {
       context: page,
@@ -69,6 +75,15 @@ describe('Firefox: element capture', () => {
         },
       ],
     });
+  /** Firefox's own screenshot of a viewport box (BiDi): an independent source of the same pixels. */
+  const browserClip = async (page: string, box: Box) => {
+    const { data } = (await firefox.bidi.send('browsingContext.captureScreenshot', {
+      context: page,
+      origin: 'viewport',
+      clip: { type: 'box', ...box },
+    })) as { data: string };
+    return readPng(new Uint8Array(Buffer.from(data, 'base64')));
+  };
   const dpr = (page: string) => evaluate(firefox, page, () => window.devicePixelRatio) as Promise<number>;
 
   it('the shortcut opens the picker, a click on a table stores exactly its pixels and rows', async () => {
@@ -102,6 +117,8 @@ describe('Firefox: element capture', () => {
     expect((metadata.element as { selected?: string }).selected).toBe('table#summary');
     const png = readPng(bytesOf(dump, record, 'original.png'));
     expect([png.width, png.height]).toEqual([Math.round(box.width * ratio), Math.round(box.height * ratio)]);
+    // Pixel for pixel what Firefox itself shows there.
+    expect(samePixels(png, await browserClip(page, box))).toBe(0);
     const tables = record.artifacts.filter((artifact) => artifact.role === 'table');
     expect(tables).toHaveLength(1);
     expect(parseCsv(new TextDecoder().decode(bytesOf(dump, record, tables[0]!.name))).rows).toEqual(expected);
@@ -137,6 +154,29 @@ describe('Firefox: element capture', () => {
     expect((metadata.element as { selected?: string }).selected).toBe('table#jobs');
     const png = readPng(bytesOf(dump, record, 'original.png'));
     expect([png.width, png.height]).toEqual([Math.round(box.width * ratio), Math.round(box.height * ratio)]);
+    // A real rendering, not a blank canvas: the header's colour at its place, and text in the last row.
+    const header = await evaluate(firefox, page, () => {
+      const table = document.getElementById('jobs')!.getBoundingClientRect();
+      const th = document.querySelector('#jobs th')!.getBoundingClientRect();
+      const last = document.querySelector('#jobs tbody tr:last-child')!.getBoundingClientRect();
+      return {
+        x: th.left - table.left + 3,
+        y: th.top - table.top + 3,
+        lastTop: last.top - table.top,
+        lastHeight: last.height,
+      };
+    });
+    expect(png.pixel(Math.round(header.x * ratio), Math.round(header.y * ratio)).slice(0, 3)).toEqual([
+      0xdd, 0xe6, 0xf0,
+    ]);
+    let dark = 0;
+    for (
+      let y = Math.round(header.lastTop * ratio);
+      y < Math.round((header.lastTop + header.lastHeight) * ratio);
+      y++
+    )
+      for (let x = 0; x < png.width; x++) if (png.pixel(x, y)[0]! < 100) dark++;
+    expect(dark).toBeGreaterThan(20);
     const tables = record.artifacts.filter((artifact) => artifact.role === 'table');
     expect(tables).toHaveLength(1);
     expect(parseCsv(new TextDecoder().decode(bytesOf(dump, record, tables[0]!.name))).rows).toHaveLength(201);
@@ -145,6 +185,84 @@ describe('Firefox: element capture', () => {
       await evaluate(firefox, page, () => document.querySelectorAll('[data-isms-evidence-render]').length),
     ).toBe(0);
     expect(await evaluate(firefox, page, () => window.scrollY)).toBe(0);
+    await closeTab(firefox, page);
+  });
+
+  it('a real pointer drag stores exactly that region of Firefox’s pixels', async () => {
+    const page = await openFixture();
+    const ratio = await dpr(page);
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    const region = { x: 300, y: 100, width: 500, height: 150 };
+    await pointer(page, [
+      { type: 'pointerMove', x: region.x, y: region.y },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerMove', x: region.x + 100, y: region.y + 50, duration: 50 },
+      { type: 'pointerMove', x: region.x + region.width, y: region.y + region.height, duration: 50 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+    const dump = await waitForEvidence(firefox, 3);
+    await pickerShown(page, false);
+    const record = newest(dump);
+    expect(record.kind).toBe('region');
+    checkIntegrity(dump, record);
+    const metadata = metadataOf(dump, record);
+    expect(metadata).toMatchObject({ method: 'region-crop', region: { rectCss: region } });
+    const png = readPng(bytesOf(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([region.width * ratio, region.height * ratio]);
+    expect(samePixels(png, await browserClip(page, region))).toBe(0);
+    // The region touches two tables (summary and owners), not the job list below.
+    const headers = record.artifacts
+      .filter((artifact) => artifact.role === 'table')
+      .map(
+        (artifact) => parseCsv(new TextDecoder().decode(bytesOf(dump, record, artifact.name))).rows[0]?.[0],
+      );
+    expect(headers).toEqual(['Repository', 'Owner']);
+    await closeTab(firefox, page);
+  });
+
+  it('on a page whose CSP forbids inline styles: the overlay is laid out, the page body re-rendered', async () => {
+    // The CSP comes as a header (tests/fixtures/server.mjs): it also governs the MAIN world html2canvas runs in.
+    const page = await openTab(firefox, new URL('hostile/strict-csp.html', server.url).href);
+    const ratio = await dpr(page);
+    const header = await boxOf(page, 'header');
+    const before = (await readDatabase(firefox)).evidence.length;
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    expect(
+      await evaluate(
+        firefox,
+        page,
+        (tag) => {
+          const style = getComputedStyle(document.querySelector(tag)!);
+          return [style.position, style.zIndex, style.pointerEvents];
+        },
+        PICKER,
+      ),
+    ).toEqual(['fixed', '2147483647', 'none']);
+    await pointer(page, [
+      { type: 'pointerMove', x: Math.round(header.x + 20), y: Math.round(header.y + 20) },
+    ]);
+    await keys(page, ['\uE013', '\uE007']); // ↑ header → body, Enter
+    const dump = await waitForEvidence(firefox, before + 1, { timeout: 60_000 });
+    const record = newest(dump);
+    checkIntegrity(dump, record);
+    const metadata = metadataOf(dump, record);
+    expect(metadata.method).toBe('html2canvas');
+    expect((metadata.element as { selected?: string }).selected).toBe('body');
+    const body = await boxOf(page, 'body');
+    expect(body.height).toBeGreaterThan(await evaluate(firefox, page, () => window.innerHeight));
+    const png = readPng(bytesOf(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([
+      Math.round(body.width * ratio),
+      Math.round(body.height * ratio),
+    ]);
+    // The page's own stylesheet applied in the rendering: the magenta header, and the last row's text.
+    expect(png.pixel(Math.round(5 * ratio), Math.round(25 * ratio)).slice(0, 3)).toEqual([255, 0, 255]);
+    let dark = 0;
+    for (let y = png.height - Math.round(40 * ratio); y < png.height; y++)
+      for (let x = 0; x < Math.round(300 * ratio); x++) if (png.pixel(x, y)[0]! < 100) dark++;
+    expect(dark).toBeGreaterThan(20);
     await closeTab(firefox, page);
   });
 
@@ -164,6 +282,15 @@ describe('Firefox: element capture', () => {
     await closeTab(firefox, page);
   });
 });
+
+function samePixels(actual: ReturnType<typeof readPng>, expected: ReturnType<typeof readPng>): number {
+  expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+  let different = 0;
+  for (let y = 0; y < actual.height; y++)
+    for (let x = 0; x < actual.width; x++)
+      if (actual.pixel(x, y).join() !== expected.pixel(x, y).join()) different++;
+  return different;
+}
 
 function newest(dump: DatabaseDump): Record_ {
   return [...dump.evidence].sort((a, b) => a.sequence - b.sequence).at(-1)!;
