@@ -4,7 +4,7 @@ import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { parseCsv, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import { closeTab, evaluate, openTab, waitFor } from './pages.mjs';
+import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
 import { pressShortcut } from './gestures.mjs';
 import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
 
@@ -279,8 +279,126 @@ describe('Firefox: element capture', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await readDatabase(firefox)).evidence).toHaveLength(before);
     expect(await evaluate(firefox, page, () => document.documentElement.outerHTML)).toBe(untouched);
+    expect(await pickerSessions()).toEqual([]);
     await closeTab(firefox, page);
   });
+
+  it('with masking on, blacks out secrets in a cropped element and in a re-rendered one', async () => {
+    const popup = await openTab(firefox, firefox.extensionUrl('popup.html'), { background: true });
+    await click(firefox, popup, 'input[data-testid="masking-enabled"]');
+    // The popup ticks the box at once and saves through the background: wait until a new popup reads it.
+    await expect
+      .poll(
+        async () => {
+          const reopened = await openTab(firefox, firefox.extensionUrl('popup.html'), { background: true });
+          try {
+            return await waitFor(
+              firefox,
+              reopened,
+              () => {
+                const box = document.querySelector<HTMLInputElement>('input[data-testid="masking-enabled"]');
+                return box ? String(box.checked) : null;
+              },
+              { description: 'the masking switch' },
+            );
+          } finally {
+            await closeTab(firefox, reopened);
+          }
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('true');
+    await closeTab(firefox, popup);
+
+    const page = await openFixture();
+    const ratio = await dpr(page);
+    const owners = await boxOf(page, '#owners');
+    const textCentre = (id: string) =>
+      evaluate(
+        firefox,
+        page,
+        (target) => {
+          const range = document.createRange();
+          range.selectNodeContents(document.getElementById(target)!);
+          const box = range.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        },
+        id,
+      );
+    const email = await textCentre('owner-email');
+    let count = (await readDatabase(firefox)).evidence.length;
+
+    // A data cell, then ↑ td → tr → tbody → table, Enter: cropped from the screenshot.
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    await pointer(page, [
+      { type: 'pointerMove', x: Math.round(owners.x + 20), y: Math.round(owners.y + 45) },
+    ]);
+    await keys(page, ['\uE013', '\uE013', '\uE013', '\uE007']);
+    let dump = await waitForEvidence(firefox, ++count);
+    let record = newest(dump);
+    checkIntegrity(dump, record);
+    expect(metadataOf(dump, record)).toMatchObject({
+      method: 'element-crop',
+      element: { selected: 'table#owners' },
+    });
+    let png = readPng(bytesOf(dump, record, 'original.png'));
+    expect(
+      png
+        .pixel(Math.round((email.x - owners.x) * ratio), Math.round((email.y - owners.y) * ratio))
+        .slice(0, 3),
+    ).toEqual([0, 0, 0]);
+    for (const artifact of record.artifacts.filter((candidate) => candidate.mimeType.startsWith('text/')))
+      expect(new TextDecoder().decode(bytesOf(dump, record, artifact.name)), artifact.name).not.toContain(
+        'vaultline.example',
+      );
+
+    // The tall job list, re-rendered in the page's world: the owner's address in its caption is black.
+    const caption = await boxOf(page, '#jobs caption');
+    const owner = await textCentre('jobs-owner');
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    await pointer(page, [
+      { type: 'pointerMove', x: Math.round(caption.x + 30), y: Math.round(caption.y + 5) },
+    ]);
+    await keys(page, ['\uE013', '\uE007']);
+    dump = await waitForEvidence(firefox, ++count, { timeout: 60_000 });
+    record = newest(dump);
+    checkIntegrity(dump, record);
+    expect(metadataOf(dump, record)).toMatchObject({
+      method: 'html2canvas',
+      element: { selected: 'table#jobs' },
+    });
+    const jobs = await boxOf(page, '#jobs');
+    png = readPng(bytesOf(dump, record, 'original.png'));
+    const at = (x: number, y: number) =>
+      png.pixel(Math.round((x - jobs.x) * ratio), Math.round((y - jobs.y) * ratio)).slice(0, 3);
+    expect(at(owner.x, owner.y)).toEqual([0, 0, 0]);
+    expect(at(caption.x + 4, caption.y + caption.height / 2)).not.toEqual([0, 0, 0]);
+    for (const artifact of record.artifacts.filter((candidate) => candidate.mimeType.startsWith('text/')))
+      expect(new TextDecoder().decode(bytesOf(dump, record, artifact.name)), artifact.name).not.toContain(
+        'vaultline.example',
+      );
+    expect(await pickerSessions()).toEqual([]);
+    await closeTab(firefox, page);
+  });
+
+  /** The element-picker sessions the background page holds (storage.session, read by an extension page). */
+  async function pickerSessions(): Promise<string[]> {
+    const reader = await openTab(firefox, firefox.extensionUrl('popup.html?reader'), { background: true });
+    try {
+      return await evaluate(firefox, reader, () => {
+        // `browser` is the extension page's own global.
+        type Session = { get(keys: null): Promise<Record<string, unknown>> };
+        const { browser } = globalThis as unknown as { browser: { storage: { session: Session } } };
+        return browser.storage.session
+          .get(null)
+          .then((items) => Object.keys(items).filter((key) => key.startsWith('pickerSession:')));
+      });
+    } finally {
+      await closeTab(firefox, reader);
+    }
+  }
 });
 
 function samePixels(actual: ReturnType<typeof readPng>, expected: ReturnType<typeof readPng>): number {
