@@ -16,6 +16,11 @@ export default defineUnlistedScript({
       const canvas = await html2canvas(element, {
         scale: request.scale,
         height: request.height,
+        // Lay the clone out as wide as the page's viewport without its scrollbar: html2canvas clones into a
+        // frame without scrollbars, so classic scrollbars (Firefox, Windows) made it wider than the page.
+        windowWidth: (document.scrollingElement ?? document.documentElement).clientWidth || window.innerWidth,
+        windowHeight:
+          (document.scrollingElement ?? document.documentElement).clientHeight || window.innerHeight,
         logging: false,
         // Images from other sites would taint the canvas and make it unreadable: leave them out.
         useCORS: false,
