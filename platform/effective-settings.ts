@@ -11,6 +11,7 @@ import type { EvidenceDatabase } from '@/storage/db';
 import { ValidationError } from '@/storage/isms-repository';
 import { readRules, readSettings, saveSettings } from '@/storage/settings-repository';
 import { readManagedPolicy } from './managed-policy';
+import { settingsText } from '@/utils/text';
 
 export interface SettingsView extends EffectiveSettings {
   /** Ignored policy values, as sentences. */
@@ -33,7 +34,7 @@ export async function readEffectiveSettings(db: EvidenceDatabase): Promise<Setti
 
 /** The name stamped on captures and written to the custody log. */
 export async function readEffectiveCapturer(db: EvidenceDatabase): Promise<string> {
-  return (await readEffectiveSettings(db)).settings.capturer.trim() || 'Unnamed capturer';
+  return (await readEffectiveSettings(db)).settings.capturer.trim() || settingsText.unnamedCapturer;
 }
 
 export async function readEffectiveOrganisation(db: EvidenceDatabase): Promise<string> {
