@@ -73,7 +73,11 @@ export function TaggingPanel({
     <form class="tagging" data-testid="tagging" onSubmit={save} aria-label={taggingText.label(evidence.id)}>
       <div class="tagging-head">
         {thumbnailUrl && (
-          <img data-testid="capture-thumbnail" src={thumbnailUrl} alt={taggingText.screenshotOf(evidence.title)} />
+          <img
+            data-testid="capture-thumbnail"
+            src={thumbnailUrl}
+            alt={taggingText.screenshotOf(evidence.title)}
+          />
         )}
         <div>
           <p class="evidence-id">{evidence.id}</p>

@@ -7,11 +7,11 @@ import {
   type EffectiveSettings,
   type Management,
 } from '@/utils/settings/effective';
+import { settingsText } from '@/utils/text';
 import type { EvidenceDatabase } from '@/storage/db';
 import { ValidationError } from '@/storage/isms-repository';
 import { readRules, readSettings, saveSettings } from '@/storage/settings-repository';
 import { readManagedPolicy } from './managed-policy';
-import { settingsText } from '@/utils/text';
 
 export interface SettingsView extends EffectiveSettings {
   /** Ignored policy values, as sentences. */

@@ -2,12 +2,12 @@ import type { EvidenceRecord } from '@/utils/evidence/types';
 import { sha256Hex } from '@/utils/integrity/sha256';
 import { MANUAL_REDACTION_SCOPE, withManualRedaction } from '@/utils/redaction/metadata';
 import { rectanglesProblem, type FractionRect } from '@/utils/redaction/rectangles';
+import { blackoutProblemText } from '@/utils/text';
 import type { EvidenceDatabase } from '@/storage/db';
 import { replaceRedactedArtifacts, type ArtifactReplacement } from '@/storage/evidence-redaction';
 import { ValidationError } from '@/storage/isms-repository';
 import { blackOutImages } from './blackout-images';
 import { toDataUrl } from './data-url';
-import { blackoutProblemText } from '@/utils/text';
 
 export interface RedactionOutcome {
   evidence: EvidenceRecord;
@@ -31,8 +31,7 @@ export async function redactEvidence(
   if (!record || record.status === 'deleted')
     throw new ValidationError([blackoutProblemText.noEvidence(evidenceId)]);
   const original = record.artifacts.find((artifact) => artifact.role === 'original');
-  if (!original)
-    throw new ValidationError([blackoutProblemText.noScreenshot(evidenceId)]);
+  if (!original) throw new ValidationError([blackoutProblemText.noScreenshot(evidenceId)]);
   const stamped = record.artifacts.find((a) => a.name === original.name.replace(/^original/, 'stamped'));
   const thumbnail = record.artifacts.find((a) => a.role === 'thumbnail');
   const metadata = record.artifacts.find((a) => a.role === 'metadata');

@@ -21,9 +21,7 @@ export function ManagedMappingRules({ rules, management }: ManagedMappingRulesPr
       <h3 id="managed-mapping-heading">{policyText.mappingRulesHeading}</h3>
       <ManagedNote management={management} />
       <p class="hint">
-        {management === 'locked'
-          ? policyText.mappingRulesOnly
-          : policyText.mappingRulesAfter}
+        {management === 'locked' ? policyText.mappingRulesOnly : policyText.mappingRulesAfter}
       </p>
       <ul class="rule-list">
         {rules.map((rule) => (

@@ -59,11 +59,7 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
   }
 
   return (
-    <form
-      class="masking-rule-form"
-      onSubmit={submit}
-      aria-label={maskingEditorText.formLabel(rule?.name)}
-    >
+    <form class="masking-rule-form" onSubmit={submit} aria-label={maskingEditorText.formLabel(rule?.name)}>
       <fieldset>
         <legend>{maskingEditorText.formLegend(rule?.name)}</legend>
         <div role="radiogroup" aria-label={maskingEditorText.matchesLabel}>

@@ -24,7 +24,9 @@ export function MaskingRuleRow({ rule, locked, onToggle, onEdit, onRemove }: Mas
         />
         {rule.name}
       </label>
-      <span class="hint">{rule.kind === 'pattern' ? maskingEditorText.kindPattern : maskingEditorText.kindElements}</span>{' '}
+      <span class="hint">
+        {rule.kind === 'pattern' ? maskingEditorText.kindPattern : maskingEditorText.kindElements}
+      </span>{' '}
       <code class="rule-source" title={source}>
         {source}
       </code>

@@ -82,7 +82,8 @@ export function MaskingRulesEditor({
       {...(editable
         ? {
             onEdit: () => setEditing(rule.id),
-            onRemove: () => quietly({ enabled, rules: replace(rule.id, null) }, maskingEditorText.ruleRemoved(rule.name)),
+            onRemove: () =>
+              quietly({ enabled, rules: replace(rule.id, null) }, maskingEditorText.ruleRemoved(rule.name)),
           }
         : {})}
     />
@@ -118,7 +119,8 @@ export function MaskingRulesEditor({
       {fromPolicy.length > 0 && (
         <>
           <h4>
-            {maskingEditorText.organisationRules} <ManagedNote management={rulesLocked ? 'locked' : 'default'} />
+            {maskingEditorText.organisationRules}{' '}
+            <ManagedNote management={rulesLocked ? 'locked' : 'default'} />
           </h4>
           <ul class="rule-list">{fromPolicy.map((rule) => row(rule, false))}</ul>
         </>

@@ -1,4 +1,4 @@
-import { maskingProblemText } from '@/utils/text';
+import { maskingProblemText } from '../text';
 import type { MaskingRule } from './types';
 
 /** Longer patterns and selectors are almost certainly pasted by mistake, and slow on every capture. */
@@ -18,8 +18,7 @@ export function patternProblem(pattern: string, flags = ''): string | null {
     const reason = error instanceof Error ? error.message : String(error);
     return maskingProblemText.patternInvalid(reason);
   }
-  if (regex.test(''))
-    return maskingProblemText.patternMatchesEmpty;
+  if (regex.test('')) return maskingProblemText.patternMatchesEmpty;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { blackoutProblemText } from '@/utils/text';
+import { blackoutProblemText } from '../text';
 import type { FractionRect, PixelRect } from './rectangles';
 
 /** What a manual black-out did, recorded in metadata.json and in the custody log. */

@@ -1,4 +1,4 @@
-import { blackoutProblemText, blackoutText } from '@/utils/text';
+import { blackoutProblemText, blackoutText } from '../text';
 
 /**
  * Manual black-out geometry. Rectangles are kept as fractions of the image (0–1), so the same
@@ -92,8 +92,7 @@ export function toPixelRect(rect: FractionRect, imageWidth: number, imageHeight:
 /** Why a list of rectangles sent for black-out cannot be applied, or null. */
 export function rectanglesProblem(rects: unknown): string | null {
   if (!Array.isArray(rects) || rects.length === 0) return blackoutProblemText.noArea;
-  if (rects.length > MAX_RECTANGLES)
-    return blackoutProblemText.tooMany(MAX_RECTANGLES);
+  if (rects.length > MAX_RECTANGLES) return blackoutProblemText.tooMany(MAX_RECTANGLES);
   for (const rect of rects as Partial<FractionRect>[]) {
     const { x, y, width, height } = rect ?? {};
     const numbers = [x, y, width, height];

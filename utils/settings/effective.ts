@@ -2,7 +2,7 @@ import type { MappingRule, Settings } from '../isms/types';
 import { BUILT_IN_RULES, withBuiltIns } from '../masking/builtins';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import { isLocked, POLICY_RULE_PREFIX, type ManagedPolicy } from './policy';
-import { policyText } from '@/utils/text';
+import { policyText } from '../text';
 
 /**
  * How a setting is set: `local` (the policy says nothing), `default` (the policy presets a value the
@@ -60,9 +60,7 @@ export function settingsLockProblem(
     refused.push(policyText.organisationSet(effective.settings.organisation));
   if (effective.capturer === 'locked' && change.capturer.trim() !== effective.settings.capturer)
     refused.push(policyText.capturerSet(effective.settings.capturer));
-  return refused.length === 0
-    ? null
-    : policyText.settingsLocked(refused);
+  return refused.length === 0 ? null : policyText.settingsLocked(refused);
 }
 
 export interface EffectiveMasking {

@@ -1,6 +1,6 @@
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
-import { policyProblemText } from '@/utils/text';
+import { policyProblemText } from '../text';
 
 /**
  * What an administrator may preset by browser policy (chrome.storage.managed / Firefox's
@@ -48,8 +48,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: ManagedPolicy = {};
   const problems: string[] = [];
   if (!isObject(raw)) return { policy, problems };
-  const ignore = (key: string, why: string) =>
-    problems.push(policyProblemText.ignored(key, why));
+  const ignore = (key: string, why: string) => problems.push(policyProblemText.ignored(key, why));
 
   for (const key of ['organisation', 'capturer'] as const) {
     const value = raw[key];

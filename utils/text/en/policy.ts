@@ -14,7 +14,8 @@ export const policyText = {
   capturerSet: (capturer: string) => `the capturer name (set to “${capturer}”)`,
   settingsLocked: (refused: readonly string[]) =>
     `Not saved: your organisation sets ${refused.join(' and ')} by policy, and it cannot be changed here.`,
-  maskingLocked: (on: boolean) => `Not saved: your organisation keeps masking ${on ? 'on' : 'off'} by policy.`,
+  maskingLocked: (on: boolean) =>
+    `Not saved: your organisation keeps masking ${on ? 'on' : 'off'} by policy.`,
   maskingRulesLocked:
     'Not saved: your organisation sets the masking rules by policy, and they cannot be changed here.',
 };
