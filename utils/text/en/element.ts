@@ -23,6 +23,24 @@ export const elementCaptureText = {
     'Masked areas are filled solid black before the image is stored; no unmasked copy of the pixels is kept.',
 };
 
+/** What the element agent in the page records: its failures, and the notes and page changes it keeps. */
+export const elementAgentText = {
+  nothingSelected: 'nothing was selected',
+  elementLeft: 'the selected element left the page before it could be captured',
+  notPrepared: 'The element capture was not prepared.',
+  marked: (element: string) => `Marked ${element} for the DOM re-rendering (attribute removed afterwards).`,
+  scrolled: (element: string) =>
+    `Scrolled ${element} into view to take its pixels; scroll positions restored afterwards.`,
+  partFailed: (part: string, reason: string) =>
+    `${part} could not be read (${reason}); the rest of the capture is complete`,
+  text: 'Text',
+  tables: 'Tables',
+  domSnapshot: 'DOM snapshot',
+  textTruncated: (limit: string) => `Text truncated at ${limit} characters`,
+  frames: (count: number) =>
+    `${count} embedded frame${count === 1 ? '' : 's'} not included in text, tables or DOM snapshot`,
+};
+
 /** Why a message from the in-page picker was refused. */
 export const pickerRefusalText = {
   notThisExtension: 'Refused: the picker message did not come from this extension.',

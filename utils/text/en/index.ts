@@ -13,7 +13,7 @@ export { settingsText } from './settings';
 export { policyProblemText, policyText } from './policy';
 export { maskingEditorText, maskingProblemText } from './masking';
 export { blackoutProblemText, blackoutText } from './blackout';
-export { elementCaptureText, elementPickerText, pickerRefusalText } from './element';
+export { elementAgentText, elementCaptureText, elementPickerText, pickerRefusalText } from './element';
 export { fullPageNoteText } from './full-page-notes';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
 export { reportText, spreadsheetText } from './bundle-report';
