@@ -7,6 +7,7 @@ import {
   resizeRect,
   type FractionRect,
 } from '@/utils/redaction/rectangles';
+import { blackoutText, commonText } from '@/utils/text';
 
 export interface BlackoutEditorProps {
   imageUrl: string;
@@ -47,7 +48,7 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
   const add = (rect: FractionRect) => {
     setRects((current) => [...current, rect]);
     setConfirming(false);
-    setStatus(`Area ${rects.length + 1} added: ${describeRect(rect)}.`);
+    setStatus(blackoutText.areaAdded(rects.length + 1, describeRect(rect)));
   };
 
   function onKey(index: number, event: KeyboardEvent) {
@@ -77,9 +78,7 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
       height: Number.parseFloat(fields.height),
     });
     if (!rect) {
-      setError(
-        'Enter the area in percent of the image: from the left, from the top, a width and a height above 0.',
-      );
+      setError(blackoutText.fieldsInvalid);
       return;
     }
     setError('');
@@ -91,7 +90,7 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
     setError('');
     try {
       await onApply(rects);
-      setStatus(`${rects.length} area(s) blacked out in the stored images.`);
+      setStatus(blackoutText.blackedOut(rects.length));
       setRects([]);
       setConfirming(false);
     } catch (failure) {
@@ -121,11 +120,8 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
 
   return (
     <section class="blackout" aria-labelledby="blackout-heading" data-testid="blackout">
-      <h3 id="blackout-heading">Black out areas</h3>
-      <p class="hint">
-        Drag over the picture, or type an area below. Black-out changes the pixels only: the page’s text,
-        tables and DOM snapshot stay as captured (masking, switched on before capturing, removes text).
-      </p>
+      <h3 id="blackout-heading">{blackoutText.heading}</h3>
+      <p class="hint">{blackoutText.intro}</p>
       <div
         class="blackout-surface"
         data-testid="blackout-surface"
@@ -155,7 +151,7 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
         {drag?.rect && <div class="blackout-rect draft" style={percentStyle(drag.rect)} />}
       </div>
       {rects.length > 0 && (
-        <ol class="blackout-list" aria-label="Areas to black out">
+        <ol class="blackout-list" aria-label={blackoutText.areasLabel}>
           {rects.map((rect, index) => (
             <li key={index}>
               <button
@@ -164,32 +160,32 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
                 aria-describedby="blackout-keys"
                 onKeyDown={(event) => onKey(index, event)}
               >
-                Area {index + 1}: {describeRect(rect)}
+                {blackoutText.area(index + 1, describeRect(rect))}
               </button>{' '}
               <button
                 type="button"
                 class="link"
-                aria-label={`Remove area ${index + 1}`}
+                aria-label={blackoutText.removeArea(index + 1)}
                 onClick={() => setRects(rects.filter((_, i) => i !== index))}
               >
-                Remove
+                {commonText.remove}
               </button>
             </li>
           ))}
         </ol>
       )}
       <p id="blackout-keys" class="hint">
-        On an area: arrow keys move it, Shift + arrow keys resize it.
+        {blackoutText.keysHint}
       </p>
-      <div class="blackout-fields" role="group" aria-label="Add an area by numbers">
+      <div class="blackout-fields" role="group" aria-label={blackoutText.byNumbers}>
         <div class="form-row">
-          {field('x', 'From left (%)')}
-          {field('y', 'From top (%)')}
-          {field('width', 'Width (%)')}
-          {field('height', 'Height (%)')}
+          {field('x', blackoutText.fromLeft)}
+          {field('y', blackoutText.fromTop)}
+          {field('width', blackoutText.width)}
+          {field('height', blackoutText.height)}
         </div>
         <button type="button" data-testid="blackout-add" onClick={addFromFields}>
-          Add area
+          {blackoutText.addArea}
         </button>
       </div>
       {error && (
@@ -207,15 +203,12 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
           data-testid="blackout-apply"
           onClick={() => setConfirming(true)}
         >
-          Black out {rects.length} area(s)…
+          {blackoutText.blackOut(rects.length)}
         </button>
       )}
       {confirming && (
         <div class="blackout-confirm">
-          <p>
-            The stored original, stamped image and thumbnail will be replaced: the covered pixels cannot be
-            recovered. The custody log records the areas and both hashes.
-          </p>
+          <p>{blackoutText.confirmWarning}</p>
           <button
             type="button"
             class="primary"
@@ -223,10 +216,10 @@ export function BlackoutEditor({ imageUrl, imageAlt, onApply }: BlackoutEditorPr
             disabled={busy}
             onClick={() => void apply()}
           >
-            {busy ? 'Blacking out…' : 'Confirm black-out'}
+            {busy ? blackoutText.blackingOut : blackoutText.confirm}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+            {commonText.cancel}
           </button>
         </div>
       )}

@@ -3,7 +3,11 @@ import { useState } from 'preact/hooks';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import type { FractionRect } from '@/utils/redaction/rectangles';
+import { commonText, dashboardText, popupText } from '@/utils/text';
 import { TaggingPanel, type TaggingChoice } from './TaggingPanel';
+
+/** The keys of the capture commands (wxt.config.ts), after Alt+Shift: not words, the same in every language. */
+const SHORTCUT_KEYS = { visible: 'E', element: 'R' };
 
 export interface TaggingTarget {
   evidence: EvidenceRecord;
@@ -73,21 +77,19 @@ export function PopupApp(props: PopupAppProps) {
   async function save(choice: TaggingChoice) {
     if (!tagging) return;
     await onSaveTagging(tagging.evidence.id, choice);
-    setSaved(
-      `Saved ${tagging.evidence.id} with ${choice.controls.length ? choice.controls.join(', ') : 'no controls'}.`,
-    );
+    setSaved(popupText.savedWith(tagging.evidence.id, choice.controls));
     setTagging(null);
   }
 
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>ISMS Evidence Collector</h1>
+        <h1>{dashboardText.productName}</h1>
         <button type="button" class="link" onClick={() => onOpenDashboard()}>
-          Dashboard
+          {popupText.dashboard}
         </button>
       </header>
-      <section class="capture-area" aria-label="Capture">
+      <section class="capture-area" aria-label={popupText.capture}>
         <button
           type="button"
           class="primary capture"
@@ -95,7 +97,7 @@ export function PopupApp(props: PopupAppProps) {
           disabled={busy}
           onClick={() => run(onCapture)}
         >
-          {busy ? 'Capturing…' : 'Capture visible area'}
+          {busy ? popupText.capturing : popupText.captureVisible}
         </button>
         {onCaptureFullPage && (
           <button
@@ -114,7 +116,7 @@ export function PopupApp(props: PopupAppProps) {
               })
             }
           >
-            Full page
+            {popupText.fullPage}
           </button>
         )}
         {onPickElement && (
@@ -133,14 +135,14 @@ export function PopupApp(props: PopupAppProps) {
               }
             }}
           >
-            Capture element or region
+            {popupText.captureElement}
           </button>
         )}
         {progress && (
           <p role="status" class="hint" data-testid="capture-progress">
             {progress.planned > 0
-              ? `Capturing tile ${progress.done} of ${progress.planned}…`
-              : 'Preparing the page…'}{' '}
+              ? popupText.capturingTile(progress.done, progress.planned)
+              : popupText.preparingPage}{' '}
             {onCancelCapture && (
               <button
                 type="button"
@@ -148,7 +150,7 @@ export function PopupApp(props: PopupAppProps) {
                 data-testid="cancel-capture"
                 onClick={() => onCancelCapture()}
               >
-                Cancel
+                {commonText.cancel}
               </button>
             )}
           </p>
@@ -171,13 +173,15 @@ export function PopupApp(props: PopupAppProps) {
                 }
               }}
             />{' '}
-            Mask secrets (e-mail addresses, tokens, keys) in captures
-            {masking.locked && ' — set by your organisation'}
+            {popupText.maskSecrets}
+            {masking.locked && popupText.maskingLocked}
           </label>
         )}
         <p class="hint">
-          Shortcuts <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd> visible area, <kbd>Alt</kbd>+<kbd>Shift</kbd>
-          +<kbd>R</kbd> element or region · capturing as{' '}
+          {popupText.shortcuts} <kbd>{popupText.altKey}</kbd>+<kbd>{popupText.shiftKey}</kbd>+
+          <kbd>{SHORTCUT_KEYS.visible}</kbd> {popupText.visibleArea} <kbd>{popupText.altKey}</kbd>+
+          <kbd>{popupText.shiftKey}</kbd>+<kbd>{SHORTCUT_KEYS.element}</kbd> {popupText.elementOrRegion}{' '}
+          {popupText.capturingAs}{' '}
           <button type="button" class="link" onClick={() => onOpenDashboard('settings')}>
             {capturer}
           </button>
@@ -212,8 +216,8 @@ export function PopupApp(props: PopupAppProps) {
         />
       )}
       {!tagging && needsReview.length > 0 && (
-        <section aria-label="Captures that need review" data-testid="needs-review">
-          <h2>Needs review ({needsReview.length})</h2>
+        <section aria-label={popupText.needsReviewLabel} data-testid="needs-review">
+          <h2>{popupText.needsReview(needsReview.length)}</h2>
           <ul class="review-list">
             {needsReview.map((evidence) => (
               <li key={evidence.id}>
@@ -221,7 +225,7 @@ export function PopupApp(props: PopupAppProps) {
                   <span class="evidence-title">{evidence.title || evidence.url}</span>
                   <span class="hint">
                     {evidence.id} · {new Date(evidence.capturedAt).toLocaleString()} ·{' '}
-                    {evidence.controls.join(', ') || 'no controls'}
+                    {evidence.controls.join(', ') || popupText.noControls}
                   </span>
                 </button>
               </li>

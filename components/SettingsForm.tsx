@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MappingRule, Settings } from '@/utils/isms/types';
 import type { Management } from '@/utils/settings/effective';
+import { settingsText } from '@/utils/text';
 import { ManagedNote } from './settings/ManagedNote';
 
 /** What the administrator's policy manages, and its sentences (ignored values, a missing pushed name). */
@@ -44,12 +45,12 @@ export function SettingsForm({ settings, policy = NO_POLICY, onSave }: SettingsF
     setMessage('');
     setError('');
     if (capturer.trim() === '') {
-      setError('Enter your name: it is stamped on every capture so auditors know who took it.');
+      setError(settingsText.nameMissing);
       return;
     }
     try {
       await onSave({ capturer: capturer.trim(), organisation: organisation.trim() });
-      setMessage('Settings saved.');
+      setMessage(settingsText.saved);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -57,14 +58,14 @@ export function SettingsForm({ settings, policy = NO_POLICY, onSave }: SettingsF
 
   return (
     <form class="settings-form" onSubmit={submit} aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{settingsText.heading}</h2>
       {policy.notes.map((note) => (
         <p key={note} class="hint" data-testid="policy-note">
           {note}
         </p>
       ))}
       <label>
-        Your name (stamped on captures as the capturer)
+        {settingsText.yourName}
         <input
           data-testid="settings-capturer"
           value={capturer}
@@ -77,7 +78,7 @@ export function SettingsForm({ settings, policy = NO_POLICY, onSave }: SettingsF
         <ManagedNote management={policy.capturer} testId="capturer-managed" />
       </span>
       <label>
-        Organisation (named on captures and in exported bundles)
+        {settingsText.organisation}
         <input
           data-testid="settings-organisation"
           value={organisation}
@@ -100,7 +101,7 @@ export function SettingsForm({ settings, policy = NO_POLICY, onSave }: SettingsF
         </p>
       )}
       <button type="submit" class="primary" disabled={capturerLocked && organisationLocked}>
-        Save settings
+        {settingsText.save}
       </button>
     </form>
   );

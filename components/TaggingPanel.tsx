@@ -3,6 +3,7 @@ import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import type { FractionRect } from '@/utils/redaction/rectangles';
+import { commonText, taggingText } from '@/utils/text';
 import { BlackoutEditor } from './BlackoutEditor';
 import { ControlPicker } from './ControlPicker';
 import './styles/blackout.css';
@@ -54,7 +55,7 @@ export function TaggingPanel({
   async function save(event: Event) {
     event.preventDefault();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) {
-      setError('Choose the effective date: the day this evidence attests to.');
+      setError(taggingText.effectiveDateMissing);
       return;
     }
     setSaving(true);
@@ -69,10 +70,14 @@ export function TaggingPanel({
   }
 
   return (
-    <form class="tagging" data-testid="tagging" onSubmit={save} aria-label={`Tag evidence ${evidence.id}`}>
+    <form class="tagging" data-testid="tagging" onSubmit={save} aria-label={taggingText.label(evidence.id)}>
       <div class="tagging-head">
         {thumbnailUrl && (
-          <img data-testid="capture-thumbnail" src={thumbnailUrl} alt={`Screenshot of ${evidence.title}`} />
+          <img
+            data-testid="capture-thumbnail"
+            src={thumbnailUrl}
+            alt={taggingText.screenshotOf(evidence.title)}
+          />
         )}
         <div>
           <p class="evidence-id">{evidence.id}</p>
@@ -90,21 +95,21 @@ export function TaggingPanel({
           aria-controls="blackout-panel"
           onClick={() => setBlackingOut(!blackingOut)}
         >
-          {blackingOut ? 'Close black-out' : 'Black out areas of the screenshot…'}
+          {blackingOut ? taggingText.closeBlackout : taggingText.openBlackout}
         </button>
       )}
       {onBlackout && thumbnailUrl && blackingOut && (
         <div id="blackout-panel">
           <BlackoutEditor
             imageUrl={thumbnailUrl}
-            imageAlt={`Screenshot of ${evidence.title} to black out`}
+            imageAlt={taggingText.screenshotToBlackOut(evidence.title)}
             onApply={onBlackout}
           />
         </div>
       )}
       <fieldset>
-        <legend>Controls this evidence shows</legend>
-        {offered.length === 0 && <p class="hint">No control suggested for this page: add one below.</p>}
+        <legend>{taggingText.controlsShown}</legend>
+        {offered.length === 0 && <p class="hint">{taggingText.noneSuggested}</p>}
         {offered.map((controlId) => (
           <label key={controlId} class="control-choice">
             <input
@@ -114,7 +119,7 @@ export function TaggingPanel({
               onChange={(event) => toggle(controlId, event.currentTarget.checked)}
             />
             <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
-            {suggestedControls.includes(controlId) && <span class="tag">suggested</span>}
+            {suggestedControls.includes(controlId) && <span class="tag">{taggingText.suggested}</span>}
           </label>
         ))}
       </fieldset>
@@ -133,7 +138,7 @@ export function TaggingPanel({
         onEffectiveDate={setEffectiveDate}
         testIds={{ notes: 'notes', effectiveDate: 'effective-date' }}
         rows={2}
-        dateHint="the day this evidence attests to"
+        dateHint={taggingText.dateHint}
       />
       {error && (
         <p role="alert" class="error">
@@ -142,10 +147,10 @@ export function TaggingPanel({
       )}
       <button type="submit" class="primary" data-testid="save-tagging" disabled={saving}>
         {saving
-          ? 'Saving…'
+          ? commonText.saving
           : checked.length === 0
-            ? 'Save without controls'
-            : `Save with ${checked.length} control(s)`}
+            ? taggingText.saveWithout
+            : taggingText.saveWith(checked.length)}
       </button>
     </form>
   );

@@ -7,6 +7,7 @@ import {
   type EffectiveSettings,
   type Management,
 } from '@/utils/settings/effective';
+import { settingsText } from '@/utils/text';
 import type { EvidenceDatabase } from '@/storage/db';
 import { ValidationError } from '@/storage/isms-repository';
 import { readRules, readSettings, saveSettings } from '@/storage/settings-repository';
@@ -33,7 +34,7 @@ export async function readEffectiveSettings(db: EvidenceDatabase): Promise<Setti
 
 /** The name stamped on captures and written to the custody log. */
 export async function readEffectiveCapturer(db: EvidenceDatabase): Promise<string> {
-  return (await readEffectiveSettings(db)).settings.capturer.trim() || 'Unnamed capturer';
+  return (await readEffectiveSettings(db)).settings.capturer.trim() || settingsText.unnamedCapturer;
 }
 
 export async function readEffectiveOrganisation(db: EvidenceDatabase): Promise<string> {

@@ -13,6 +13,7 @@ import type {
   PrepareResult,
   RenderReply,
 } from '@/utils/page/element/protocol';
+import { captureErrorText, elementCaptureText } from '@/utils/text';
 import { getDatabase } from '@/storage/db';
 import { saveCapture } from '@/storage/evidence-repository';
 import { browserCaptureAdapter } from './capture-adapter';
@@ -25,14 +26,10 @@ import { activeMaskingRules } from './masking-settings';
 const STEP_TIMEOUT_MS = 20_000;
 const RENDER_TIMEOUT_MS = 30_000;
 
-export const DOM_RENDERING_STATEMENT =
-  'This image is a DOM re-rendering made by html2canvas-pro from the page’s elements and styles, not the browser’s own pixels: the element is larger than the visible area, so no screenshot could hold it. Fonts, effects and embedded content may differ from what the browser showed.';
+export const DOM_RENDERING_STATEMENT = elementCaptureText.domRendering;
 
 function navigated(): CaptureError {
-  return new CaptureError(
-    'tab-navigated',
-    'Capture failed: the page changed while it was being captured. Nothing was stored; try again once the page has loaded.',
-  );
+  return new CaptureError('tab-navigated', captureErrorText.pageChanged);
 }
 
 /** Runs one step of the element agent, which the picker left in the page's isolated world. */
@@ -60,8 +57,7 @@ async function runStep<K extends ElementStep['kind']>(
   const reply = injection?.result as
     { ok: true; value: ElementStepResults[K] } | { ok: false; error: string } | undefined;
   if (!reply || (!reply.ok && reply.error === 'gone')) throw navigated();
-  if (!reply.ok)
-    throw new CaptureError('collector-failed', `Capture failed: ${reply.error}. Nothing was stored.`);
+  if (!reply.ok) throw new CaptureError('collector-failed', elementCaptureText.collectorFailed(reply.error));
   return reply.value;
 }
 
@@ -80,11 +76,7 @@ async function renderElement(tabId: number): Promise<Rendering> {
   );
   const reply = injection?.result as RenderReply | undefined;
   if (!reply) throw navigated();
-  if (!reply.ok)
-    throw new CaptureError(
-      'collector-failed',
-      `Capture failed: the element could not be re-rendered (${reply.error}). Nothing was stored.`,
-    );
+  if (!reply.ok) throw new CaptureError('collector-failed', elementCaptureText.renderFailed(reply.error));
   const { width, height, renderMs, encodeMs } = reply;
   return { png: dataUrlToBlob(reply.dataUrl), width, height, renderMs, encodeMs };
 }
@@ -115,13 +107,11 @@ async function takePixels(tabId: number, windowId: number, prepared: PrepareResu
         renderInPageMs: { html2canvas: rendering.renderMs, pngEncoding: rendering.encodeMs },
         rectCss: cssRect,
         imagePx: size,
-        cut: prepared.cut
-          ? `The element is taller than a canvas can hold; the image shows its first ${round(size.height / scale)} CSS px.`
-          : false,
+        cut: prepared.cut ? elementCaptureText.cut(round(size.height / scale)) : false,
         crossOriginImagesLeftOut: prepared.crossOriginImages,
         ...(prepared.crossOriginImages > 0
           ? {
-              crossOriginNote: `${prepared.crossOriginImages} image${prepared.crossOriginImages === 1 ? '' : 's'} from other sites are left out of the re-rendering: the browser forbids reading their pixels.`,
+              crossOriginNote: elementCaptureText.crossOriginImages(prepared.crossOriginImages),
             }
           : {}),
       },
@@ -135,10 +125,7 @@ async function takePixels(tabId: number, windowId: number, prepared: PrepareResu
       { role: 'original', name: 'viewport.png', data: cropped.viewport },
     ],
     metadata: {
-      pixels:
-        maskRects.length > 0
-          ? 'Cropped from the browser’s own screenshot of the visible area (tabs.captureVisibleTab) after masking, and re-encoded as PNG; viewport.png is the whole masked screenshot.'
-          : 'Cropped from the browser’s own screenshot of the visible area (tabs.captureVisibleTab) and re-encoded as PNG, pixel for pixel; viewport.png is that screenshot, byte for byte.',
+      pixels: maskRects.length > 0 ? elementCaptureText.croppedMasked : elementCaptureText.cropped,
       rectCss: cssRect,
       cropPx: cropped.cropPx,
       imagePerCssPixel: cropped.scale,
@@ -221,8 +208,8 @@ export async function captureSelectionAndStore(
       pageChanges: collected.pageChanges,
       notes: [
         prepared.kind === 'element'
-          ? `Text, tables and the DOM snapshot hold the selected element (${prepared.description}) only.`
-          : `Text and the DOM snapshot hold the element that contains the region (${prepared.description}); tables are those the region touches.`,
+          ? elementCaptureText.elementScope(prepared.description)
+          : elementCaptureText.regionScope(prepared.description),
       ],
     };
     const extra: Record<string, unknown> = {
@@ -232,8 +219,7 @@ export async function captureSelectionAndStore(
     if (masking) {
       extra.masking = {
         enabled: true,
-        pixels:
-          'Masked areas are filled solid black before the image is stored; no unmasked copy of the pixels is kept.',
+        pixels: elementCaptureText.maskedPixels,
         rules: maskingCounts(masking, new Map(collected.pixelAreas), new Map(collected.textMatches)),
         problems: collected.maskingProblems,
       };

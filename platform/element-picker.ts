@@ -5,6 +5,7 @@ import { restrictionFor } from '@/utils/capture/restricted';
 import type { CaptureTrigger } from '@/utils/evidence/types';
 import type { PickerMessage } from '@/utils/messages/picker';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
+import { elementCaptureText } from '@/utils/text';
 import { showCaptureError } from './badge';
 import { captureSelectionAndStore } from './element-capture';
 import { claimPickerSession, closePickerSession, openPickerSession, PickerRefusal } from './picker-sessions';
@@ -38,13 +39,14 @@ export async function startElementPicker(tabId: number, trigger: CaptureTrigger)
     await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
     await browser.scripting.executeScript({
       target: { tabId },
-      func: (pickerTokenValue: string, timeoutMs: number) => {
+      // Runs in the page, where imports do not reach: the sentence travels as an argument.
+      func: (pickerTokenValue: string, timeoutMs: number, notLoaded: string) => {
         const element = (globalThis as { __ismsElement?: { start(token: string, timeoutMs: number): void } })
           .__ismsElement;
-        if (!element) throw new Error('The element picker did not load.');
+        if (!element) throw new Error(notLoaded);
         element.start(pickerTokenValue, timeoutMs);
       },
-      args: [token, PICKER_TIMEOUT_MS],
+      args: [token, PICKER_TIMEOUT_MS, elementCaptureText.pickerNotLoaded],
     });
     return { started: true };
   } catch (error) {

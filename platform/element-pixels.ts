@@ -1,5 +1,6 @@
 import { cropRect, type CssRect, type PixelRect, type Size } from '@/utils/capture/element/geometry';
 import type { MaskRect } from '@/utils/page/full-page/protocol';
+import { captureErrorText, elementCaptureText } from '@/utils/text';
 import { fillMasks } from './masking-pixels';
 
 export interface CroppedPixels {
@@ -10,7 +11,7 @@ export interface CroppedPixels {
   scale: number;
 }
 
-const noCanvas = () => new Error('This browser cannot draw images in the background.');
+const noCanvas = () => new Error(captureErrorText.cannotDraw);
 
 /** Crops the browser's screenshot of the viewport to the selection, after blacking out the masked areas. */
 export async function cropScreenshot(
@@ -23,7 +24,7 @@ export async function cropScreenshot(
   try {
     const scale = bitmap.width / viewport.width;
     const cropPx = cropRect(rect, viewport, scale, bitmap);
-    if (!cropPx) throw new Error('the selection is not on screen');
+    if (!cropPx) throw new Error(elementCaptureText.notOnScreen);
     const full = new OffscreenCanvas(bitmap.width, bitmap.height);
     const fullContext = full.getContext('2d');
     if (!fullContext) throw noCanvas();

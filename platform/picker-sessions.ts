@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { checkPickerMessage, type PickerSession } from '@/utils/capture/element/picker-session';
+import { pickerRefusalText } from '@/utils/text';
 
 // storage.session, not a worker global: MV3 may stop the worker while the user is still picking. It is
 // readable by extension pages and the worker only, never by content scripts (the default access level).
@@ -43,7 +44,7 @@ export function claimPickerSession(
     if (!check.ok || !session) {
       // An expired session is of no use to anyone: drop it.
       if (session && now > session.expiresAt) await closePickerSession(session.tabId);
-      throw new PickerRefusal(check.ok ? 'Refused: no element picker is open in this tab.' : check.reason);
+      throw new PickerRefusal(check.ok ? pickerRefusalText.noPicker : check.reason);
     }
     await closePickerSession(session.tabId);
     return session;

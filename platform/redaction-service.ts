@@ -2,6 +2,7 @@ import type { EvidenceRecord } from '@/utils/evidence/types';
 import { sha256Hex } from '@/utils/integrity/sha256';
 import { MANUAL_REDACTION_SCOPE, withManualRedaction } from '@/utils/redaction/metadata';
 import { rectanglesProblem, type FractionRect } from '@/utils/redaction/rectangles';
+import { blackoutProblemText } from '@/utils/text';
 import type { EvidenceDatabase } from '@/storage/db';
 import { replaceRedactedArtifacts, type ArtifactReplacement } from '@/storage/evidence-redaction';
 import { ValidationError } from '@/storage/isms-repository';
@@ -28,18 +29,15 @@ export async function redactEvidence(
   if (problem) throw new ValidationError([problem]);
   const record = await db.evidence.get(evidenceId);
   if (!record || record.status === 'deleted')
-    throw new ValidationError([`Evidence ${evidenceId} does not exist or was deleted.`]);
+    throw new ValidationError([blackoutProblemText.noEvidence(evidenceId)]);
   const original = record.artifacts.find((artifact) => artifact.role === 'original');
-  if (!original)
-    throw new ValidationError([
-      `${evidenceId} has no screenshot to black out (files are stored as they were added).`,
-    ]);
+  if (!original) throw new ValidationError([blackoutProblemText.noScreenshot(evidenceId)]);
   const stamped = record.artifacts.find((a) => a.name === original.name.replace(/^original/, 'stamped'));
   const thumbnail = record.artifacts.find((a) => a.role === 'thumbnail');
   const metadata = record.artifacts.find((a) => a.role === 'metadata');
   const read = async (blobKey: string) => {
     const row = await db.blobs.get(blobKey);
-    if (!row) throw new ValidationError([`The bytes of ${evidenceId} are missing: run the integrity check.`]);
+    if (!row) throw new ValidationError([blackoutProblemText.bytesMissing(evidenceId)]);
     return row.data;
   };
 

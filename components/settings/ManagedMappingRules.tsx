@@ -1,5 +1,6 @@
 import type { MappingRule } from '@/utils/isms/types';
 import type { Management } from '@/utils/settings/effective';
+import { policyText } from '@/utils/text';
 import { ManagedNote } from './ManagedNote';
 
 export interface ManagedMappingRulesProps {
@@ -17,22 +18,20 @@ export function ManagedMappingRules({ rules, management }: ManagedMappingRulesPr
       aria-labelledby="managed-mapping-heading"
       data-testid="managed-mapping-rules"
     >
-      <h3 id="managed-mapping-heading">Your organisation’s rules for suggesting controls</h3>
+      <h3 id="managed-mapping-heading">{policyText.mappingRulesHeading}</h3>
       <ManagedNote management={management} />
       <p class="hint">
-        {management === 'locked'
-          ? 'Only these rules suggest controls for your captures.'
-          : 'These rules suggest controls for your captures, after the built-in ones.'}
+        {management === 'locked' ? policyText.mappingRulesOnly : policyText.mappingRulesAfter}
       </p>
       <ul class="rule-list">
         {rules.map((rule) => (
           <li key={rule.id} class="rule-row">
-            <span>{rule.kind === 'url' ? 'Address matches' : 'Page mentions'}</span>
+            <span>{rule.kind === 'url' ? policyText.addressMatches : policyText.pageMentions}</span>
             <code class="rule-source" title={rule.pattern}>
               {rule.pattern}
             </code>
             <span>→ {rule.controls.join(', ')}</span>
-            {!rule.enabled && <span class="hint">(switched off)</span>}
+            {!rule.enabled && <span class="hint">{policyText.switchedOff}</span>}
           </li>
         ))}
       </ul>

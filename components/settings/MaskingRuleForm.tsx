@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MaskingRule, PatternRule, SelectorRule } from '@/utils/masking/types';
 import { patternProblem, selectorProblem } from '@/utils/masking/validate';
+import { commonText, maskingEditorText } from '@/utils/text';
 
 /** A rule as the form describes it; the editor gives it an id and switches it on. */
 export type MaskingRuleDraft = Omit<PatternRule, 'id' | 'enabled'> | Omit<SelectorRule, 'id' | 'enabled'>;
@@ -29,7 +30,7 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
     event.preventDefault();
     const problem =
       name.trim() === ''
-        ? 'Name the rule, so that the evidence metadata can say what it masked.'
+        ? maskingEditorText.nameMissing
         : kind === 'pattern'
           ? patternProblem(pattern, caseless ? 'i' : '')
           : selectorProblem(selector.trim(), parseSelector);
@@ -58,14 +59,10 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
   }
 
   return (
-    <form
-      class="masking-rule-form"
-      onSubmit={submit}
-      aria-label={rule ? `Edit ${rule.name}` : 'Add a masking rule'}
-    >
+    <form class="masking-rule-form" onSubmit={submit} aria-label={maskingEditorText.formLabel(rule?.name)}>
       <fieldset>
-        <legend>{rule ? `Edit “${rule.name}”` : 'Add a rule'}</legend>
-        <div role="radiogroup" aria-label="What the rule matches">
+        <legend>{maskingEditorText.formLegend(rule?.name)}</legend>
+        <div role="radiogroup" aria-label={maskingEditorText.matchesLabel}>
           <label class="inline">
             <input
               type="radio"
@@ -73,7 +70,7 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
               checked={kind === 'pattern'}
               onChange={() => setKind('pattern')}
             />
-            Text pattern
+            {maskingEditorText.textPattern}
           </label>
           <label class="inline">
             <input
@@ -82,11 +79,11 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
               checked={kind === 'selector'}
               onChange={() => setKind('selector')}
             />
-            Page elements (CSS selector)
+            {maskingEditorText.pageElements}
           </label>
         </div>
         <label>
-          Name
+          {maskingEditorText.name}
           <input
             data-testid={`${prefix}-name`}
             value={name}
@@ -96,7 +93,8 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
         {kind === 'pattern' ? (
           <>
             <label>
-              Regular expression <span class="hint">(JavaScript syntax, e.g. \bNW-\d{6}\b)</span>
+              {maskingEditorText.regularExpression}{' '}
+              <span class="hint">{maskingEditorText.regularExpressionHint}</span>
               <input
                 data-testid={`${prefix}-pattern`}
                 spellcheck={false}
@@ -110,12 +108,12 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
                 checked={caseless}
                 onChange={(e) => setCaseless(e.currentTarget.checked)}
               />
-              Ignore upper and lower case
+              {maskingEditorText.ignoreCase}
             </label>
           </>
         ) : (
           <label>
-            CSS selector <span class="hint">(e.g. td.salary, [data-secret])</span>
+            {maskingEditorText.cssSelector} <span class="hint">{maskingEditorText.cssSelectorHint}</span>
             <input
               data-testid={`${prefix}-selector`}
               spellcheck={false}
@@ -131,11 +129,11 @@ export function MaskingRuleForm({ rule, parseSelector, onSubmit, onCancel }: Mas
         )}
         <div class="form-actions">
           <button type="submit" class="primary" disabled={busy}>
-            {rule ? 'Save rule' : 'Add rule'}
+            {maskingEditorText.submit(rule !== undefined)}
           </button>
           {onCancel && (
             <button type="button" onClick={onCancel}>
-              Cancel
+              {commonText.cancel}
             </button>
           )}
         </div>

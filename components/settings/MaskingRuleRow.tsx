@@ -1,4 +1,5 @@
 import type { MaskingRule } from '@/utils/masking/types';
+import { commonText, maskingEditorText } from '@/utils/text';
 
 export interface MaskingRuleRowProps {
   rule: MaskingRule;
@@ -23,18 +24,20 @@ export function MaskingRuleRow({ rule, locked, onToggle, onEdit, onRemove }: Mas
         />
         {rule.name}
       </label>
-      <span class="hint">{rule.kind === 'pattern' ? 'pattern' : 'elements'}</span>{' '}
+      <span class="hint">
+        {rule.kind === 'pattern' ? maskingEditorText.kindPattern : maskingEditorText.kindElements}
+      </span>{' '}
       <code class="rule-source" title={source}>
         {source}
       </code>
       {onEdit && (
-        <button type="button" class="link" onClick={onEdit} aria-label={`Edit ${rule.name}`}>
-          Edit
+        <button type="button" class="link" onClick={onEdit} aria-label={commonText.editItem(rule.name)}>
+          {commonText.edit}
         </button>
       )}
       {onRemove && (
-        <button type="button" class="link" onClick={onRemove} aria-label={`Remove ${rule.name}`}>
-          Remove
+        <button type="button" class="link" onClick={onRemove} aria-label={commonText.removeItem(rule.name)}>
+          {commonText.remove}
         </button>
       )}
     </li>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUILT_IN_RULES } from '@/utils/masking/builtins';
 import type { MaskingRule } from '@/utils/masking/types';
 import { isPolicyRule, type EffectiveMasking } from '@/utils/settings/effective';
+import { maskingEditorText } from '@/utils/text';
 import { ManagedNote } from './ManagedNote';
 import { MaskingRuleForm } from './MaskingRuleForm';
 import { MaskingRuleRow } from './MaskingRuleRow';
@@ -75,13 +76,14 @@ export function MaskingRulesEditor({
       onToggle={(on) =>
         quietly(
           { enabled, rules: replace(rule.id, { ...rule, enabled: on }) },
-          `“${rule.name}” switched ${on ? 'on' : 'off'}.`,
+          maskingEditorText.ruleSwitched(rule.name, on),
         )
       }
       {...(editable
         ? {
             onEdit: () => setEditing(rule.id),
-            onRemove: () => quietly({ enabled, rules: replace(rule.id, null) }, `“${rule.name}” removed.`),
+            onRemove: () =>
+              quietly({ enabled, rules: replace(rule.id, null) }, maskingEditorText.ruleRemoved(rule.name)),
           }
         : {})}
     />
@@ -89,11 +91,8 @@ export function MaskingRulesEditor({
 
   return (
     <section class="masking-editor" aria-labelledby="masking-heading" data-testid="masking-editor">
-      <h3 id="masking-heading">Masking of secrets</h3>
-      <p class="hint">
-        Matches are blacked out with a solid fill in the screenshots and replaced by [masked] in the text,
-        tables and DOM snapshot of every capture while masking is on.
-      </p>
+      <h3 id="masking-heading">{maskingEditorText.heading}</h3>
+      <p class="hint">{maskingEditorText.intro}</p>
       <label class="inline">
         <input
           type="checkbox"
@@ -103,30 +102,31 @@ export function MaskingRulesEditor({
           onChange={(event) =>
             quietly(
               { enabled: event.currentTarget.checked, rules },
-              `Masking switched ${event.currentTarget.checked ? 'on' : 'off'}.`,
+              maskingEditorText.maskingSwitched(event.currentTarget.checked),
             )
           }
         />
-        Mask secrets in every capture
+        {maskingEditorText.enabled}
       </label>
       <ManagedNote management={masking.enabled} testId="masking-enabled-managed" />
       {rulesLocked && (
         <p class="hint" data-testid="masking-rules-locked">
-          Your organisation sets the masking rules by policy: they cannot be changed here.
+          {maskingEditorText.rulesLocked}
         </p>
       )}
-      <h4>Built-in patterns</h4>
+      <h4>{maskingEditorText.builtIns}</h4>
       <ul class="rule-list">{builtIns.map((rule) => row(rule, false))}</ul>
       {fromPolicy.length > 0 && (
         <>
           <h4>
-            Your organisation’s rules <ManagedNote management={rulesLocked ? 'locked' : 'default'} />
+            {maskingEditorText.organisationRules}{' '}
+            <ManagedNote management={rulesLocked ? 'locked' : 'default'} />
           </h4>
           <ul class="rule-list">{fromPolicy.map((rule) => row(rule, false))}</ul>
         </>
       )}
-      <h4>Your own rules</h4>
-      {own.length === 0 && <p class="hint">None yet.</p>}
+      <h4>{maskingEditorText.ownRules}</h4>
+      {own.length === 0 && <p class="hint">{maskingEditorText.noneYet}</p>}
       <ul class="rule-list" data-testid="own-rules">
         {own.map((rule) =>
           editing === rule.id ? (
@@ -145,7 +145,7 @@ export function MaskingRulesEditor({
                         enabled: rule.enabled,
                       }),
                     },
-                    `“${edited.name}” saved.`,
+                    maskingEditorText.ruleSaved(edited.name),
                   );
                   setEditing(null);
                 }}
@@ -172,7 +172,7 @@ export function MaskingRulesEditor({
           onSubmit={(rule) =>
             save(
               { enabled, rules: [...rules, { ...rule, id: newId(), enabled: true }] },
-              `“${rule.name}” added.`,
+              maskingEditorText.ruleAdded(rule.name),
             )
           }
         />

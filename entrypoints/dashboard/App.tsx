@@ -18,6 +18,7 @@ import type { Catalogue } from '@/utils/catalogue/types';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
 import { soaCsv, soaCsvFileName } from '@/utils/soa/soa-csv';
+import { dashboardText } from '@/utils/text';
 import { controlHash, parseRoute, SECTIONS, type Route } from './routes';
 
 export interface DashboardData {
@@ -86,7 +87,7 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
       setData(loaded);
       setLoadError('');
     } catch (failure) {
-      setLoadError(`The dashboard could not read the database: ${errorText(failure)}`);
+      setLoadError(dashboardText.loadFailed(errorText(failure)));
     }
   }, [services]);
 
@@ -106,7 +107,7 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
 
   useEffect(() => {
     const section = SECTIONS.find((candidate) => candidate.id === route.section);
-    document.title = `${section?.label ?? 'Dashboard'} — ISMS Evidence Collector`;
+    document.title = dashboardText.documentTitle(section?.label);
     // After navigating (not on first load), start reading at the section, unless a control form takes focus.
     if (previousRoute.current !== null && route.controlId === null)
       document.getElementById('section')?.focus();
@@ -134,7 +135,7 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
         </p>
       );
     }
-    if (!data || !assessment) return <p role="status">Loading…</p>;
+    if (!data || !assessment) return <p role="status">{dashboardText.loading}</p>;
     const openControl = (controlId: string) => {
       location.hash = controlHash(controlId);
     };
@@ -153,10 +154,10 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
         const unknown = route.controlId !== null && findItem(catalogue, route.controlId) === undefined;
         return (
           <>
-            <h2>Controls and Statement of Applicability</h2>
+            <h2>{dashboardText.controlsHeading}</h2>
             {unknown && (
               <p role="alert" class="error">
-                {route.controlId} is not a control of the catalogue.
+                {dashboardText.unknownControl(route.controlId ?? '')}
               </p>
             )}
             <SoaTable
@@ -187,7 +188,7 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
       case 'findings':
         return (
           <>
-            <h2>Findings</h2>
+            <h2>{dashboardText.findingsHeading}</h2>
             <FindingsRegister
               catalogue={catalogue}
               findings={data.coverage.findings}

@@ -12,10 +12,11 @@ import type { CaptureProgress } from '@/utils/messages/protocol';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
+import { popupText } from '@/utils/text';
 
 async function activeTabId(): Promise<number> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('Capture failed: no active tab in this window.');
+  if (tab?.id === undefined) throw new Error(popupText.noActiveTab);
   return tab.id;
 }
 

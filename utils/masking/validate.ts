@@ -1,3 +1,4 @@
+import { maskingProblemText } from '../text';
 import type { MaskingRule } from './types';
 
 /** Longer patterns and selectors are almost certainly pasted by mistake, and slow on every capture. */
@@ -6,19 +7,18 @@ const ALLOWED_FLAGS = /^[imsu]*$/;
 
 /** Why a custom pattern cannot be used, as a sentence, or null when it can. */
 export function patternProblem(pattern: string, flags = ''): string | null {
-  if (pattern.trim() === '') return 'Enter a pattern: a regular expression such as \\bNW-\\d{6}\\b.';
+  if (pattern.trim() === '') return maskingProblemText.patternMissing;
   if (pattern.length > MAX_RULE_SOURCE_LENGTH)
-    return `The pattern is ${pattern.length} characters long; keep it under ${MAX_RULE_SOURCE_LENGTH}.`;
-  if (!ALLOWED_FLAGS.test(flags)) return 'Flags may only be i, m, s or u (g is always on).';
+    return maskingProblemText.patternTooLong(pattern.length, MAX_RULE_SOURCE_LENGTH);
+  if (!ALLOWED_FLAGS.test(flags)) return maskingProblemText.flags;
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, `g${flags}`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return `The pattern is not a valid regular expression: ${reason}.`;
+    return maskingProblemText.patternInvalid(reason);
   }
-  if (regex.test(''))
-    return 'The pattern matches empty text, so it would mask nothing (or everything): make it match at least one character.';
+  if (regex.test('')) return maskingProblemText.patternMatchesEmpty;
   return null;
 }
 
@@ -27,15 +27,15 @@ export function patternProblem(pattern: string, flags = ''): string | null {
  * `querySelector`), which throws a SyntaxError on invalid selectors; without one only the shape is checked.
  */
 export function selectorProblem(selector: string, parse?: (selector: string) => void): string | null {
-  if (selector.trim() === '') return 'Enter a CSS selector, such as td.salary or [data-secret].';
+  if (selector.trim() === '') return maskingProblemText.selectorMissing;
   if (selector.length > MAX_RULE_SOURCE_LENGTH)
-    return `The selector is ${selector.length} characters long; keep it under ${MAX_RULE_SOURCE_LENGTH}.`;
+    return maskingProblemText.selectorTooLong(selector.length, MAX_RULE_SOURCE_LENGTH);
   if (!parse) return null;
   try {
     parse(selector);
     return null;
   } catch {
-    return `“${selector}” is not a valid CSS selector: check brackets, quotes and pseudo-classes.`;
+    return maskingProblemText.selectorInvalid(selector);
   }
 }
 
@@ -45,14 +45,14 @@ export function rulesProblems(rules: readonly MaskingRule[], parse?: (selector: 
   const ids = new Set<string>();
   for (const rule of rules) {
     const label = rule.name.trim() || rule.id;
-    if (ids.has(rule.id)) problems.push(`Two masking rules share the id “${rule.id}”.`);
+    if (ids.has(rule.id)) problems.push(maskingProblemText.duplicateId(rule.id));
     ids.add(rule.id);
-    if (rule.name.trim() === '') problems.push('Every masking rule needs a name.');
+    if (rule.name.trim() === '') problems.push(maskingProblemText.nameMissing);
     const problem =
       rule.kind === 'pattern'
         ? patternProblem(rule.pattern, rule.flags ?? '')
         : selectorProblem(rule.selector, parse);
-    if (problem) problems.push(`${label}: ${problem}`);
+    if (problem) problems.push(maskingProblemText.ofRule(label, problem));
   }
   return problems;
 }

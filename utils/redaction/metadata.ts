@@ -1,3 +1,4 @@
+import { blackoutProblemText } from '../text';
 import type { FractionRect, PixelRect } from './rectangles';
 
 /** What a manual black-out did, recorded in metadata.json and in the custody log. */
@@ -14,8 +15,7 @@ export interface ManualRedaction {
 }
 
 /** Manual black-out covers pixels only: the DOM snapshot holds no geometry to tell which text lay beneath. */
-export const MANUAL_REDACTION_SCOPE =
-  'pixels only: the original, stamped and thumbnail images were re-rendered (re-encoded as PNG by the extension) with solid black areas; the text, tables and DOM snapshot are unchanged';
+export const MANUAL_REDACTION_SCOPE = blackoutProblemText.manualScope;
 
 /** metadata.json with one more manual black-out appended (earlier ones are kept). */
 export function withManualRedaction(metadataJson: string, redaction: ManualRedaction): string {

@@ -1,3 +1,5 @@
+import { blackoutProblemText, blackoutText } from '../text';
+
 /**
  * Manual black-out geometry. Rectangles are kept as fractions of the image (0–1), so the same
  * rectangle means the same area on the small preview, the original and the stamped image alike.
@@ -89,16 +91,15 @@ export function toPixelRect(rect: FractionRect, imageWidth: number, imageHeight:
 
 /** Why a list of rectangles sent for black-out cannot be applied, or null. */
 export function rectanglesProblem(rects: unknown): string | null {
-  if (!Array.isArray(rects) || rects.length === 0) return 'Draw at least one area to black out.';
-  if (rects.length > MAX_RECTANGLES)
-    return `At most ${MAX_RECTANGLES} areas can be blacked out at once; apply these in steps.`;
+  if (!Array.isArray(rects) || rects.length === 0) return blackoutProblemText.noArea;
+  if (rects.length > MAX_RECTANGLES) return blackoutProblemText.tooMany(MAX_RECTANGLES);
   for (const rect of rects as Partial<FractionRect>[]) {
     const { x, y, width, height } = rect ?? {};
     const numbers = [x, y, width, height];
     if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)))
-      return 'An area is not a rectangle (x, y, width and height as numbers).';
+      return blackoutProblemText.notRectangle;
     if (x! < 0 || y! < 0 || width! <= 0 || height! <= 0 || x! + width! > 1.000001 || y! + height! > 1.000001)
-      return 'An area lies outside the image: draw it again on the preview.';
+      return blackoutProblemText.outside;
   }
   return null;
 }
@@ -106,5 +107,5 @@ export function rectanglesProblem(rects: unknown): string | null {
 /** A rectangle as percent of the image, for labels: "x 10–35 %, y 40–48 %". */
 export function describeRect(rect: FractionRect): string {
   const pct = (value: number) => Math.round(value * 1000) / 10;
-  return `from ${pct(rect.x)} % to ${pct(rect.x + rect.width)} % across, ${pct(rect.y)} % to ${pct(rect.y + rect.height)} % down`;
+  return blackoutText.describe(pct(rect.x), pct(rect.x + rect.width), pct(rect.y), pct(rect.y + rect.height));
 }

@@ -2,6 +2,7 @@ import type { MappingRule, Settings } from '../isms/types';
 import { BUILT_IN_RULES, withBuiltIns } from '../masking/builtins';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import { isLocked, POLICY_RULE_PREFIX, type ManagedPolicy } from './policy';
+import { policyText } from '../text';
 
 /**
  * How a setting is set: `local` (the policy says nothing), `default` (the policy presets a value the
@@ -38,9 +39,7 @@ export function effectiveSettings(local: Settings, policy: ManagedPolicy): Effec
       capturer = policy.capturer;
       capturerManagement = 'locked';
     } else {
-      notes.push(
-        'Your organisation names capturers by policy, but no name was set for you: the name you type here is used. Ask your administrator to set it.',
-      );
+      notes.push(policyText.capturerNotSet);
     }
   }
   return {
@@ -58,12 +57,10 @@ export function settingsLockProblem(
 ): string | null {
   const refused: string[] = [];
   if (effective.organisation === 'locked' && change.organisation.trim() !== effective.settings.organisation)
-    refused.push(`the organisation (set to “${effective.settings.organisation}”)`);
+    refused.push(policyText.organisationSet(effective.settings.organisation));
   if (effective.capturer === 'locked' && change.capturer.trim() !== effective.settings.capturer)
-    refused.push(`the capturer name (set to “${effective.settings.capturer}”)`);
-  return refused.length === 0
-    ? null
-    : `Not saved: your organisation sets ${refused.join(' and ')} by policy, and it cannot be changed here.`;
+    refused.push(policyText.capturerSet(effective.settings.capturer));
+  return refused.length === 0 ? null : policyText.settingsLocked(refused);
 }
 
 export interface EffectiveMasking {
@@ -114,13 +111,13 @@ export function maskingLockProblem(
   effective: EffectiveMasking,
 ): string | null {
   if (effective.enabled === 'locked' && change.enabled !== effective.settings.enabled)
-    return `Not saved: your organisation keeps masking ${effective.settings.enabled ? 'on' : 'off'} by policy.`;
+    return policyText.maskingLocked(effective.settings.enabled);
   if (
     effective.rules === 'locked' &&
     change.rules !== undefined &&
     JSON.stringify(change.rules) !== JSON.stringify(effective.settings.rules)
   )
-    return 'Not saved: your organisation sets the masking rules by policy, and they cannot be changed here.';
+    return policyText.maskingRulesLocked;
   return null;
 }
 

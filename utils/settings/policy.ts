@@ -1,5 +1,6 @@
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
+import { policyProblemText } from '../text';
 
 /**
  * What an administrator may preset by browser policy (chrome.storage.managed / Firefox's
@@ -47,23 +48,22 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const policy: ManagedPolicy = {};
   const problems: string[] = [];
   if (!isObject(raw)) return { policy, problems };
-  const ignore = (key: string, why: string) =>
-    problems.push(`The policy value “${key}” was ignored: ${why}.`);
+  const ignore = (key: string, why: string) => problems.push(policyProblemText.ignored(key, why));
 
   for (const key of ['organisation', 'capturer'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value === 'string') policy[key] = value.trim();
-    else ignore(key, 'it must be text');
+    else ignore(key, policyProblemText.notText);
   }
   if (raw.capturerSource !== undefined) {
     if (CAPTURER_SOURCES.includes(raw.capturerSource as CapturerSource))
       policy.capturerSource = raw.capturerSource as CapturerSource;
-    else ignore('capturerSource', 'it must be "user" or "policy"');
+    else ignore('capturerSource', policyProblemText.capturerSource);
   }
   if (raw.maskingEnabled !== undefined) {
     if (typeof raw.maskingEnabled === 'boolean') policy.maskingEnabled = raw.maskingEnabled;
-    else ignore('maskingEnabled', 'it must be true or false');
+    else ignore('maskingEnabled', policyProblemText.notBoolean);
   }
   if (raw.maskingBuiltIns !== undefined) {
     if (
@@ -71,22 +71,22 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       Object.values(raw.maskingBuiltIns).every((v) => typeof v === 'boolean')
     )
       policy.maskingBuiltIns = { ...(raw.maskingBuiltIns as Record<string, boolean>) };
-    else ignore('maskingBuiltIns', 'it must map built-in pattern ids to true or false');
+    else ignore('maskingBuiltIns', policyProblemText.builtIns);
   }
   if (raw.maskingRules !== undefined) {
     const rules = Array.isArray(raw.maskingRules) ? raw.maskingRules.map(maskingRuleOf) : null;
     if (rules && rules.every((rule) => rule !== null)) policy.maskingRules = rules as MaskingRule[];
-    else ignore('maskingRules', 'each rule needs an id, a name and a pattern or a selector');
+    else ignore('maskingRules', policyProblemText.maskingRules);
   }
   if (raw.mappingRules !== undefined) {
     const rules = Array.isArray(raw.mappingRules) ? raw.mappingRules.map(mappingRuleOf) : null;
     if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
-    else ignore('mappingRules', 'each rule needs an id, a kind (url or keyword), a pattern and controls');
+    else ignore('mappingRules', policyProblemText.mappingRules);
   }
   if (raw.locked !== undefined) {
     if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))
       policy.locked = [...new Set(raw.locked as LockableSetting[])];
-    else ignore('locked', `it lists settings among ${LOCKABLE_SETTINGS.join(', ')}`);
+    else ignore('locked', policyProblemText.locked(LOCKABLE_SETTINGS));
   }
   return { policy, problems };
 }

@@ -1,4 +1,5 @@
 import type { CaptureTrigger } from '../../evidence/types';
+import { pickerRefusalText } from '../../text';
 
 /** How long the user has to pick before the picker removes itself and the session lapses. */
 export const PICKER_TIMEOUT_MS = 120_000;
@@ -48,18 +49,15 @@ export function checkPickerMessage(
   token: unknown,
   now: number,
 ): PickerCheck {
-  if (sender.extensionId !== ownExtensionId)
-    return { ok: false, reason: 'Refused: the picker message did not come from this extension.' };
+  if (sender.extensionId !== ownExtensionId) return { ok: false, reason: pickerRefusalText.notThisExtension };
   if (sender.tabId === undefined || sender.frameId !== 0)
-    return { ok: false, reason: 'Refused: the picker message did not come from the top frame of a tab.' };
-  if (!session || session.tabId !== sender.tabId)
-    return { ok: false, reason: 'Refused: no element picker is open in this tab.' };
+    return { ok: false, reason: pickerRefusalText.notTopFrame };
+  if (!session || session.tabId !== sender.tabId) return { ok: false, reason: pickerRefusalText.noPicker };
   if (typeof token !== 'string' || !sameToken(token, session.token))
-    return { ok: false, reason: 'Refused: the picker message does not carry this tab’s picker token.' };
-  if (now > session.expiresAt)
-    return { ok: false, reason: 'Refused: the element picker timed out. Start it again.' };
+    return { ok: false, reason: pickerRefusalText.wrongToken };
+  if (now > session.expiresAt) return { ok: false, reason: pickerRefusalText.timedOut };
   if (sender.url !== undefined && stripHash(sender.url) !== stripHash(session.url))
-    return { ok: false, reason: 'Refused: the page changed since the element picker was opened.' };
+    return { ok: false, reason: pickerRefusalText.pageChanged };
   return { ok: true };
 }
 

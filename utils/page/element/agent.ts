@@ -3,6 +3,7 @@ import { compileRules } from '../../masking/match';
 import { redactText } from '../../masking/redact';
 import { redactSnapshot } from '../../masking/redact-snapshot';
 import type { MaskingRule } from '../../masking/types';
+import { elementAgentText } from '../../text';
 import { MaskScanner } from '../full-page/mask-scanner';
 import { PageChanges, describeElement } from '../full-page/page-changes';
 import type { CollectResult } from '../full-page/protocol';
@@ -88,9 +89,9 @@ export class ElementAgent {
     step: Extract<ElementStep, { kind: 'prepare' }>,
   ): Promise<ElementStepResults['prepare']> {
     const selection = this.selection;
-    if (!selection) throw new Error('nothing was selected');
+    if (!selection) throw new Error(elementAgentText.nothingSelected);
     if (selection.kind === 'element' && !selection.element.isConnected)
-      throw new Error('the selected element left the page before it could be captured');
+      throw new Error(elementAgentText.elementLeft);
     const { doc, win } = this;
     const changes = new PageChanges();
     const viewport = { width: win.innerWidth, height: win.innerHeight };
@@ -124,13 +125,10 @@ export class ElementAgent {
       const request: RenderRequest = { scale: win.devicePixelRatio, height: height.height };
       const previous = root.getAttribute(RENDER_ATTRIBUTE);
       root.setAttribute(RENDER_ATTRIBUTE, JSON.stringify(request));
-      changes.record(
-        `Marked ${describeElement(root)} for the DOM re-rendering (attribute removed afterwards).`,
-        () => {
-          if (previous === null) root.removeAttribute(RENDER_ATTRIBUTE);
-          else root.setAttribute(RENDER_ATTRIBUTE, previous);
-        },
-      );
+      changes.record(elementAgentText.marked(describeElement(root)), () => {
+        if (previous === null) root.removeAttribute(RENDER_ATTRIBUTE);
+        else root.setAttribute(RENDER_ATTRIBUTE, previous);
+      });
       crossOriginImages = this.crossOriginImages(root);
     }
     // The picker's overlay is gone; let the page paint without it (and after any scroll) before pixels are taken.
@@ -167,13 +165,10 @@ export class ElementAgent {
     const windowX = win.scrollX;
     const windowY = win.scrollY;
     element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
-    changes.record(
-      `Scrolled ${describeElement(element)} into view to take its pixels; scroll positions restored afterwards.`,
-      () => {
-        for (const [node, top, left] of scrolled) node.scrollTo({ top, left, behavior: 'instant' });
-        win.scrollTo({ top: windowY, left: windowX, behavior: 'instant' });
-      },
-    );
+    changes.record(elementAgentText.scrolled(describeElement(element)), () => {
+      for (const [node, top, left] of scrolled) node.scrollTo({ top, left, behavior: 'instant' });
+      win.scrollTo({ top: windowY, left: windowX, behavior: 'instant' });
+    });
   }
 
   private crossOriginImages(root: Element): number {
@@ -236,7 +231,7 @@ export class ElementAgent {
   }
 
   private required(): Prepared {
-    if (!this.prepared) throw new Error('The element capture was not prepared.');
+    if (!this.prepared) throw new Error(elementAgentText.notPrepared);
     return this.prepared;
   }
 }

@@ -1,3 +1,4 @@
+import { elementAgentText } from '../../text';
 import { copyLiveState } from '../copy-live-state';
 import { openShadowRoot } from '../dom';
 import { groupDigits } from '../format';
@@ -18,7 +19,7 @@ export type CollectElementOptions = Partial<PageLimits> & {
 
 function failure(part: string, error: unknown): string {
   const reason = error instanceof Error ? error.message : String(error);
-  return `${part} could not be read (${reason}); the rest of the capture is complete`;
+  return elementAgentText.partFailed(part, reason);
 }
 
 /**
@@ -77,9 +78,9 @@ export function collectElement(
       { mode: 'page', maxChars: limits.maxTextChars },
     );
     text = rendered.text.trim();
-    if (rendered.truncated) notes.push(`Text truncated at ${groupDigits(limits.maxTextChars)} characters`);
+    if (rendered.truncated) notes.push(elementAgentText.textTruncated(groupDigits(limits.maxTextChars)));
   } catch (error) {
-    notes.push(failure('Text', error));
+    notes.push(failure(elementAgentText.text, error));
   }
 
   let tables: PageSnapshot['tables'] = [];
@@ -94,7 +95,7 @@ export function collectElement(
     tables = read.tables;
     notes.push(...read.notes);
   } catch (error) {
-    notes.push(failure('Tables', error));
+    notes.push(failure(elementAgentText.tables, error));
   }
 
   let dom: PageSnapshot['dom'] = { html: '', truncated: false, originalBytes: 0 };
@@ -108,14 +109,11 @@ export function collectElement(
     dom = { html: snapshot.html, truncated: snapshot.truncated, originalBytes: snapshot.originalBytes };
     notes.push(...snapshot.notes);
   } catch (error) {
-    notes.push(failure('DOM snapshot', error));
+    notes.push(failure(elementAgentText.domSnapshot, error));
   }
 
   const frames = root.querySelectorAll('iframe, frame').length;
-  if (frames > 0)
-    notes.push(
-      `${frames} embedded frame${frames === 1 ? '' : 's'} not included in text, tables or DOM snapshot`,
-    );
+  if (frames > 0) notes.push(elementAgentText.frames(frames));
   return {
     url: doc.URL,
     title: doc.title,

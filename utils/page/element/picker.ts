@@ -3,6 +3,7 @@ import type { PickerChoice } from '../../messages/picker';
 import { describeElement } from '../full-page/page-changes';
 import { PICKER_CSS } from './picker-style';
 import type { Selection } from './agent';
+import { elementPickerText } from '../../text';
 
 export interface PickerOptions {
   timeoutMs: number;
@@ -123,7 +124,7 @@ export class ElementPicker {
   private writeBanner(): void {
     const { doc, banner } = this;
     const strong = doc.createElement('strong');
-    strong.textContent = 'ISMS Evidence Collector';
+    strong.textContent = elementPickerText.productName;
     const key = (text: string) => {
       const kbd = doc.createElement('kbd');
       kbd.textContent = text;
@@ -131,19 +132,19 @@ export class ElementPicker {
     };
     banner.append(
       strong,
-      ' · click an element or drag a rectangle to capture it as evidence · ',
+      elementPickerText.instructions,
       key('↑'),
       '/',
       key('['),
-      ' parent · ',
+      elementPickerText.parent,
       key('↓'),
       '/',
       key(']'),
-      ' child · ',
-      key('Enter'),
-      ' capture · ',
-      key('Esc'),
-      ' cancel',
+      elementPickerText.child,
+      key(elementPickerText.enterKey),
+      elementPickerText.capture,
+      key(elementPickerText.escKey),
+      elementPickerText.cancel,
     );
   }
 
@@ -256,7 +257,7 @@ export class ElementPicker {
   private showRegion(rect: CssRect): void {
     this.box.style.display = 'none';
     this.place(this.region, rect);
-    this.label.textContent = `Region · ${Math.round(rect.width)} × ${Math.round(rect.height)}`;
+    this.label.textContent = elementPickerText.region(Math.round(rect.width), Math.round(rect.height));
     this.placeLabel(rect.x, rect.y, rect.y + rect.height);
   }
 

@@ -5,6 +5,9 @@ export const dashboardText = {
   loading: 'Loading…',
   loadFailed: (reason: string) => `The dashboard could not read the database: ${reason}`,
   documentTitle: (section: string | undefined) => `${section ?? 'Dashboard'} — ISMS Evidence Collector`,
+  controlsHeading: 'Controls and Statement of Applicability',
+  unknownControl: (id: string) => `${id} is not a control of the catalogue.`,
+  findingsHeading: 'Findings',
   sections: {
     overview: 'Overview',
     controls: 'Controls & SoA',

@@ -1,7 +1,4 @@
-/**
- * The toolbar popup, its badge and menu, and the tagging panel. The popup's screen (PopupApp, TaggingPanel,
- * popup/main) is converted to these words after the work on it merges; until then it holds copies inline.
- */
+/** The toolbar popup, its badge and menu, and the tagging panel. */
 export const popupText = {
   badgeTitle: (needsReview: number) =>
     needsReview > 0
@@ -13,10 +10,16 @@ export const popupText = {
   capturing: 'Capturing…',
   captureVisible: 'Capture visible area',
   fullPage: 'Full page',
+  captureElement: 'Capture element or region',
   capturingTile: (done: number, planned: number) => `Capturing tile ${done} of ${planned}…`,
   preparingPage: 'Preparing the page…',
   maskSecrets: 'Mask secrets (e-mail addresses, tokens, keys) in captures',
-  shortcut: 'Shortcut',
+  maskingLocked: ' — set by your organisation',
+  shortcuts: 'Shortcuts',
+  altKey: 'Alt',
+  shiftKey: 'Shift',
+  visibleArea: 'visible area,',
+  elementOrRegion: 'element or region',
   capturingAs: '· capturing as',
   savedWith: (id: string, controls: readonly string[]) =>
     `Saved ${id} with ${controls.length ? controls.join(', ') : 'no controls'}.`,
@@ -33,6 +36,10 @@ export const taggingText = {
   noneSuggested: 'No control suggested for this page: add one below.',
   suggested: 'suggested',
   effectiveDateMissing: 'Choose the effective date: the day this evidence attests to.',
+  dateHint: 'the day this evidence attests to',
+  openBlackout: 'Black out areas of the screenshot…',
+  closeBlackout: 'Close black-out',
+  screenshotToBlackOut: (title: string) => `Screenshot of ${title} to black out`,
   saveWithout: 'Save without controls',
   saveWith: (count: number) => `Save with ${count} control(s)`,
 };

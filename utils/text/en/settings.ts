@@ -1,8 +1,8 @@
-/** The dashboard's settings form (converted to these words after the work on it merges). */
+/** The dashboard's settings form. */
 export const settingsText = {
   heading: 'Settings',
   yourName: 'Your name (stamped on captures as the capturer)',
-  organisation: 'Organisation (named in exported bundles)',
+  organisation: 'Organisation (named on captures and in exported bundles)',
   save: 'Save settings',
   nameMissing: 'Enter your name: it is stamped on every capture so auditors know who took it.',
   saved: 'Settings saved.',
