@@ -7,7 +7,7 @@ import { commonText, dashboardText, popupText } from '@/utils/text';
 import { TaggingPanel, type TaggingChoice } from './TaggingPanel';
 
 /** The keys of the capture commands (wxt.config.ts), after Alt+Shift: not words, the same in every language. */
-const SHORTCUT_KEYS = { visible: 'E', element: 'R' };
+const SHORTCUT_KEYS = { visible: 'E', fullPage: 'F', element: 'R' };
 
 export interface TaggingTarget {
   evidence: EvidenceRecord;
@@ -180,8 +180,9 @@ export function PopupApp(props: PopupAppProps) {
         <p class="hint">
           {popupText.shortcuts} <kbd>{popupText.altKey}</kbd>+<kbd>{popupText.shiftKey}</kbd>+
           <kbd>{SHORTCUT_KEYS.visible}</kbd> {popupText.visibleArea} <kbd>{popupText.altKey}</kbd>+
-          <kbd>{popupText.shiftKey}</kbd>+<kbd>{SHORTCUT_KEYS.element}</kbd> {popupText.elementOrRegion}{' '}
-          {popupText.capturingAs}{' '}
+          <kbd>{popupText.shiftKey}</kbd>+<kbd>{SHORTCUT_KEYS.fullPage}</kbd> {popupText.fullPageShortcut}{' '}
+          <kbd>{popupText.altKey}</kbd>+<kbd>{popupText.shiftKey}</kbd>+<kbd>{SHORTCUT_KEYS.element}</kbd>{' '}
+          {popupText.elementOrRegion} {popupText.capturingAs}{' '}
           <button type="button" class="link" onClick={() => onOpenDashboard('settings')}>
             {capturer}
           </button>

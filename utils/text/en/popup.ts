@@ -19,6 +19,7 @@ export const popupText = {
   altKey: 'Alt',
   shiftKey: 'Shift',
   visibleArea: 'visible area,',
+  fullPageShortcut: 'whole page,',
   elementOrRegion: 'element or region',
   capturingAs: '· capturing as',
   savedWith: (id: string, controls: readonly string[]) =>
