@@ -1,23 +1,14 @@
+import type { Rect } from '../capture/rect';
 import { blackoutProblemText, blackoutText } from '../text';
 
 /**
  * Manual black-out geometry. Rectangles are kept as fractions of the image (0–1), so the same
  * rectangle means the same area on the small preview, the original and the stamped image alike.
  */
-export interface FractionRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type FractionRect = Rect;
 
 /** A rectangle in whole image pixels, as recorded in the metadata and the custody log. */
-export interface PixelRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type PixelRect = Rect;
 
 export const MAX_RECTANGLES = 50;
 /** Smaller drags are clicks or slips, not areas to black out. */

@@ -1,18 +1,10 @@
+import type { Rect } from '../rect';
+
 /** A rectangle in CSS pixels of the viewport (as getBoundingClientRect gives it). */
-export interface CssRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type CssRect = Rect;
 
 /** A rectangle of whole image pixels, inside the screenshot. */
-export interface PixelRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type PixelRect = Rect;
 
 export interface Size {
   width: number;
