@@ -156,6 +156,7 @@ export async function captureSelectionAndStore(
     const capturedAt = adapter.now();
     const evidenceId = newEvidenceId(capturedAt, adapter.randomBytes(6));
     const capturer = await adapter.capturer();
+    const organisation = (await adapter.organisation?.()) ?? '';
 
     const prepared = await runStep(tabId, { kind: 'prepare', masking });
     if (tab.url !== undefined && prepared.url !== tab.url) throw navigated();
@@ -201,6 +202,7 @@ export async function captureSelectionAndStore(
       url,
       title: snapshot.title || (masking ? '' : tab.title || ''),
       capturer,
+      ...(organisation ? { organisation } : {}),
       ...adapter.environment(),
       viewport: snapshot.viewport,
       method: prepared.method,

@@ -8,6 +8,7 @@ import {
   artifactBytes,
   clickToolbarButton,
   launchExtension,
+  openBackgroundPage,
   openTab,
   parseCsv,
   popupTab,
@@ -42,6 +43,8 @@ interface Box {
 
 interface Metadata {
   method: string;
+  capturer: string;
+  organisation?: string;
   trigger: string;
   notes: string[];
   pageChanges: string[];
@@ -60,6 +63,19 @@ function launchWith(extensionDir?: string) {
   beforeAll(async () => {
     ctx.server = await startFixtureServer();
     ctx.extension = await launchExtension(extensionDir ? { extensionDir } : {});
+    // Who and for whom: both belong in an element capture's metadata as in any other.
+    const page = await openBackgroundPage(
+      ctx.extension,
+      `chrome-extension://${ctx.extension.extensionId}/dashboard.html`,
+    );
+    const reply = await page.evaluate(
+      `chrome.runtime.sendMessage(${JSON.stringify({
+        type: 'saveSettings',
+        payload: { capturer: 'Element Tester', organisation: 'Northwind Demo' },
+      })})`,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await page.close();
   });
   afterAll(async () => {
     await ctx.extension?.close();
@@ -172,7 +188,12 @@ describe('element and region capture from the popup (production build)', () => {
     expect(verifyArtifacts(record, dump.blobs)).toEqual([]);
     expect(verifyCustodyChain(dump.custody)).toEqual([]);
     const metadata = metadataOf(dump, record);
-    expect(metadata).toMatchObject({ method: 'element-crop', trigger: 'popup' });
+    expect(metadata).toMatchObject({
+      method: 'element-crop',
+      trigger: 'popup',
+      capturer: 'Element Tester',
+      organisation: 'Northwind Demo',
+    });
     expect(metadata.element?.selected).toBe('table#summary');
     const png = readPng(artifactBytes(dump, record, 'original.png'));
     expect([png.width, png.height]).toEqual([Math.round(box.width * dpr), Math.round(box.height * dpr)]);
