@@ -3,8 +3,8 @@ import { assembleEvidence, type ImageArtifact } from '@/utils/capture/assemble';
 import { CaptureError, toCaptureError } from '@/utils/capture/errors';
 import { newEvidenceId } from '@/utils/capture/evidence-id';
 import { restrictionFor } from '@/utils/capture/restricted';
-import { localDay, utcOffsetMinutes } from '@/utils/capture/time';
-import type { CaptureContext, CaptureTrigger } from '@/utils/evidence/types';
+import { localDay } from '@/utils/capture/time';
+import type { CaptureTrigger } from '@/utils/evidence/types';
 import { maskingCounts } from '@/utils/masking/redact-snapshot';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
 import type {
@@ -22,6 +22,7 @@ import { cropScreenshot, dataUrlToBlob, maskRendering } from './element-pixels';
 import { withTimeout } from './full-page/agent-steps';
 import { captureSpaced } from './full-page/spaced-capture';
 import { activeMaskingRules } from './masking-settings';
+import { captureContext } from '@/utils/capture/context';
 
 const STEP_TIMEOUT_MS = 20_000;
 const RENDER_TIMEOUT_MS = 30_000;
@@ -194,15 +195,14 @@ export async function captureSelectionAndStore(
       title: snapshot.title,
       text: snapshot.text,
     });
-    const context: CaptureContext = {
+    const context = captureContext({
       evidenceId,
-      capturedAt: capturedAt.toISOString(),
+      capturedAt,
       timeZone,
-      utcOffsetMinutes: utcOffsetMinutes(capturedAt, timeZone),
       url,
       title: snapshot.title || (masking ? '' : tab.title || ''),
       capturer,
-      ...(organisation ? { organisation } : {}),
+      organisation,
       ...adapter.environment(),
       viewport: snapshot.viewport,
       method: prepared.method,
@@ -213,7 +213,7 @@ export async function captureSelectionAndStore(
           ? elementCaptureText.elementScope(prepared.description)
           : elementCaptureText.regionScope(prepared.description),
       ],
-    };
+    });
     const extra: Record<string, unknown> = {
       // Milliseconds since the pick, at the end of each phase (the write itself comes after).
       [prepared.kind]: { selected: prepared.description, ...pixels.metadata, timingsMs },

@@ -2,8 +2,8 @@ import { assembleEvidence, type ImageArtifact } from '@/utils/capture/assemble';
 import { toCaptureError } from '@/utils/capture/errors';
 import { newEvidenceId } from '@/utils/capture/evidence-id';
 import { restrictionFor } from '@/utils/capture/restricted';
-import { localDay, utcOffsetMinutes } from '@/utils/capture/time';
-import type { CaptureContext, CaptureTrigger } from '@/utils/evidence/types';
+import { localDay } from '@/utils/capture/time';
+import type { CaptureTrigger } from '@/utils/evidence/types';
 import { maskingCounts } from '@/utils/masking/redact-snapshot';
 import type { MaskingRule } from '@/utils/masking/types';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
@@ -16,6 +16,7 @@ import { navigated } from './agent-steps';
 import { throwIfCancelled } from './cancel-registry';
 import { stampParts, type StampedPart } from './stamp-parts';
 import { takeTiles, type Shot, type TileOptions } from './tile-loop';
+import { captureContext } from '@/utils/capture/context';
 
 export interface AgentCaptureOptions extends TileOptions {
   trigger: CaptureTrigger;
@@ -78,22 +79,21 @@ export async function captureWithAgentAndStore(
       title: snapshot.title,
       text: snapshot.text,
     });
-    const context: CaptureContext = {
+    const context = captureContext({
       evidenceId,
-      capturedAt: capturedAt.toISOString(),
+      capturedAt,
       timeZone,
-      utcOffsetMinutes: utcOffsetMinutes(capturedAt, timeZone),
       url,
       title: snapshot.title || (options.masking ? '' : tab.title || ''),
       capturer,
-      ...(organisation ? { organisation } : {}),
+      organisation,
       ...adapter.environment(),
       viewport: snapshot.viewport,
       method: 'captureVisibleTab',
       trigger: options.trigger,
       pageChanges: shot.collected.pageChanges,
       notes: shot.notes,
-    };
+    });
     const extra: Record<string, unknown> = {};
     if (numbered) extra.fullPage = fullPageMetadata(shot);
     if (options.masking) extra.masking = maskingMetadata(shot, options.masking);

@@ -5,8 +5,9 @@ import { CaptureError, isRateLimitError, RATE_LIMIT_RETRIES, toCaptureError } fr
 import { newEvidenceId } from './evidence-id';
 import { restrictionFor } from './restricted';
 import type { StampFacts } from './stamp-layout';
-import { localDay, utcOffsetMinutes } from './time';
+import { localDay } from './time';
 import { captureErrorText } from '../text';
+import { captureContext } from './context';
 
 export interface TabInfo {
   id: number;
@@ -74,22 +75,21 @@ export async function captureVisible(
     const url = page.url || tab.url || '';
     const images = await adapter.renderImages(original, { evidenceId, url, capturedAt, timeZone, capturer });
     const suggestedControls = await adapter.suggestControls({ url, title: page.title, text: page.text });
-    const context: CaptureContext = {
+    const context = captureContext({
       evidenceId,
-      capturedAt: capturedAt.toISOString(),
+      capturedAt,
       timeZone,
-      utcOffsetMinutes: utcOffsetMinutes(capturedAt, timeZone),
       url,
       title: page.title || tab.title || '',
       capturer,
-      ...(organisation ? { organisation } : {}),
+      organisation,
       ...adapter.environment(),
       viewport: page.viewport,
       method: 'captureVisibleTab',
       trigger,
       pageChanges: [],
       notes: [],
-    };
+    });
     const prepared = await assembleCapture(context, { original, ...images }, page, {
       controls: suggestedControls,
       effectiveDate: localDay(capturedAt, timeZone),
