@@ -1,14 +1,12 @@
 import { browser } from 'wxt/browser';
 import { CaptureError } from '@/utils/capture/errors';
 import type { AgentStep, StepResults } from '@/utils/page/full-page/protocol';
+import { captureErrorText } from '@/utils/text';
 
 const STEP_TIMEOUT_MS = 20_000;
 
 export function navigated(): CaptureError {
-  return new CaptureError(
-    'tab-navigated',
-    'Capture failed: the page changed while it was being captured. Nothing was stored; try again once the page has loaded.',
-  );
+  return new CaptureError('tab-navigated', captureErrorText.pageChanged);
 }
 
 /** Injects the page agent into the tab's isolated world (once per document; it keeps itself). */
@@ -45,11 +43,7 @@ export async function runStep<K extends AgentStep['kind']>(
   const reply = injection?.result as
     { ok: true; value: StepResults[K] } | { ok: false; error: string } | undefined;
   if (!reply || (!reply.ok && reply.error === 'gone')) throw navigated();
-  if (!reply.ok)
-    throw new CaptureError(
-      'collector-failed',
-      `Capture failed: the page could not be prepared (${reply.error}). Nothing was stored.`,
-    );
+  if (!reply.ok) throw new CaptureError('collector-failed', captureErrorText.pageNotPrepared(reply.error));
   return reply.value;
 }
 
@@ -59,10 +53,7 @@ export async function withTimeout<T>(promise: Promise<T>, milliseconds: number):
     timer = setTimeout(
       () =>
         reject(
-          new CaptureError(
-            'collector-failed',
-            `Capture failed: the page did not answer within ${Math.round(milliseconds / 1000)} seconds. Nothing was stored; reload the page and try again.`,
-          ),
+          new CaptureError('collector-failed', captureErrorText.pageSilent(Math.round(milliseconds / 1000))),
         ),
       milliseconds,
     );

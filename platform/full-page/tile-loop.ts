@@ -19,6 +19,7 @@ import { injectAgent, navigated, runStep } from './agent-steps';
 import { throwIfCancelled } from './cancel-registry';
 import { captureSpaced } from './spaced-capture';
 import { encodeParts, maskedTile, Stitcher } from './stitcher';
+import { captureErrorText } from '@/utils/text';
 
 /** Tiles stop after this long so that the whole capture ends within a minute. */
 const TILE_BUDGET_MS = 45_000;
@@ -251,8 +252,5 @@ async function pageTiles(run: TileRun): Promise<Tiled> {
 }
 
 function scrollBlocked(asked: number, stayed: number): CaptureError {
-  return new CaptureError(
-    'scroll-blocked',
-    `Capture failed: this page does not let itself be scrolled (asked to scroll to ${asked} px, it stayed at ${stayed} px), so it cannot be captured as a full page. Nothing was stored; use “Capture visible area” instead.`,
-  );
+  return new CaptureError('scroll-blocked', captureErrorText.scrollBlocked(asked, stayed));
 }

@@ -25,6 +25,10 @@ export const captureErrorText = {
     'Capture failed: the page changed while it was being captured. Nothing was stored; try again once the page has loaded.',
   pageSilent: (seconds: number) =>
     `Capture failed: the page did not answer within ${seconds} seconds. Nothing was stored; reload the page and try again.`,
+  pageNotPrepared: (reason: string) =>
+    `Capture failed: the page could not be prepared (${reason}). Nothing was stored.`,
+  scrollBlocked: (asked: number, stayed: number) =>
+    `Capture failed: this page does not let itself be scrolled (asked to scroll to ${asked} px, it stayed at ${stayed} px), so it cannot be captured as a full page. Nothing was stored; use “Capture visible area” instead.`,
   noContent: 'The page did not return its content (it may block extensions).',
   cannotDraw: 'This browser cannot draw images in the background.',
 };
