@@ -8,7 +8,11 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     setupFiles: ['./tests/setup.ts'],
-    include: ['{utils,storage,components,entrypoints,platform,scripts}/**/*.test.{ts,tsx}'],
+    include: [
+      '{utils,storage,components,entrypoints,platform,background,content,scripts}/**/*.test.{ts,tsx}',
+      // The lint boundaries, each broken on purpose.
+      'tests/lint/*.test.ts',
+    ],
     restoreMocks: true,
   },
 });

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { refreshBadge } from '@/platform/badge';
-import { captureFromGesture } from '@/platform/capture-service';
-import { routeMessage } from '@/platform/message-router';
-import { closePickerSession } from '@/platform/picker-sessions';
+import { refreshBadge } from '@/background/badge';
+import { captureFromGesture } from '@/background/capture-service';
+import { routeMessage } from '@/background/message-router';
+import { closePickerSession } from '@/background/picker-sessions';
 import { popupText } from '@/utils/text';
 
 const CAPTURE_COMMAND = 'capture-visible';

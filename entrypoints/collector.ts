@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { collectPage } from '@/utils/page/collect-page';
+import { collectPage } from '@/content/collect-page';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
-import { shadowRootReader } from '@/platform/shadow-root-reader';
+import { shadowRootReader } from '@/content/shadow-root-reader';
 
 // Injected on demand by the background with scripting.executeScript({ files: ['/collector.js'] }): the returned
 // PageSnapshot is the injection result.

@@ -1,6 +1,6 @@
 import html2canvas from 'html2canvas-pro';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { RENDER_ATTRIBUTE, type RenderReply, type RenderRequest } from '@/utils/page/element/protocol';
+import { RENDER_ATTRIBUTE, type RenderReply, type RenderRequest } from '@/utils/page/element-protocol';
 
 // Injected only when an element is larger than the viewport: re-renders the element the element agent marked
 // (it may run in another world than the agent, so the mark is an attribute). The PNG data URL is the result.

@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { collectPage } from '@/utils/page/collect-page';
-import { PageAgent } from '@/utils/page/full-page/agent';
+import { collectPage } from '@/content/collect-page';
+import { PageAgent } from '@/content/full-page/agent';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
-import { shadowRootReader } from '@/platform/shadow-root-reader';
+import { shadowRootReader } from '@/content/shadow-root-reader';
 
 type AgentGlobal = { __ismsAgent?: PageAgent };
 

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { ElementAgent } from '@/utils/page/element/agent';
-import { ElementPicker } from '@/utils/page/element/picker';
+import { ElementAgent } from '@/content/element/agent';
+import { ElementPicker } from '@/content/element/picker';
 import type { PickerMessage } from '@/utils/messages/picker';
-import { shadowRootReader } from '@/platform/shadow-root-reader';
+import { shadowRootReader } from '@/content/shadow-root-reader';
 
 interface ElementGlobal {
   __ismsElement?: { agent: ElementAgent; start(token: string, timeoutMs: number): void };

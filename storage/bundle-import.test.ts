@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { custodyChain, evidenceOf, makeFixture, memoryOutput, type Fixture } from '@/utils/bundle/fixtures';
+import {
+  custodyChain,
+  evidenceOf,
+  makeFixture,
+  memoryOutput,
+  type Fixture,
+} from '@/tests/support/bundle-fixtures';
 import { writeBundle } from '@/utils/bundle/writer';
 import { verifyChain } from '@/utils/integrity/custody';
 import { rebuildCoverageIndex } from './coverage-index';

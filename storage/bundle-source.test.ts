@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import type { ExportFilter } from '@/utils/bundle/filter';
-import { makeFixture, memoryOutput, type Fixture } from '@/utils/bundle/fixtures';
+import { makeFixture, memoryOutput, type Fixture } from '@/tests/support/bundle-fixtures';
 import { verifyBundle } from '@/utils/bundle/verify';
 import { verifyChain } from '@/utils/integrity/custody';
 import { exportBundle, estimateExport, evidenceForExport, type ExportOptions } from './bundle-source';

@@ -4,7 +4,7 @@ import { readCoverageSummaries } from './coverage-index';
 import { readCustodyLog } from './custody-log';
 import { EvidenceDatabase } from './db';
 import { deleteEvidence, editEvidence, supersedeEvidence } from './evidence-edits';
-import { storeCaptures } from './library-fixtures';
+import { storeCaptures } from '@/tests/support/library-fixtures';
 
 let db: EvidenceDatabase;
 let counter = 0;

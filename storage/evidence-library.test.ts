@@ -10,8 +10,8 @@ import {
   readLibraryFacets,
   readLibraryRows,
 } from './evidence-library';
-import { storeCaptures } from './library-fixtures';
-import { seedEvidence } from './seed';
+import { storeCaptures } from '@/tests/support/library-fixtures';
+import { seedEvidence } from '@/tests/support/seed';
 
 let db: EvidenceDatabase;
 let counter = 0;

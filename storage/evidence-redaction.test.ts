@@ -5,7 +5,7 @@ import { readCustodyLog } from './custody-log';
 import { runIntegrityCheck } from './integrity-check';
 import { EvidenceDatabase } from './db';
 import { replaceRedactedArtifacts, type ArtifactReplacement } from './evidence-redaction';
-import { storeCaptures } from './library-fixtures';
+import { storeCaptures } from '@/tests/support/library-fixtures';
 
 let db: EvidenceDatabase;
 let counter = 0;

@@ -4,7 +4,7 @@ import { EvidenceDatabase } from './db';
 import { deleteEvidence, editEvidence } from './evidence-edits';
 import type { IntegrityProgress } from '@/utils/evidence/library-types';
 import { runIntegrityCheck } from './integrity-check';
-import { storeCaptures } from './library-fixtures';
+import { storeCaptures } from '@/tests/support/library-fixtures';
 
 let db: EvidenceDatabase;
 let counter = 0;

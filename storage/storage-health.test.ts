@@ -3,7 +3,7 @@ import type { CustodyEntry } from '@/utils/evidence/types';
 import { appendCustody } from './custody-log';
 import { EvidenceDatabase } from './db';
 import { deleteEvidence } from './evidence-edits';
-import { storeCaptures } from './library-fixtures';
+import { storeCaptures } from '@/tests/support/library-fixtures';
 import {
   countUnexported,
   readStorageHealth,

@@ -1,4 +1,4 @@
-import { ControlPicker } from '@/components/ControlPicker';
+import { ControlPicker } from '@/components/soa/ControlPicker';
 import type { Catalogue } from '@/utils/catalogue/types';
 import { commonText, exportText } from '@/utils/text';
 

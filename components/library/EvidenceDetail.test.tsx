@@ -4,7 +4,7 @@ import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import type { LibraryRow } from '@/utils/evidence/library-types';
 import type { Artifact } from '@/utils/evidence/types';
 import { EvidenceDetail, type EvidenceDetailProps } from './EvidenceDetail';
-import { entry, row } from './test-rows';
+import { entry, row } from '@/tests/support/library-rows';
 import type { ArtifactContent } from './types';
 
 afterEach(cleanup);

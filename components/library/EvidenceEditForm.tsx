@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ControlPicker } from '@/components/ControlPicker';
+import { ControlPicker } from '@/components/soa/ControlPicker';
 import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import { documentControlProblems, effectiveDateProblem } from '@/utils/evidence/checks';
@@ -7,7 +7,7 @@ import type { LibraryRow } from '@/utils/evidence/library-types';
 import { DocumentControlFields, type DocumentControlDraft } from './DocumentControlFields';
 import { errorText } from './labels';
 import type { EvidenceChange } from './types';
-import { NotesAndDateFields } from '../NotesAndDateFields';
+import { NotesAndDateFields } from '../audit/NotesAndDateFields';
 import { commonText, evidenceText } from '@/utils/text';
 
 export interface EvidenceEditFormProps {

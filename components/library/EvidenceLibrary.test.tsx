@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import type { LibraryQuery, LibraryRow } from '@/utils/evidence/library-types';
 import { EvidenceLibrary, type EvidenceLibraryProps } from './EvidenceLibrary';
-import { row } from './test-rows';
+import { row } from '@/tests/support/library-rows';
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import type { LibraryQuery, LibraryRow, StorageHealth } from '@/utils/evidence/library-types';
 import { EvidenceSection } from './EvidenceSection';
-import { row } from './test-rows';
+import { row } from '@/tests/support/library-rows';
 import type { EvidenceSectionServices } from './types';
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ControlPicker } from '@/components/ControlPicker';
+import { ControlPicker } from '@/components/soa/ControlPicker';
 import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import {
@@ -12,7 +12,7 @@ import {
 import { DocumentControlFields, type DocumentControlDraft } from './DocumentControlFields';
 import { errorText } from './labels';
 import type { FileTagging } from './types';
-import { NotesAndDateFields } from '../NotesAndDateFields';
+import { NotesAndDateFields } from '../audit/NotesAndDateFields';
 import { commonText, libraryText } from '@/utils/text';
 
 export interface FileDropProps {

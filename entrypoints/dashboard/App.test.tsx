@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { parseCsv } from '@/utils/csv/csv';
 import type { ControlState, Settings } from '@/utils/isms/types';
-import { controlState, data } from '@/components/test-data';
+import { controlState, data } from '@/tests/support/component-data';
 import { DashboardApp, type DashboardData, type DashboardServices } from './App';
 
 let stored: DashboardData;

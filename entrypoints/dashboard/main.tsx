@@ -12,7 +12,7 @@ import { readMaskingView } from '@/platform/masking-settings';
 import { importVerifiedBundle } from '@/storage/bundle-import';
 import { verifyBundle } from '@/utils/bundle/verify';
 import { ImportPanel } from '@/components/export/ImportPanel';
-import { mountEvidenceSection } from '@/platform/evidence-section-wiring';
+import { mountEvidenceSection } from '@/entrypoints/dashboard/evidence-section-wiring';
 import { DashboardApp, type DashboardServices } from './App';
 import { downloadText } from './download';
 import '@/components/styles/coverage.css';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { CoverageSummary } from '@/components/CoverageSummary';
-import { PopupApp, type TaggingTarget } from '@/components/PopupApp';
+import { CoverageSummary } from '@/components/coverage/CoverageSummary';
+import { PopupApp, type TaggingTarget } from '@/components/popup/PopupApp';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';

@@ -1,5 +1,5 @@
 // Seeds the extension's database for the benchmarks from inside one of its pages. The storage code
-// (storage/seed.ts, storage/db.ts, the custody log and the coverage index) is bundled with esbuild and
+// (tests/support/seed.ts, storage/db.ts, the custody log and the coverage index) is bundled with esbuild and
 // evaluated in the page over CDP, which the page's CSP does not restrict; records therefore have
 // exactly the shapes the product writes.
 /* global fetch, Blob */
@@ -14,7 +14,7 @@ export function seedingScript() {
   bundled ??= build({
     stdin: {
       contents: [
-        "export { seedEvidence } from './storage/seed.ts';",
+        "export { seedEvidence } from './tests/support/seed.ts';",
         "export { EvidenceDatabase } from './storage/db.ts';",
         "export { appendCustody } from './storage/custody-log.ts';",
         "export { updateCoverageIndex } from './storage/coverage-index.ts';",
@@ -47,7 +47,7 @@ export async function openSeedingPage(extension) {
 }
 
 /**
- * Adds `count` synthetic records with storage/seed.ts (realistic console titles, text, controls and
+ * Adds `count` synthetic records with tests/support/seed.ts (realistic console titles, text, controls and
  * statuses, tiny blobs, coverage index and custody chain). Returns the total record count.
  */
 export function seedSynthetic(page, count, seed) {

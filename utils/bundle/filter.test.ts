@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../catalogue/catalogue';
 import { addToEstimate, EMPTY_ESTIMATE, matchesFilter, resolveControls, type ExportFilter } from './filter';
-import { makeFixture } from './fixtures';
+import { makeFixture } from '@/tests/support/bundle-fixtures';
 
 const all: ExportFilter = { windowStart: null, windowEnd: null, controls: null, includeDomSnapshots: true };
 

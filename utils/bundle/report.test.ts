@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, linkableUrl } from './html';
-import { HOSTILE_TITLE, makeFixture } from './fixtures';
+import { HOSTILE_TITLE, makeFixture } from '@/tests/support/bundle-fixtures';
 import { renderReport } from './report';
 import type { WrittenEvidence } from './types';
 

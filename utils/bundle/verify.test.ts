@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceOf, makeFixture, memoryOutput } from './fixtures';
+import { evidenceOf, makeFixture, memoryOutput } from '@/tests/support/bundle-fixtures';
 import type { BundleProgress } from './types';
 import { verifyBundle } from './verify';
 import { writeBundle } from './writer';

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { BlobReader, ZipReader } from '@zip.js/zip.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evidenceOf, FORMULA_NOTES, HOSTILE_TITLE, makeFixture, memoryOutput } from './fixtures';
+import {
+  evidenceOf,
+  FORMULA_NOTES,
+  HOSTILE_TITLE,
+  makeFixture,
+  memoryOutput,
+} from '@/tests/support/bundle-fixtures';
 import type { BundleProgress } from './types';
 import { BundleError, writeBundle, type WriteBundleOptions } from './writer';
 

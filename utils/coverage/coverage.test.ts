@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ISO27001_2022 } from '../catalogue/iso27001-2022';
 import { computeCoverage, dueSoonDays, freshnessStatus, resolveWindow } from './coverage';
 import { localDate } from './dates';
-import { evidence, plan, seededRandom, SMALL_CATALOGUE, state } from './test-helpers';
+import { evidence, plan, seededRandom, SMALL_CATALOGUE, state } from '@/tests/support/coverage-data';
 import type { ControlCoverage, CoverageInput, CoverageResult, EvidenceSummary } from './types';
 
 function coverage(overrides: Partial<CoverageInput>): CoverageResult {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../catalogue/types';
 import { computeCoverage } from './coverage';
 import { gapsByUrgency } from './gaps';
-import { evidence, item, plan, state } from './test-helpers';
+import { evidence, item, plan, state } from '@/tests/support/coverage-data';
 
 const catalogue: Catalogue = {
   framework: 'Test',

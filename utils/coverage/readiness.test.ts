@@ -4,7 +4,7 @@ import type { AuditPlan, ControlState, Finding } from '../isms/types';
 import { computeCoverage } from './coverage';
 import { addDays } from './dates';
 import { stage1Readiness, stage2Readiness } from './readiness';
-import { evidence, plan, state } from './test-helpers';
+import { evidence, plan, state } from '@/tests/support/coverage-data';
 import type { EvidenceSummary } from './types';
 
 const annexA = ISO27001_2022.items.filter((item) => item.kind === 'control').map((item) => item.id);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fillerBytes } from '../bundle/fixtures';
+import { fillerBytes } from '@/tests/support/bundle-fixtures';
 import { Sha256 } from './sha256-stream';
 
 describe('Sha256 (incremental)', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE } from '../catalogue/catalogue';
 import type { Catalogue } from '../catalogue/types';
 import { computeCoverage } from '../coverage/coverage';
-import { evidence, item, plan, state } from '../coverage/test-helpers';
+import { evidence, item, plan, state } from '@/tests/support/coverage-data';
 import { parseCsv } from '../csv/csv';
 import { SOA_CSV_HEADER, soaCsv, soaCsvFileName } from './soa-csv';
 

@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import type { CaptureAdapter } from '@/utils/capture/capture-visible';
+import { parseBrowser } from '@/utils/capture/user-agent';
+import type { PageSnapshot } from '@/utils/page/types';
+import { suggestControls } from '@/utils/rules/suggest';
+import { getDatabase } from '@/storage/db';
+import {
+  readEffectiveCapturer,
+  readEffectiveMappingRules,
+  readEffectiveOrganisation,
+} from '@/platform/effective-settings';
+import { renderImages } from './images/render-images';
+import { captureErrorText } from '@/utils/text';
+
+/** The browser side of a capture, for the background context. */
+export function browserCaptureAdapter(): CaptureAdapter {
+  return {
+    async getTab(tabId) {
+      const tab = await browser.tabs.get(tabId);
+      if (tab.id === undefined) throw new Error(`No tab with id ${tabId}`);
+      return {
+        id: tab.id,
+        windowId: tab.windowId ?? browser.windows.WINDOW_ID_CURRENT,
+        url: tab.url,
+        title: tab.title,
+      };
+    },
+    async captureVisibleTab(windowId) {
+      const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      return dataUrlToBlob(dataUrl);
+    },
+    async collectPage(tabId) {
+      const [injection] = await browser.scripting.executeScript({
+        target: { tabId },
+        files: ['/collector.js'],
+      });
+      const snapshot = injection?.result as PageSnapshot | undefined;
+      if (!snapshot || typeof snapshot.text !== 'string') {
+        throw new Error(captureErrorText.noContent);
+      }
+      return snapshot;
+    },
+    renderImages,
+    async suggestControls(page) {
+      return suggestControls(await readEffectiveMappingRules(getDatabase()), page);
+    },
+    capturer: () => readEffectiveCapturer(getDatabase()),
+    organisation: () => readEffectiveOrganisation(getDatabase()),
+    environment: () => ({
+      browser: parseBrowser(navigator.userAgent),
+      extensionVersion: browser.runtime.getManifest().version,
+    }),
+    now: () => new Date(),
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+    sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
+  };
+}
+
+/** Decodes the PNG data URL without re-encoding: these are the browser's own bytes. */
+function dataUrlToBlob(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(',');
+  const binary = atob(dataUrl.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: 'image/png' });
+}

@@ -1,0 +1,249 @@
+import { browser } from 'wxt/browser';
+import { assembleEvidence, type ImageArtifact } from '@/utils/capture/assemble';
+import { CaptureError, toCaptureError } from '@/utils/capture/errors';
+import { newEvidenceId } from '@/utils/capture/evidence-id';
+import { restrictionFor } from '@/utils/capture/restricted';
+import { localDay } from '@/utils/capture/time';
+import type { CaptureTrigger } from '@/utils/evidence/types';
+import { maskingCounts } from '@/utils/masking/redact-snapshot';
+import type { CaptureOutcome } from '@/utils/messages/protocol';
+import type {
+  ElementStep,
+  ElementStepResults,
+  PrepareResult,
+  RenderReply,
+} from '@/utils/page/element-protocol';
+import { captureErrorText, elementCaptureText } from '@/utils/text';
+import { getDatabase } from '@/storage/db';
+import { saveCapture } from '@/storage/evidence-repository';
+import { browserCaptureAdapter } from './capture-adapter';
+import { refreshBadge } from './badge';
+import { cropScreenshot, dataUrlToBlob, maskRendering } from './images/element-pixels';
+import { withTimeout } from './full-page/agent-steps';
+import { captureSpaced } from './full-page/spaced-capture';
+import { activeMaskingRules } from '@/platform/masking-settings';
+import { captureContext } from '@/utils/capture/context';
+
+const STEP_TIMEOUT_MS = 20_000;
+const RENDER_TIMEOUT_MS = 30_000;
+
+export const DOM_RENDERING_STATEMENT = elementCaptureText.domRendering;
+
+function navigated(): CaptureError {
+  return new CaptureError('tab-navigated', captureErrorText.pageChanged);
+}
+
+/** Runs one step of the element agent, which the picker left in the page's isolated world. */
+async function runStep<K extends ElementStep['kind']>(
+  tabId: number,
+  step: Extract<ElementStep, { kind: K }>,
+): Promise<ElementStepResults[K]> {
+  const [injection] = await withTimeout(
+    browser.scripting.executeScript({
+      target: { tabId },
+      func: async (elementStep: ElementStep) => {
+        type Agent = { run(step: ElementStep): Promise<unknown> };
+        const agent = (globalThis as { __ismsElement?: { agent: Agent } }).__ismsElement?.agent;
+        if (!agent) return { ok: false, error: 'gone' };
+        try {
+          return { ok: true, value: await agent.run(elementStep) };
+        } catch (error) {
+          return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        }
+      },
+      args: [step],
+    }),
+    STEP_TIMEOUT_MS,
+  );
+  const reply = injection?.result as
+    { ok: true; value: ElementStepResults[K] } | { ok: false; error: string } | undefined;
+  if (!reply || (!reply.ok && reply.error === 'gone')) throw navigated();
+  if (!reply.ok) throw new CaptureError('collector-failed', elementCaptureText.collectorFailed(reply.error));
+  return reply.value;
+}
+
+/** The html2canvas-pro script, injected only for this capture; it renders the element the agent marked. */
+type Rendering = Omit<Extract<RenderReply, { ok: true }>, 'ok' | 'dataUrl'> & { png: Blob };
+
+async function renderElement(tabId: number): Promise<Rendering> {
+  const [injection] = await withTimeout(
+    browser.scripting.executeScript({
+      target: { tabId },
+      files: ['/element-render.js'],
+      // In a Firefox content script html2canvas's iframe clone fails ("The operation is insecure"): use the page's world.
+      world: import.meta.env.FIREFOX ? 'MAIN' : 'ISOLATED',
+    }),
+    RENDER_TIMEOUT_MS,
+  );
+  const reply = injection?.result as RenderReply | undefined;
+  if (!reply) throw navigated();
+  if (!reply.ok) throw new CaptureError('collector-failed', elementCaptureText.renderFailed(reply.error));
+  const { width, height, renderMs, encodeMs } = reply;
+  return { png: dataUrlToBlob(reply.dataUrl), width, height, renderMs, encodeMs };
+}
+
+interface Pixels {
+  images: ImageArtifact[];
+  metadata: Record<string, unknown>;
+}
+
+async function takePixels(tabId: number, windowId: number, prepared: PrepareResult): Promise<Pixels> {
+  const { rect, viewport, maskRects } = prepared;
+  const cssRect = {
+    x: round(rect.x),
+    y: round(rect.y),
+    width: round(rect.width),
+    height: round(rect.height),
+  };
+  if (prepared.method === 'html2canvas') {
+    const rendering = await renderElement(tabId);
+    const size = { width: rendering.width, height: rendering.height };
+    const scale = size.width / Math.max(1, rect.width);
+    const masked = await maskRendering(rendering.png, rect, scale, maskRects);
+    return {
+      images: [{ role: 'original', name: 'original.png', data: masked }],
+      metadata: {
+        pixels: DOM_RENDERING_STATEMENT,
+        renderedWith: 'html2canvas-pro',
+        renderInPageMs: { html2canvas: rendering.renderMs, pngEncoding: rendering.encodeMs },
+        rectCss: cssRect,
+        imagePx: size,
+        cut: prepared.cut ? elementCaptureText.cut(round(size.height / scale)) : false,
+        crossOriginImagesLeftOut: prepared.crossOriginImages,
+        ...(prepared.crossOriginImages > 0
+          ? {
+              crossOriginNote: elementCaptureText.crossOriginImages(prepared.crossOriginImages),
+            }
+          : {}),
+      },
+    };
+  }
+  const screenshot = await captureSpaced(windowId);
+  const cropped = await cropScreenshot(screenshot, rect, viewport, maskRects);
+  return {
+    images: [
+      { role: 'original', name: 'original.png', data: cropped.crop },
+      { role: 'original', name: 'viewport.png', data: cropped.viewport },
+    ],
+    metadata: {
+      pixels: maskRects.length > 0 ? elementCaptureText.croppedMasked : elementCaptureText.cropped,
+      rectCss: cssRect,
+      cropPx: cropped.cropPx,
+      imagePerCssPixel: cropped.scale,
+      fromImage: 'viewport.png',
+    },
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** After the user picked: takes the pixels, reads the subtree, stores the evidence whole or not at all. */
+export async function captureSelectionAndStore(
+  tabId: number,
+  trigger: CaptureTrigger,
+): Promise<CaptureOutcome> {
+  const adapter = browserCaptureAdapter();
+  let restored = false;
+  const started = performance.now();
+  const timingsMs: Record<string, number> = {};
+  const mark = (phase: string) => (timingsMs[phase] = Math.round(performance.now() - started));
+  try {
+    const tab = await adapter.getTab(tabId);
+    const restriction = restrictionFor(tab.url);
+    if (restriction) throw restriction;
+    const masking = await activeMaskingRules(getDatabase());
+    const capturedAt = adapter.now();
+    const evidenceId = newEvidenceId(capturedAt, adapter.randomBytes(6));
+    const capturer = await adapter.capturer();
+    const organisation = (await adapter.organisation?.()) ?? '';
+
+    const prepared = await runStep(tabId, { kind: 'prepare', masking });
+    if (tab.url !== undefined && prepared.url !== tab.url) throw navigated();
+    mark('prepared');
+    const pixels = await takePixels(tabId, tab.windowId, prepared);
+    mark('pixelsTaken');
+    if ((await adapter.getTab(tabId)).url !== tab.url) throw navigated();
+    // The stamp needs only the pixels and the URL: without masking (which may redact the URL), draw it while
+    // the page is put back and read.
+    const timeZone = adapter.timeZone();
+    const original = pixels.images[0]!.data;
+    const stampFor = (url: string) =>
+      adapter.renderImages(original, { evidenceId, url, capturedAt, timeZone, capturer });
+    const early = masking
+      ? null
+      : { url: prepared.url || tab.url || '', stamping: stampFor(prepared.url || tab.url || '') };
+    early?.stamping.catch(() => {}); // awaited below; a failure there must not go unhandled meanwhile
+    await runStep(tabId, { kind: 'restore' });
+    restored = true;
+    const collected = await runStep(tabId, { kind: 'collect' });
+    mark('contentRead');
+
+    const { snapshot } = collected;
+    const url = snapshot.url || tab.url || '';
+    const rendered = await (early && early.url === url ? early.stamping : stampFor(url));
+    const images: ImageArtifact[] = [
+      pixels.images[0]!,
+      { role: 'stamped', name: 'stamped.png', data: rendered.stamped },
+      { role: 'thumbnail', name: 'thumbnail.png', data: rendered.thumbnail },
+      ...pixels.images.slice(1),
+    ];
+    mark('stamped');
+    const suggestedControls = await adapter.suggestControls({
+      url,
+      title: snapshot.title,
+      text: snapshot.text,
+    });
+    const context = captureContext({
+      evidenceId,
+      capturedAt,
+      timeZone,
+      url,
+      title: snapshot.title || (masking ? '' : tab.title || ''),
+      capturer,
+      organisation,
+      ...adapter.environment(),
+      viewport: snapshot.viewport,
+      method: prepared.method,
+      trigger,
+      pageChanges: collected.pageChanges,
+      notes: [
+        prepared.kind === 'element'
+          ? elementCaptureText.elementScope(prepared.description)
+          : elementCaptureText.regionScope(prepared.description),
+      ],
+    });
+    const extra: Record<string, unknown> = {
+      // Milliseconds since the pick, at the end of each phase (the write itself comes after).
+      [prepared.kind]: { selected: prepared.description, ...pixels.metadata, timingsMs },
+    };
+    if (masking) {
+      extra.masking = {
+        enabled: true,
+        pixels: elementCaptureText.maskedPixels,
+        rules: maskingCounts(masking, new Map(collected.pixelAreas), new Map(collected.textMatches)),
+        problems: collected.maskingProblems,
+      };
+    }
+    const assembled = await assembleEvidence(
+      context,
+      images,
+      snapshot,
+      {
+        controls: suggestedControls,
+        effectiveDate: localDay(capturedAt, timeZone),
+        status: 'needs-review',
+        kind: prepared.kind,
+      },
+      extra,
+    );
+    const { evidence } = await saveCapture(getDatabase(), assembled, capturer, { trigger });
+    void refreshBadge();
+    return { evidence, suggestedControls, thumbnailDataUrl: '' };
+  } catch (error) {
+    throw toCaptureError(error);
+  } finally {
+    if (!restored) await runStep(tabId, { kind: 'restore' }).catch(() => {});
+  }
+}

@@ -1,0 +1,134 @@
+import { browser, type Browser } from 'wxt/browser';
+import { toCaptureError } from '@/utils/capture/errors';
+import {
+  isRequest,
+  type AnyRequest,
+  type MessageType,
+  type Protocol,
+  type Reply,
+} from '@/utils/messages/protocol';
+import { getDatabase } from '@/storage/db';
+import {
+  ValidationError,
+  deleteFinding,
+  saveAuditPlan,
+  saveControlState,
+  saveFinding,
+} from '@/storage/isms-repository';
+import { auditPlanWarnings } from '@/utils/coverage/audit-plan';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import { refreshBadge } from './badge';
+import { cancelCapture, captureFullPageAndStore } from './full-page';
+import { captureTabAndStore } from './capture-service';
+import { handlePickerMessage, startElementPicker } from './element-picker';
+import { asPickerMessage } from '@/utils/messages/picker';
+import { saveMaskingSettings } from '@/platform/masking-settings';
+import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-settings';
+import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
+import { addDroppedFile } from './file-evidence-service';
+import { redactEvidence } from './redaction-service';
+import { storageErrorText } from '@/utils/text';
+
+const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+const now = () => new Date().toISOString();
+
+type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
+
+const handlers: Handlers = {
+  captureTab: ({ tabId, trigger }) => captureTabAndStore(tabId, trigger),
+  captureFullPage: ({ tabId, trigger }) => captureFullPageAndStore(tabId, trigger),
+  startElementPicker: ({ tabId, trigger }) => startElementPicker(tabId, trigger),
+  cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
+  saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
+  saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
+  async saveAuditPlan(plan) {
+    const { errors, warnings } = auditPlanWarnings(plan);
+    const saved = await saveAuditPlan(getDatabase(), { ...plan, id: 'current', updatedAt: now() }, errors);
+    return { plan: saved, warnings };
+  },
+  saveFinding: (finding) => saveFinding(getDatabase(), finding, KNOWN_IDS, now()),
+  async deleteFinding({ id }) {
+    await deleteFinding(getDatabase(), id);
+    return null;
+  },
+  saveSettings: (settings) => saveOwnSettings(getDatabase(), settings),
+  async editEvidence({ evidenceId, ...edit }) {
+    const db = getDatabase();
+    const record = await editEvidence(db, evidenceId, edit, await readEffectiveCapturer(db), now(), {
+      knownControlIds: KNOWN_IDS,
+    });
+    void refreshBadge();
+    return record;
+  },
+  async supersedeEvidence({ evidenceId, supersededBy, note }) {
+    const db = getDatabase();
+    const record = await supersedeEvidence(
+      db,
+      evidenceId,
+      supersededBy,
+      await readEffectiveCapturer(db),
+      now(),
+      note,
+    );
+    void refreshBadge();
+    return record;
+  },
+  async deleteEvidence({ evidenceId, reason, removeDescription }) {
+    const db = getDatabase();
+    const record = await deleteEvidence(db, evidenceId, reason, await readEffectiveCapturer(db), now(), {
+      removeDescription,
+    });
+    void refreshBadge();
+    return record;
+  },
+  addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
+  async redactEvidence({ evidenceId, rectangles }) {
+    const db = getDatabase();
+    return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
+};
+
+/** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
+export function isTrustedSender(sender: Browser.runtime.MessageSender): boolean {
+  const extensionOrigin = browser.runtime.getURL('/');
+  return (
+    sender.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(extensionOrigin)
+  );
+}
+
+export async function routeMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+): Promise<Reply<MessageType>> {
+  // The one message a content script may send: checked against the tab's picker session, not the sender's origin.
+  const picker = asPickerMessage(message);
+  if (picker) return (await handlePickerMessage(picker, sender)) as Reply<MessageType>;
+  if (!isTrustedSender(sender)) {
+    return { ok: false, error: storageErrorText.notTrusted };
+  }
+  if (!isRequest(message)) return { ok: false, error: storageErrorText.unknownMessage };
+  try {
+    const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
+    return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, error: error.message };
+    return {
+      ok: false,
+      error:
+        message.type === 'captureTab' ||
+        message.type === 'captureFullPage' ||
+        message.type === 'startElementPicker'
+          ? toCaptureError(error).message
+          : errorSentence(error),
+    };
+  }
+}
+
+function errorSentence(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/QuotaExceeded|quota|FILE_ERROR_NO_SPACE|No space left/i.test(text))
+    return storageErrorText.notSavedDiskFull;
+  return storageErrorText.notSaved(text);
+}

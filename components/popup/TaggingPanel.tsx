@@ -1,0 +1,161 @@
+import { useState } from 'preact/hooks';
+import { findItem } from '@/utils/catalogue/catalogue';
+import type { Catalogue } from '@/utils/catalogue/types';
+import type { EvidenceRecord } from '@/utils/evidence/types';
+import type { FractionRect } from '@/utils/redaction/rectangles';
+import { commonText, taggingText } from '@/utils/text';
+import { BlackoutEditor } from './BlackoutEditor';
+import { ControlPicker } from '../soa/ControlPicker';
+import '../styles/blackout.css';
+import { NotesAndDateFields } from '../audit/NotesAndDateFields';
+
+export interface TaggingChoice {
+  controls: string[];
+  notes: string;
+  effectiveDate: string;
+}
+
+export interface TaggingPanelProps {
+  catalogue: Catalogue;
+  evidence: Pick<
+    EvidenceRecord,
+    'id' | 'title' | 'url' | 'capturedAt' | 'controls' | 'notes' | 'effectiveDate'
+  >;
+  suggestedControls: readonly string[];
+  thumbnailUrl: string;
+  onSave: (choice: TaggingChoice) => Promise<void>;
+  /** Blacks out areas of the stored images; absent where the capture has no screenshot. */
+  onBlackout?: (rectangles: FractionRect[]) => Promise<void>;
+}
+
+/** Confirms the controls a capture proves, with notes and the day it attests to. */
+export function TaggingPanel({
+  catalogue,
+  evidence,
+  suggestedControls,
+  thumbnailUrl,
+  onSave,
+  onBlackout,
+}: TaggingPanelProps) {
+  const [blackingOut, setBlackingOut] = useState(false);
+  const [offered, setOffered] = useState<string[]>(() =>
+    unique([...suggestedControls, ...evidence.controls]),
+  );
+  const [checked, setChecked] = useState<string[]>(() => [...evidence.controls]);
+  const [notes, setNotes] = useState(evidence.notes);
+  const [effectiveDate, setEffectiveDate] = useState(evidence.effectiveDate);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+
+  const toggle = (controlId: string, on: boolean) =>
+    setChecked((current) =>
+      on ? unique([...current, controlId]) : current.filter((id) => id !== controlId),
+    );
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) {
+      setError(taggingText.effectiveDateMissing);
+      return;
+    }
+    setSaving(true);
+    setError('');
+    try {
+      await onSave({ controls: checked, notes: notes.trim(), effectiveDate });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="tagging" data-testid="tagging" onSubmit={save} aria-label={taggingText.label(evidence.id)}>
+      <div class="tagging-head">
+        {thumbnailUrl && (
+          <img
+            data-testid="capture-thumbnail"
+            src={thumbnailUrl}
+            alt={taggingText.screenshotOf(evidence.title)}
+          />
+        )}
+        <div>
+          <p class="evidence-id">{evidence.id}</p>
+          <p class="evidence-title" title={evidence.url}>
+            {evidence.title || evidence.url}
+          </p>
+        </div>
+      </div>
+      {onBlackout && thumbnailUrl && (
+        <button
+          type="button"
+          class="link"
+          data-testid="blackout-toggle"
+          aria-expanded={blackingOut}
+          aria-controls="blackout-panel"
+          onClick={() => setBlackingOut(!blackingOut)}
+        >
+          {blackingOut ? taggingText.closeBlackout : taggingText.openBlackout}
+        </button>
+      )}
+      {onBlackout && thumbnailUrl && blackingOut && (
+        <div id="blackout-panel">
+          <BlackoutEditor
+            imageUrl={thumbnailUrl}
+            imageAlt={taggingText.screenshotToBlackOut(evidence.title)}
+            onApply={onBlackout}
+          />
+        </div>
+      )}
+      <fieldset>
+        <legend>{taggingText.controlsShown}</legend>
+        {offered.length === 0 && <p class="hint">{taggingText.noneSuggested}</p>}
+        {offered.map((controlId) => (
+          <label key={controlId} class="control-choice">
+            <input
+              type="checkbox"
+              data-control-id={controlId}
+              checked={checked.includes(controlId)}
+              onChange={(event) => toggle(controlId, event.currentTarget.checked)}
+            />
+            <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
+            {suggestedControls.includes(controlId) && <span class="tag">{taggingText.suggested}</span>}
+          </label>
+        ))}
+      </fieldset>
+      <ControlPicker
+        catalogue={catalogue}
+        selected={offered}
+        onAdd={(controlId) => {
+          setOffered((current) => unique([...current, controlId]));
+          toggle(controlId, true);
+        }}
+      />
+      <NotesAndDateFields
+        notes={notes}
+        onNotes={setNotes}
+        effectiveDate={effectiveDate}
+        onEffectiveDate={setEffectiveDate}
+        testIds={{ notes: 'notes', effectiveDate: 'effective-date' }}
+        rows={2}
+        dateHint={taggingText.dateHint}
+      />
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" data-testid="save-tagging" disabled={saving}>
+        {saving
+          ? commonText.saving
+          : checked.length === 0
+            ? taggingText.saveWithout
+            : taggingText.saveWith(checked.length)}
+      </button>
+    </form>
+  );
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

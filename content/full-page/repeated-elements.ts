@@ -1,0 +1,56 @@
+import type { Rect } from '@/utils/capture/full-page/types';
+import type { ShadowRootReader } from '@/utils/page/types';
+
+/**
+ * Fixed and sticky elements on screen in the first tile: they would repeat on every tile. Shadow roots
+ * (closed ones too, through `shadowRootOf`) are searched; frames are not (their fixed elements, if any, repeat).
+ */
+export function findRepeatedElements(
+  doc: Document,
+  win: Window,
+  shadowRootOf: ShadowRootReader = (element) => element.shadowRoot,
+): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const roots: Node[] = [doc.body ?? doc.documentElement];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node as HTMLElement;
+      const shadow = shadowRootOf(element);
+      if (shadow) roots.push(shadow);
+      const position = win.getComputedStyle(element).position;
+      if (position !== 'fixed' && position !== 'sticky') continue;
+      // A fixed element inside another one (or inside its shadow tree) is hidden with it.
+      if (found.some((outer) => containsComposed(outer, element))) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width <= 0 || box.height <= 0) continue;
+      if (box.bottom <= 0 || box.top >= win.innerHeight || box.right <= 0 || box.left >= win.innerWidth)
+        continue;
+      found.push(element);
+    }
+  }
+  return found;
+}
+
+/** `contains` across shadow boundaries: walks up through parents and shadow hosts. */
+function containsComposed(outer: Element, element: Element): boolean {
+  for (let node: Node | null = element; node;) {
+    if (node === outer) return true;
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return false;
+}
+
+/** How far fixed elements reach up into the bottom of the pane (a fixed footer or cookie bar). */
+export function bottomInsetOf(elements: readonly Element[], pane: Rect): number {
+  const paneBottom = pane.y + pane.height;
+  let inset = 0;
+  for (const element of elements) {
+    const box = element.getBoundingClientRect();
+    const touchesBottom =
+      box.bottom >= paneBottom - 1 && box.top < paneBottom && box.top > pane.y + pane.height / 2;
+    const overlapsPane = box.right > pane.x && box.left < pane.x + pane.width;
+    if (touchesBottom && overlapsPane) inset = Math.max(inset, Math.ceil(paneBottom - box.top));
+  }
+  return inset;
+}
