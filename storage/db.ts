@@ -24,7 +24,11 @@ export interface CoverageIndexItem {
 
 export const DATABASE_NAME = 'isms-evidence';
 
-/** The one database of the extension, in the extension's origin. Only the background writes. */
+/**
+ * The one database of the extension, in the extension's origin. Three runtimes write to it: the background
+ * (captures and edits), the export page (the export's custody entry) and the dashboard (imports); storage/README.md
+ * says why, and every write goes through a repository here.
+ */
 export class EvidenceDatabase extends Dexie {
   evidence!: EntityTable<EvidenceRecord, 'id'>;
   blobs!: EntityTable<BlobRow, 'key'>;
