@@ -4,7 +4,8 @@ import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { parseCsv } from '@/utils/csv/csv';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import { controlState, data } from '@/tests/support/component-data';
-import { DashboardApp, type DashboardData, type DashboardServices } from './App';
+import type { DashboardData, DashboardServices } from './dashboard-services';
+import { DashboardApp } from './DashboardApp';
 
 let stored: DashboardData;
 

@@ -1,0 +1,49 @@
+import { Fragment } from 'preact';
+import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
+import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
+import { SettingsForm } from '@/components/settings/SettingsForm';
+import type { SectionContext, SectionView } from './section-context';
+
+const settingsForm: SectionView = ({ data, services, thenReload }) => (
+  <SettingsForm
+    settings={data.settings}
+    {...(data.policy ? { policy: data.policy } : {})}
+    onSave={thenReload(services.saveSettings)}
+  />
+);
+
+// Shown only when the organisation's policy sets mapping rules.
+const managedMappingRules: SectionView = ({ data }) =>
+  data.policy?.mappingRules ? (
+    <ManagedMappingRules
+      rules={data.policy.mappingRules}
+      management={data.policy.mappingRulesManagement ?? 'default'}
+    />
+  ) : null;
+
+// Shown only when the page can save masking rules and check selectors.
+const maskingRules: SectionView = ({ data, services, thenReload }) =>
+  data.masking && services.saveMasking && services.parseSelector ? (
+    <MaskingRulesEditor
+      masking={data.masking}
+      parseSelector={services.parseSelector}
+      onSave={thenReload(services.saveMasking)}
+    />
+  ) : null;
+
+/** The settings panels, top to bottom: a new panel is one entry here. */
+export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
+  { key: 'settings', view: settingsForm },
+  { key: 'mapping-rules', view: managedMappingRules },
+  { key: 'masking', view: maskingRules },
+];
+
+export function SettingsSection({ context }: { context: SectionContext }) {
+  return (
+    <>
+      {SETTINGS_PANELS.map(({ key, view }) => (
+        <Fragment key={key}>{view(context)}</Fragment>
+      ))}
+    </>
+  );
+}

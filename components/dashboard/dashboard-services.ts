@@ -1,0 +1,41 @@
+import type { AuditPlanInput } from '@/components/audit/AuditPlanForm';
+import type { FindingInput } from '@/components/audit/FindingForm';
+import type { SettingsPolicy } from '@/components/settings/SettingsForm';
+import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
+import type { ControlledDocumentSummary } from '@/components/soa/SoaTable';
+import type { CoverageData } from '@/utils/coverage/assessment';
+import type { ControlState, Settings } from '@/utils/isms/types';
+import type { EffectiveMasking } from '@/utils/settings/effective';
+
+/** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
+export interface DashboardData {
+  coverage: CoverageData;
+  /** The settings as they apply (the organisation's policy over the user's own values). */
+  settings: Settings;
+  /** What the organisation's policy manages; absent when it manages nothing. */
+  policy?: SettingsPolicy;
+  /** Masking as it applies, for the rules editor. */
+  masking?: EffectiveMasking;
+  /** Stage 1 documents under document control (clauses 4–10). */
+  documents?: readonly ControlledDocumentSummary[];
+}
+
+/** What the dashboard does outside itself: reads, writes through the background, downloads. */
+export interface DashboardServices {
+  load: () => Promise<DashboardData>;
+  saveControlState: (state: Omit<ControlState, 'updatedAt'>) => Promise<void>;
+  /** Resolves with the background's warnings. */
+  saveAuditPlan: (plan: AuditPlanInput) => Promise<string[]>;
+  saveFinding: (finding: FindingInput) => Promise<void>;
+  deleteFinding: (id: string) => Promise<void>;
+  saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  saveMasking?: (change: MaskingChange) => Promise<void>;
+  /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
+  parseSelector?: (selector: string) => void;
+  /** Calls back when the administrator's policy changes; returns the unsubscribe function. */
+  onPolicyChange?: (callback: () => void) => () => void;
+  download: (fileName: string, text: string) => void;
+  /** YYYY-MM-DD in the user's calendar. */
+  today: () => string;
+  exportUrl: string;
+}

@@ -1,0 +1,38 @@
+import { AuditPlanForm } from '@/components/audit/AuditPlanForm';
+import { ExportSection } from '@/components/export/ExportSection';
+import type { SectionId } from '@/utils/dashboard/routes';
+import { ControlsSection } from './ControlsSection';
+import { DashboardOverview } from './DashboardOverview';
+import { FindingsSection } from './FindingsSection';
+import type { SectionView } from './section-context';
+import { SettingsSection } from './SettingsSection';
+
+/**
+ * What each dashboard section shows. A new section is its id in utils/dashboard/routes.ts (the navigation
+ * order), its label in utils/text, and one entry here; the type makes sure no section lacks a view.
+ */
+export const SECTION_VIEWS: Record<SectionId, SectionView> = {
+  overview: ({ catalogue, assessment, data, today, openControl }) => (
+    <DashboardOverview
+      catalogue={catalogue}
+      assessment={assessment}
+      plan={data.coverage.plan}
+      today={today}
+      onOpenControl={openControl}
+    />
+  ),
+  controls: (context) => <ControlsSection context={context} />,
+  plan: ({ data, services, thenReload }) => (
+    <AuditPlanForm
+      plan={data.coverage.plan}
+      defaultOrganisation={data.settings.organisation}
+      onSave={thenReload(services.saveAuditPlan)}
+    />
+  ),
+  findings: (context) => <FindingsSection context={context} />,
+  evidence: ({ panels }) => <div data-testid="evidence-slot">{panels.evidencePanel}</div>,
+  export: ({ services, panels }) => (
+    <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />
+  ),
+  settings: (context) => <SettingsSection context={context} />,
+};

@@ -1,0 +1,60 @@
+import type { DashboardServices } from '@/components/dashboard/dashboard-services';
+import { localDate } from '@/utils/coverage/dates';
+import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import { sendMessage } from '@/platform/messaging';
+import { readEffectiveSettings } from '@/platform/effective-settings';
+import { onManagedPolicyChange } from '@/platform/managed-policy';
+import { readMaskingView } from '@/platform/masking-settings';
+import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
+import type { EvidenceDatabase } from '@/storage/db';
+import { readControlledDocuments } from '@/storage/evidence-library';
+import { downloadText } from './download';
+
+const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
+
+/** The dashboard's services in the extension: reads from the database, writes through the background. */
+export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
+  return {
+    load: async () => {
+      const [coverage, view, masking, documents] = await Promise.all([
+        readCoverageSnapshot(db),
+        readEffectiveSettings(db),
+        readMaskingView(db),
+        readControlledDocuments(db, CLAUSE_IDS),
+      ]);
+      const policy = {
+        organisation: view.organisation,
+        capturer: view.capturer,
+        notes: [...view.policyProblems, ...view.notes],
+        mappingRules: view.mappingRules,
+        mappingRulesManagement: view.mappingRulesManagement,
+      };
+      return { coverage, settings: view.settings, policy, masking, documents };
+    },
+    saveControlState: async (state) => {
+      await sendMessage('saveControlState', state);
+    },
+    saveAuditPlan: async (plan) => (await sendMessage('saveAuditPlan', plan)).warnings,
+    saveFinding: async (finding) => {
+      await sendMessage('saveFinding', finding);
+    },
+    deleteFinding: async (id) => {
+      await sendMessage('deleteFinding', { id });
+    },
+    saveSettings: async (settings) => {
+      await sendMessage('saveSettings', settings);
+    },
+    saveMasking: async (change) => {
+      await sendMessage('saveMaskingSettings', change);
+    },
+    // The page's own selector engine: the same parser the collector uses in the captured page.
+    parseSelector: (selector) => {
+      document.createDocumentFragment().querySelector(selector);
+    },
+    onPolicyChange: onManagedPolicyChange,
+    download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
+    today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
+    // A plain link within the extension's origin; the export page runs the streaming bundle writer.
+    exportUrl: '/export.html',
+  };
+}
