@@ -18,3 +18,4 @@ export { fullPageNoteText } from './full-page-notes';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
 export { reportText, spreadsheetText } from './bundle-report';
 export { importProblemText, integrityProblemText } from './bundle-problems';
+export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './team-store';
