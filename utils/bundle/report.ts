@@ -136,11 +136,15 @@ function findingsSection(findings: readonly Finding[]): string {
 <tbody>${rows}</tbody></table></section>`;
 }
 
-export function renderReport(input: ReportInput): string {
-  const { context, evidence, bundleName } = input;
-  const scope = context.controlScope ? new Set(context.controlScope) : null;
-  const items = context.catalogue.items.filter((item) => !scope || scope.has(item.id));
-  const known = new Set(context.catalogue.items.map((item) => item.id));
+/** What every section of the report reads: the input, the controls in scope and who holds what. */
+interface ReportView {
+  input: ReportInput;
+  /** The catalogue items in the export's control scope. */
+  items: readonly CatalogueItem[];
+  lookup: Lookup;
+}
+
+function evidenceByControl(evidence: readonly WrittenEvidence[]): Map<string, WrittenEvidence[]> {
   const byControl = new Map<string, WrittenEvidence[]>();
   for (const item of evidence) {
     for (const control of item.controls) {
@@ -149,43 +153,66 @@ export function renderReport(input: ReportInput): string {
       else byControl.set(control, [item]);
     }
   }
-  const lookup: Lookup = {
-    states: new Map(context.controlStates.map((row) => [row.controlId, row])),
-    byControl,
-  };
-  const themeSections = context.catalogue.themes
+  return byControl;
+}
+
+function reportView(input: ReportInput): ReportView {
+  const { context, evidence } = input;
+  const scope = context.controlScope ? new Set(context.controlScope) : null;
+  const items = context.catalogue.items.filter((item) => !scope || scope.has(item.id));
+  const states = new Map(context.controlStates.map((row) => [row.controlId, row]));
+  return { input, items, lookup: { states, byControl: evidenceByControl(evidence) } };
+}
+
+/** The themes that hold a control in scope, each with those controls. */
+function themesInScope({ input, items }: ReportView) {
+  return input.context.catalogue.themes
     .map((theme) => ({ theme, themeItems: items.filter((item) => item.theme === theme.id) }))
-    .filter(({ themeItems }) => themeItems.length > 0)
+    .filter(({ themeItems }) => themeItems.length > 0);
+}
+
+function themeSections(view: ReportView): string {
+  const { context } = view.input;
+  return themesInScope(view)
     .map(
       ({ theme, themeItems }) =>
         `<section id="${e(`theme-${theme.id}`)}"><h2>${e(theme.name)}</h2>\n${themeItems
-          .map((item) => controlSection(item, context, lookup))
+          .map((item) => controlSection(item, context, view.lookup))
           .join('\n')}</section>`,
-    );
-  const unknown = evidence.filter((item) => item.controls.some((control) => !known.has(control)));
-  const untagged = evidence.filter((item) => item.controls.length === 0);
-  const extra = [
+    )
+    .join('\n');
+}
+
+/** Evidence tagged to controls the catalogue does not know, and evidence tagged to none. */
+function unplacedSections({ input }: ReportView): string {
+  const known = new Set(input.context.catalogue.items.map((item) => item.id));
+  const unknown = input.evidence.filter((item) => item.controls.some((control) => !known.has(control)));
+  const untagged = input.evidence.filter((item) => item.controls.length === 0);
+  return [
     unknown.length > 0
       ? `<section id="other-controls"><h2>${e(t.otherControls)}</h2>${evidenceList(unknown)}</section>`
       : '',
     untagged.length > 0
       ? `<section id="untagged"><h2>${e(t.untagged)}</h2>${evidenceList(untagged)}</section>`
       : '',
-  ];
+  ].join('\n');
+}
+
+/** The report's sections, top to bottom: a new section is one entry here (and a link in the header's nav). */
+const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
+  (view) => readinessSection(view.input, view.items),
+  themeSections,
+  unplacedSections,
+  (view) => findingsSection(view.input.context.findings),
+];
+
+function reportHeader(view: ReportView): string {
+  const { context, bundleName } = view.input;
   const plan = context.plan;
-  const nav = context.catalogue.themes
-    .filter((theme) => items.some((item) => item.theme === theme.id))
-    .map((theme) => `<li><a href="#${e(`theme-${theme.id}`)}">${e(theme.name)}</a></li>`)
+  const nav = themesInScope(view)
+    .map(({ theme }) => `<li><a href="#${e(`theme-${theme.id}`)}">${e(theme.name)}</a></li>`)
     .join('');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(t.title(context.organisation, context.baggingDate))}</title>
-<style>${REPORT_CSS}</style></head>
-<body>
-<header><h1>${e(t.heading(context.organisation))}</h1>
+  return `<header><h1>${e(t.heading(context.organisation))}</h1>
 <p class="muted">${e(t.bundle)} <span class="mono">${e(bundleName)}</span>${e(t.generated(context.generatedAt))}
 ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dl><dt>${e(t.auditWindow)}</dt><dd>${e(windowText(context.window))}</dd>
@@ -195,12 +222,23 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
 <nav><ul><li><a href="#readiness">${e(t.readiness)}</a></li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
-<li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>
+<li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
+}
+
+export function renderReport(input: ReportInput): string {
+  const view = reportView(input);
+  const { context } = input;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(t.title(context.organisation, context.baggingDate))}</title>
+<style>${REPORT_CSS}</style></head>
+<body>
+${reportHeader(view)}
 <main>
-${readinessSection(input, items)}
-${themeSections.join('\n')}
-${extra.join('\n')}
-${findingsSection(context.findings)}
+${REPORT_SECTIONS.map((section) => section(view)).join('\n')}
 </main></body></html>
 `;
 }

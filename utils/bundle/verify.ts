@@ -5,7 +5,7 @@
 import { BlobReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
 import type { CustodyEntry } from '../evidence/types';
 import { TAG_FILES, type ManifestEntry } from './bagit';
-import { compareListings, parseTags } from './bag-files';
+import { compareListings, parseTags, type ParsedTags } from './bag-files';
 import { parseCustodyLog } from './custody-log';
 import { checkStructure, DEFAULT_LIMITS, type BundleLimits } from './entry-checks';
 import { decodeUtf8, readEntry, WrongPassword, type ReadResult } from './entry-reader';
@@ -62,27 +62,41 @@ async function listEntries(
   return entries;
 }
 
-export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const { password, signal } = options;
-  const reader = new ZipReader(new BlobReader(file), { useWebWorkers: false });
-  const entries = await listEntries(reader, limits);
-  if (!Array.isArray(entries)) return entries;
+/** A bundle whose entry list passed: its files by path inside the bag, and one reader that counts progress. */
+interface OpenedBundle {
+  root: string;
+  files: Map<string, FileEntry>;
+  encrypted: boolean;
+  read: (path: string, keep: boolean) => Promise<ReadResult>;
+}
 
-  // 1. The entry list alone: nothing is read from an unsafe or bomb-shaped zip.
+type TagFiles = Map<string, { sha256: string; text: string }>;
+
+/** The payload's files as read: the texts the import parses, every size, the total octets. */
+interface ReadPayload {
+  texts: Map<string, string>;
+  sizes: Map<string, number>;
+  octets: number;
+}
+
+/** 1. The entry list alone: nothing is read from an unsafe or bomb-shaped zip. */
+function openBundle(
+  entries: readonly Entry[],
+  limits: BundleLimits,
+  options: VerifyOptions,
+): OpenedBundle | VerifyFailure {
   const structure = checkStructure(entries, limits);
   if (structure.problems.length > 0 || structure.root === null) return fail(structure.problems);
   const root = structure.root;
   const files = new Map<string, FileEntry>();
   for (const entry of entries) if (!entry.directory) files.set(entry.filename.slice(root.length + 1), entry);
   const encrypted = [...files.values()].some((entry) => entry.encrypted);
-  if (encrypted && !password) return fail([t.encrypted], true);
-
+  if (encrypted && !options.password) return fail([t.encrypted], true);
   const progress: BundleProgress = { files: 0, bytes: 0 };
   const read = async (path: string, keep: boolean): Promise<ReadResult> => {
     const result = await readEntry(files.get(path)!, path, {
-      password,
-      signal,
+      password: options.password,
+      signal: options.signal,
       keep,
       maxKeptBytes: limits.maxTextBytes,
     });
@@ -91,94 +105,166 @@ export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Pro
     options.onProgress?.({ ...progress });
     return result;
   };
+  return { root, files, encrypted, read };
+}
 
-  try {
-    // 2. The tag files.
-    const missingTags = TAG_FILES.filter((name) => !files.has(name));
-    if (missingTags.length > 0) return fail(missingTags.map((name) => t.notBagit(name)));
-    const tagFiles = new Map<string, { sha256: string; text: string }>();
-    for (const name of TAG_FILES) {
-      const result = await read(name, true);
-      try {
-        tagFiles.set(name, { sha256: result.sha256, text: decodeUtf8(result.chunks ?? []) });
-      } catch {
-        return fail([t.notUtf8(name)]);
-      }
+/** 2. The tag files, read whole as UTF-8 text. */
+async function readTagFiles(bundle: OpenedBundle): Promise<TagFiles | VerifyFailure> {
+  const missingTags = TAG_FILES.filter((name) => !bundle.files.has(name));
+  if (missingTags.length > 0) return fail(missingTags.map((name) => t.notBagit(name)));
+  const tagFiles: TagFiles = new Map();
+  for (const name of TAG_FILES) {
+    const result = await bundle.read(name, true);
+    try {
+      tagFiles.set(name, { sha256: result.sha256, text: decodeUtf8(result.chunks ?? []) });
+    } catch {
+      return fail([t.notUtf8(name)]);
     }
-    const parsed = parseTags((name) => tagFiles.get(name)!.text);
-    if (parsed.problems.length > 0) return fail(parsed.problems);
+  }
+  return tagFiles;
+}
 
-    // 3. What is there against what the manifests list.
-    const problems = compareListings(files.keys(), parsed);
-    if (problems.length > 0) return fail(problems);
+function compareHash(
+  problems: string[],
+  path: string,
+  actual: string,
+  expected: ManifestEntry | undefined,
+  manifest: string,
+): void {
+  if (expected && expected.sha256 !== actual) problems.push(t.hashMismatch(path, manifest));
+}
 
-    // 4. Every hash; the files the import parses are kept as text.
-    const compare = (path: string, actual: string, expected: ManifestEntry | undefined, manifest: string) => {
-      if (expected && expected.sha256 !== actual) problems.push(t.hashMismatch(path, manifest));
-    };
-    for (const path of parsed.tags.keys()) {
-      const sha256 = tagFiles.get(path)?.sha256 ?? (await read(path, false)).sha256;
-      compare(path, sha256, parsed.tags.get(path), 'tagmanifest-sha256.txt');
-    }
-    const texts = new Map<string, string>();
-    const sizes = new Map<string, number>();
-    let octets = 0;
-    for (const path of [...parsed.payload.keys()].sort()) {
-      signal?.throwIfAborted();
-      const keep = path === CUSTODY_FILE || path.endsWith(`/${RECORD_FILE}`);
-      const result = await read(path, keep);
-      octets += result.size;
-      sizes.set(path, result.size);
-      compare(path, result.sha256, parsed.payload.get(path), 'manifest-sha256.txt');
-      if (!keep) continue;
-      try {
-        texts.set(path, decodeUtf8(result.chunks ?? []));
-      } catch {
-        problems.push(t.notUtf8(path));
-      }
-    }
-    const { oxum } = parsed;
-    if (oxum && (oxum.octets !== octets || oxum.streams !== parsed.payload.size)) {
-      problems.push(t.oxumMismatch(`${oxum.octets}.${oxum.streams}`, `${octets}.${parsed.payload.size}`));
-    }
-    if (problems.length > 0) return fail(problems);
+/** 4a. Every tag file against the tag manifest (the ones already read are not read again). */
+async function checkTagHashes(
+  bundle: OpenedBundle,
+  parsed: ParsedTags,
+  tagFiles: TagFiles,
+  problems: string[],
+) {
+  for (const path of parsed.tags.keys()) {
+    const sha256 = tagFiles.get(path)?.sha256 ?? (await bundle.read(path, false)).sha256;
+    compareHash(problems, path, sha256, parsed.tags.get(path), 'tagmanifest-sha256.txt');
+  }
+}
 
-    // 5. The evidence records and the custody chain.
-    const custodyText = texts.get(CUSTODY_FILE);
-    if (custodyText === undefined) problems.push(t.noCustodyLog(CUSTODY_FILE));
-    const custody = parseCustodyLog(custodyText ?? '', CUSTODY_FILE);
-    problems.push(...custody.problems);
-    const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
-    if (problems.length > 0) return fail(problems);
-
-    const summary: BundleSummary = {
-      name: root,
-      organisation: parsed.info.get('Source-Organization') ?? '',
-      baggingDate: parsed.info.get('Bagging-Date') ?? '',
-      externalDescription: parsed.info.get('External-Description') ?? '',
-      evidenceCount: evidence.length,
-      artifactCount: evidence.reduce((sum, record) => sum + record.artifacts.length, 0),
-      payloadFiles: parsed.payload.size,
-      payloadBytes: octets,
-      custodyEntries: custody.entries.length,
-      lastCustodyHash: custody.entries.at(-1)?.hash ?? null,
-      encrypted,
-    };
-    // The zip Blob is immutable, yet the bytes are hashed again on the way into the database.
-    const readArtifact = async (evidenceId: string, artifact: BundledArtifact): Promise<Blob> => {
-      const path = `data/evidence/${evidenceId}/${artifact.name}`;
-      if (!files.has(path)) throw new Error(t.notInBundle(path));
-      const result = await readEntry(files.get(path)!, path, {
-        password,
-        keep: true,
-        maxKeptBytes: limits.maxEntryBytes,
-      });
-      if (result.sha256 !== artifact.sha256) throw new Error(t.changedSinceVerified(path));
-      return new Blob(result.chunks ?? [], { type: artifact.mimeType });
-    };
-    return { ok: true, summary, bundle: { summary, evidence, custody: custody.entries, readArtifact } };
-  } catch (error) {
+/** 4b. Every payload file against the payload manifest; the files the import parses are kept as text. */
+async function checkPayloadHashes(
+  bundle: OpenedBundle,
+  parsed: ParsedTags,
+  problems: string[],
+  signal: AbortSignal | undefined,
+): Promise<ReadPayload> {
+  const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
+  for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
+    const keep = path === CUSTODY_FILE || path.endsWith(`/${RECORD_FILE}`);
+    const result = await bundle.read(path, keep);
+    payload.octets += result.size;
+    payload.sizes.set(path, result.size);
+    compareHash(problems, path, result.sha256, parsed.payload.get(path), 'manifest-sha256.txt');
+    if (!keep) continue;
+    try {
+      payload.texts.set(path, decodeUtf8(result.chunks ?? []));
+    } catch {
+      problems.push(t.notUtf8(path));
+    }
+  }
+  return payload;
+}
+
+/** 4c. bag-info.txt's Payload-Oxum against the octets and files actually there. */
+function checkOxum(parsed: ParsedTags, payload: ReadPayload, problems: string[]): void {
+  const { oxum } = parsed;
+  if (oxum && (oxum.octets !== payload.octets || oxum.streams !== parsed.payload.size)) {
+    problems.push(
+      t.oxumMismatch(`${oxum.octets}.${oxum.streams}`, `${payload.octets}.${parsed.payload.size}`),
+    );
+  }
+}
+
+/** 5. The evidence records and the custody chain. */
+function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[]) {
+  const custodyText = payload.texts.get(CUSTODY_FILE);
+  if (custodyText === undefined) problems.push(t.noCustodyLog(CUSTODY_FILE));
+  const custody = parseCustodyLog(custodyText ?? '', CUSTODY_FILE);
+  problems.push(...custody.problems);
+  const { texts, sizes } = payload;
+  const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
+  return { custody: custody.entries, evidence };
+}
+
+function summarise(
+  bundle: OpenedBundle,
+  parsed: ParsedTags,
+  payload: ReadPayload,
+  records: { custody: CustodyEntry[]; evidence: BundledRecord[] },
+): BundleSummary {
+  const { custody, evidence } = records;
+  return {
+    name: bundle.root,
+    organisation: parsed.info.get('Source-Organization') ?? '',
+    baggingDate: parsed.info.get('Bagging-Date') ?? '',
+    externalDescription: parsed.info.get('External-Description') ?? '',
+    evidenceCount: evidence.length,
+    artifactCount: evidence.reduce((sum, record) => sum + record.artifacts.length, 0),
+    payloadFiles: parsed.payload.size,
+    payloadBytes: payload.octets,
+    custodyEntries: custody.length,
+    lastCustodyHash: custody.at(-1)?.hash ?? null,
+    encrypted: bundle.encrypted,
+  };
+}
+
+/** The zip Blob is immutable, yet the bytes are hashed again on the way into the database. */
+function artifactReader(bundle: OpenedBundle, limits: BundleLimits, password: string | undefined) {
+  return async (evidenceId: string, artifact: BundledArtifact): Promise<Blob> => {
+    const path = `data/evidence/${evidenceId}/${artifact.name}`;
+    const entry = bundle.files.get(path);
+    if (!entry) throw new Error(t.notInBundle(path));
+    const result = await readEntry(entry, path, { password, keep: true, maxKeptBytes: limits.maxEntryBytes });
+    if (result.sha256 !== artifact.sha256) throw new Error(t.changedSinceVerified(path));
+    return new Blob(result.chunks ?? [], { type: artifact.mimeType });
+  };
+}
+
+/** Steps 2 to 5 on an opened bundle; the first step with problems ends the check. */
+async function verifyOpened(
+  bundle: OpenedBundle,
+  limits: BundleLimits,
+  options: VerifyOptions,
+): Promise<VerifyResult> {
+  const tagFiles = await readTagFiles(bundle);
+  if (!(tagFiles instanceof Map)) return tagFiles;
+  const parsed = parseTags((name) => tagFiles.get(name)!.text);
+  if (parsed.problems.length > 0) return fail(parsed.problems);
+
+  // 3. What is there against what the manifests list.
+  const problems = compareListings(bundle.files.keys(), parsed);
+  if (problems.length > 0) return fail(problems);
+
+  await checkTagHashes(bundle, parsed, tagFiles, problems);
+  const payload = await checkPayloadHashes(bundle, parsed, problems, options.signal);
+  checkOxum(parsed, payload, problems);
+  if (problems.length > 0) return fail(problems);
+
+  const records = readRecords(parsed, payload, problems);
+  if (problems.length > 0) return fail(problems);
+  const summary = summarise(bundle, parsed, payload, records);
+  const readArtifact = artifactReader(bundle, limits, options.password);
+  return { ok: true, summary, bundle: { summary, ...records, readArtifact } };
+}
+
+export async function verifyBundle(file: Blob, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const reader = new ZipReader(new BlobReader(file), { useWebWorkers: false });
+  const entries = await listEntries(reader, limits);
+  if (!Array.isArray(entries)) return entries;
+  const bundle = openBundle(entries, limits, options);
+  if ('ok' in bundle) return bundle;
+  try {
+    return await verifyOpened(bundle, limits, options);
+  } catch (error) {
+    options.signal?.throwIfAborted();
     if (error instanceof WrongPassword) return fail([t.wrongPassphrase], true);
     return fail([message(error)]);
   } finally {

@@ -3,25 +3,21 @@
  * each artifact is read, hashed and written before the next one is opened — and an artifact whose
  * bytes no longer match their recorded SHA-256 stops the export: corrupt evidence is never bagged.
  */
-import { Uint8ArrayReader, ZipWriter, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
 import type { Artifact } from '../evidence/types';
 import { canonicalJson } from '../integrity/custody';
-import { sha256Hex } from '../integrity/sha256';
-import { BAGIT_TXT, bagInfoTxt, manifestText, type ManifestEntry } from './bagit';
+import { exportText } from '../text';
+import { checkedSource, readArtifactAhead, type ReadyArtifact } from './artifact-reader';
+import { BAGIT_TXT, bagInfoTxt } from './bagit';
+import { BagWriter } from './bag-writer';
+import { BundleError } from './bundle-error';
 import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './naming';
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
-import { Sha256 } from '../integrity/sha256-stream';
-import { coalesceWrites } from './coalesce';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
-import { exportText } from '../text';
 
-/** A problem the user can act on (damaged evidence, an unsafe name); its message says which file. */
-export class BundleError extends Error {
-  override name = 'BundleError';
-}
+export { BundleError } from './bundle-error';
 
 export interface WriteBundleOptions {
   context: BundleContext;
@@ -54,8 +50,6 @@ export interface WriteBundleResult {
 }
 
 const DEFAULT_WHOLE_READ_LIMIT = 16 * 1024 * 1024;
-/** Writes reach the output in blocks of this size (see coalesceWrites). */
-const WRITE_BLOCK_BYTES = 4 * 1024 * 1024;
 const STORED_TYPES = /^(image|video|audio)\/|^application\/(zip|gzip|pdf|x-7z-compressed)/;
 const STORED_NAMES = /\.(png|jpe?g|gif|webp|zip|gz|7z|pdf|mp4|webm)$/i;
 
@@ -81,228 +75,200 @@ function bundledArtifacts(artifacts: readonly Artifact[]): Artifact[] {
   });
 }
 
+/** The evidence written so far: what the register, the report and the result are made from. */
+interface WrittenRecords {
+  evidence: WrittenEvidence[];
+  artifactCount: number;
+}
+
+interface EvidenceRun {
+  bag: BagWriter;
+  options: WriteBundleOptions;
+  wholeReadLimit: number;
+  generatedAt: Date;
+}
+
+/** Zips one artifact under data/evidence/<id>/, its bytes checked against the recorded SHA-256. */
+async function addArtifact(
+  bag: BagWriter,
+  id: string,
+  ready: ReadyArtifact,
+  lastModDate: Date,
+): Promise<void> {
+  const { artifact } = ready;
+  const { source, mismatch } = checkedSource(id, ready);
+  const file = {
+    sha256: artifact.sha256,
+    size: artifact.size,
+    compress: !isCompressed(artifact),
+    lastModDate,
+  };
+  try {
+    await bag.addPayloadFile(`data/evidence/${id}/${artifact.name}`, source, file);
+  } catch (error) {
+    throw mismatch() ?? error;
+  }
+}
+
+/** Zips a record's artifacts in order; at most one is read ahead, so memory stays bounded by two artifacts. */
+async function addArtifacts(
+  run: EvidenceRun,
+  { record, readArtifact }: BundleEvidence,
+  included: readonly Artifact[],
+  capturedAt: Date,
+): Promise<WrittenFile[]> {
+  const files: WrittenFile[] = [];
+  const readAhead = (index: number): Promise<ReadyArtifact> | null => {
+    const artifact = included[index];
+    if (!artifact) return null;
+    const ready = readArtifact(artifact).then((blob) =>
+      readArtifactAhead(record.id, artifact, blob, run.wholeReadLimit),
+    );
+    ready.catch(() => undefined); // awaited in turn below; a failure is reported there, once
+    return ready;
+  };
+  let next = readAhead(0);
+  for (let index = 0; next; index++) {
+    const ready = await next;
+    next = readAhead(index + 1);
+    await addArtifact(run.bag, record.id, ready, capturedAt);
+    const { role, name, size, sha256 } = ready.artifact;
+    files.push({ role, name, path: `evidence/${record.id}/${name}`, size, sha256 });
+  }
+  return files;
+}
+
+function checkEvidenceId(id: string, seen: Set<string>): void {
+  if (!isSafeSegment(id)) throw new BundleError(exportText.badEvidenceId(id));
+  if (seen.has(id)) throw new BundleError(exportText.givenTwice(id));
+  seen.add(id);
+}
+
+/** One evidence folder: its artifacts (DOM snapshots only when asked for) and its record.json. */
+async function addEvidenceFolder(
+  run: EvidenceRun,
+  evidence: BundleEvidence,
+): Promise<WrittenEvidence & { artifactCount: number }> {
+  const { record } = evidence;
+  const artifacts = bundledArtifacts(record.artifacts);
+  const included = artifacts.filter((artifact) => run.options.includeDomSnapshots || artifact.role !== 'dom');
+  const omitted = artifacts.filter((artifact) => !included.includes(artifact));
+  const files = await addArtifacts(run, evidence, included, dateOr(record.capturedAt, run.generatedAt));
+  files.push(
+    await run.bag.addPayloadText(
+      `evidence/${record.id}/${RECORD_FILE}`,
+      recordJson(record, included, omitted),
+    ),
+  );
+  const { id, title, url, capturedAt, effectiveDate, capturer, kind, status, notes, controls } = record;
+  const written = {
+    id,
+    title,
+    url,
+    capturedAt,
+    effectiveDate,
+    capturer,
+    kind,
+    status,
+    notes,
+    controls,
+    files,
+  };
+  return { ...written, artifactCount: included.length };
+}
+
+async function addEvidence(run: EvidenceRun): Promise<WrittenRecords> {
+  const written: WrittenRecords = { evidence: [], artifactCount: 0 };
+  const ids = new Set<string>();
+  for await (const evidence of run.options.evidence) {
+    run.options.signal?.throwIfAborted();
+    checkEvidenceId(evidence.record.id, ids);
+    const { artifactCount, ...folder } = await addEvidenceFolder(run, evidence);
+    written.evidence.push(folder);
+    written.artifactCount += artifactCount;
+  }
+  run.options.signal?.throwIfAborted();
+  return written;
+}
+
+function controlCounts(evidence: readonly WrittenEvidence[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of evidence)
+    for (const control of item.controls) counts.set(control, (counts.get(control) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The files under data/ beside the evidence folders, in the order they are zipped: a new table or report is
+ * one entry here.
+ */
+function summaryFiles(name: string, context: BundleContext, evidence: readonly WrittenEvidence[]) {
+  const titles = new Map(context.catalogue.items.map((item) => [item.id, item.title]));
+  const custody = { entries: context.custody.length, lastHash: lastCustodyHash(context) };
+  return [
+    {
+      path: 'custody-log.jsonl',
+      text: () => context.custody.map((entry) => `${canonicalJson(entry)}\n`).join(''),
+    },
+    { path: 'register.csv', text: () => registerCsv(evidence, titles) },
+    { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
+    { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    { path: 'VERIFY.txt', text: () => verifyText(name) },
+    { path: 'index.html', text: () => renderReport({ bundleName: name, context, evidence, custody }) },
+  ];
+}
+
+function lastCustodyHash(context: BundleContext): string | null {
+  return context.custody.at(-1)?.hash ?? null;
+}
+
+function bagInfoText(bag: BagWriter, context: BundleContext, evidenceCount: number): string {
+  const window = `${context.window.start ?? 'open'} to ${context.window.end ?? 'open'}`;
+  const generator = `${context.generator.name} ${context.generator.version}`;
+  return bagInfoTxt({
+    sourceOrganization: context.organisation,
+    baggingDate: context.baggingDate,
+    payloadOctets: bag.payloadBytes,
+    payloadStreams: bag.payloadFiles,
+    externalIdentifier: bag.name,
+    externalDescription: `ISO/IEC 27001 audit evidence. Audit window: ${window}. Scope: ${context.plan?.scope || 'not recorded'}. ${evidenceCount} evidence records. Generated by ${generator} at ${context.generatedAt}.`,
+    bagSoftwareAgent: generator,
+  });
+}
+
+/** Streams the bundle: bagit.txt, the evidence, the summary files, then the manifests and bag-info.txt. */
 export async function writeBundle(
   output: WritableStream<Uint8Array>,
   options: WriteBundleOptions,
 ): Promise<WriteBundleResult> {
-  const { context, signal, onProgress } = options;
+  const { context, signal } = options;
   const name = bundleName(context.organisation, context.baggingDate);
   const generatedAt = dateOr(context.generatedAt, new Date());
-  const wholeReadLimit = options.wholeReadLimit ?? DEFAULT_WHOLE_READ_LIMIT;
-  const sink = output.getWriter();
-  let zipBytes = 0;
-  const relay = coalesceWrites(sink, WRITE_BLOCK_BYTES, (count) => (zipBytes += count));
-  const zip = new ZipWriter(relay, {
-    useWebWorkers: false,
-    keepOrder: true,
-    ...(options.password ? { password: options.password, encryptionStrength: 3 as const } : {}),
-    ...(options.zip64 ? { zip64: true } : {}),
-    ...(signal ? { signal } : {}),
-  });
-
-  const progress: BundleProgress = { files: 0, bytes: 0 };
-  const payload: ManifestEntry[] = [];
-  let payloadBytes = 0;
-  const report = (extraBytes = 0) =>
-    onProgress?.({ files: progress.files, bytes: progress.bytes + extraBytes });
-
-  const entryOptions = (compress: boolean, lastModDate: Date): ZipWriterAddDataOptions => ({
-    level: compress ? 6 : 0,
-    lastModDate,
-    onprogress: async (done: number) => report(done),
-  });
-
-  /** Adds one file to the bag; `path` is relative to the bag folder. */
-  async function addBytes(
-    path: string,
-    bytes: Uint8Array,
-    compress: boolean,
-    lastModDate = generatedAt,
-  ): Promise<string> {
-    const sha256 = await sha256Hex(bytes);
-    await zip.add(`${name}/${path}`, new Uint8ArrayReader(bytes), entryOptions(compress, lastModDate));
-    progress.files++;
-    progress.bytes += bytes.length;
-    report();
-    return sha256;
-  }
-
-  async function addPayloadText(path: string, text: string, lastModDate = generatedAt): Promise<WrittenFile> {
-    const bytes = new TextEncoder().encode(text);
-    const sha256 = await addBytes(`data/${path}`, bytes, true, lastModDate);
-    payload.push({ path: `data/${path}`, sha256 });
-    payloadBytes += bytes.length;
-    return { role: 'record', name: path.split('/').pop() ?? path, path, size: bytes.length, sha256 };
-  }
-
-  /** An artifact read (and, when small, hashed) ahead of its turn, so reading overlaps with zipping. */
-  interface ReadyArtifact {
-    artifact: Artifact;
-    blob: Blob;
-    /** The checked bytes of an artifact read whole; null for one streamed (and hashed) as it is written. */
-    bytes: Uint8Array | null;
-  }
-
-  const damaged = (id: string, artifact: Artifact, detail: string) =>
-    new BundleError(exportText.damaged(id, artifact.name, detail));
-
-  async function readArtifactAhead(id: string, artifact: Artifact, blob: Blob): Promise<ReadyArtifact> {
-    if (blob.size !== artifact.size)
-      throw damaged(id, artifact, exportText.sizeDiffers(blob.size, artifact.size));
-    if (blob.size > wholeReadLimit) return { artifact, blob, bytes: null };
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    if ((await sha256Hex(bytes)) !== artifact.sha256) throw damaged(id, artifact, exportText.hashDiffers);
-    return { artifact, blob, bytes };
-  }
-
-  async function addArtifact(id: string, ready: ReadyArtifact, lastModDate: Date): Promise<void> {
-    const { artifact, blob, bytes } = ready;
-    const path = `data/evidence/${id}/${artifact.name}`;
-    const options = entryOptions(!isCompressed(artifact), lastModDate);
-    if (bytes) {
-      await zip.add(`${name}/${path}`, new Uint8ArrayReader(bytes), options);
-    } else {
-      const hasher = new Sha256();
-      let mismatch: BundleError | null = null;
-      const readable = blob.stream().pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            hasher.update(chunk);
-            controller.enqueue(chunk);
-          },
-          flush() {
-            if (hasher.digestHex() !== artifact.sha256) {
-              mismatch = damaged(id, artifact, exportText.hashDiffers);
-              throw mismatch;
-            }
-          },
-        }),
-      );
-      try {
-        await zip.add(`${name}/${path}`, { readable }, { ...options, uncompressedSize: artifact.size });
-      } catch (error) {
-        throw mismatch ?? error;
-      }
-    }
-    payload.push({ path, sha256: artifact.sha256 });
-    payloadBytes += artifact.size;
-    progress.files++;
-    progress.bytes += artifact.size;
-    report();
-  }
-
+  const bag = new BagWriter(output, { name, generatedAt, ...options });
   try {
-    const bagitBytes = new TextEncoder().encode(BAGIT_TXT);
-    const tags: ManifestEntry[] = [
-      { path: 'bagit.txt', sha256: await addBytes('bagit.txt', bagitBytes, true) },
-    ];
-
-    const written: WrittenEvidence[] = [];
-    const ids = new Set<string>();
-    let artifactCount = 0;
-    for await (const { record, readArtifact } of options.evidence) {
-      signal?.throwIfAborted();
-      if (!isSafeSegment(record.id)) throw new BundleError(exportText.badEvidenceId(record.id));
-      if (ids.has(record.id)) throw new BundleError(exportText.givenTwice(record.id));
-      ids.add(record.id);
-      const artifacts = bundledArtifacts(record.artifacts);
-      const included = artifacts.filter((artifact) => options.includeDomSnapshots || artifact.role !== 'dom');
-      const omitted = artifacts.filter((artifact) => !included.includes(artifact));
-      const capturedAt = dateOr(record.capturedAt, generatedAt);
-      const files: WrittenFile[] = [];
-      // At most one artifact is read ahead of the one being zipped: memory stays bounded by two artifacts.
-      const readAhead = (index: number): Promise<ReadyArtifact> | null => {
-        const artifact = included[index];
-        if (!artifact) return null;
-        const ready = readArtifact(artifact).then((blob) => readArtifactAhead(record.id, artifact, blob));
-        ready.catch(() => undefined); // awaited in turn below; a failure is reported there, once
-        return ready;
-      };
-      let next = readAhead(0);
-      for (let index = 0; next; index++) {
-        const ready = await next;
-        next = readAhead(index + 1);
-        await addArtifact(record.id, ready, capturedAt);
-        const { role, name: fileName, size, sha256 } = ready.artifact;
-        files.push({ role, name: fileName, path: `evidence/${record.id}/${fileName}`, size, sha256 });
-      }
-      artifactCount += included.length;
-      files.push(
-        await addPayloadText(`evidence/${record.id}/${RECORD_FILE}`, recordJson(record, included, omitted)),
-      );
-      const { id, title, url, effectiveDate, capturer, kind, status, notes, controls } = record;
-      written.push({
-        id,
-        title,
-        url,
-        capturedAt: record.capturedAt,
-        effectiveDate,
-        capturer,
-        kind,
-        status,
-        notes,
-        controls,
-        files,
-      });
-    }
-    signal?.throwIfAborted();
-
-    const custodyLog = context.custody.map((entry) => `${canonicalJson(entry)}\n`).join('');
-    const lastCustodyHash = context.custody.at(-1)?.hash ?? null;
-    await addPayloadText('custody-log.jsonl', custodyLog);
-    const titles = new Map(context.catalogue.items.map((item) => [item.id, item.title]));
-    const counts = new Map<string, number>();
-    for (const item of written)
-      for (const control of item.controls) counts.set(control, (counts.get(control) ?? 0) + 1);
-    await addPayloadText('register.csv', registerCsv(written, titles));
-    await addPayloadText('soa.csv', soaCsv(context, counts));
-    await addPayloadText('findings.csv', findingsCsv(context.findings));
-    await addPayloadText('VERIFY.txt', verifyText(name));
-    await addPayloadText(
-      'index.html',
-      renderReport({
-        bundleName: name,
-        context,
-        evidence: written,
-        custody: { entries: context.custody.length, lastHash: lastCustodyHash },
-      }),
-    );
-
-    const payloadFiles = payload.length;
-    const manifest = new TextEncoder().encode(manifestText(payload));
-    payload.length = 0;
-    const manifestSha256 = await addBytes('manifest-sha256.txt', manifest, true);
-    tags.push({ path: 'manifest-sha256.txt', sha256: manifestSha256 });
-    const window = `${context.window.start ?? 'open'} to ${context.window.end ?? 'open'}`;
-    const bagInfo = bagInfoTxt({
-      sourceOrganization: context.organisation,
-      baggingDate: context.baggingDate,
-      payloadOctets: payloadBytes,
-      payloadStreams: payloadFiles,
-      externalIdentifier: name,
-      externalDescription: `ISO/IEC 27001 audit evidence. Audit window: ${window}. Scope: ${context.plan?.scope || 'not recorded'}. ${written.length} evidence records. Generated by ${context.generator.name} ${context.generator.version} at ${context.generatedAt}.`,
-      bagSoftwareAgent: `${context.generator.name} ${context.generator.version}`,
-    });
-    tags.push({
-      path: 'bag-info.txt',
-      sha256: await addBytes('bag-info.txt', new TextEncoder().encode(bagInfo), true),
-    });
-    await addBytes('tagmanifest-sha256.txt', new TextEncoder().encode(manifestText(tags)), true);
-    await zip.close();
+    await bag.addTagText('bagit.txt', BAGIT_TXT);
+    const wholeReadLimit = options.wholeReadLimit ?? DEFAULT_WHOLE_READ_LIMIT;
+    const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt });
+    for (const file of summaryFiles(name, context, written.evidence))
+      await bag.addPayloadText(file.path, file.text());
+    const payloadFiles = bag.payloadFiles;
+    const manifestSha256 = await bag.addPayloadManifest();
+    await bag.addTagText('bag-info.txt', bagInfoText(bag, context, written.evidence.length));
+    await bag.close();
     return {
       name,
-      evidenceCount: written.length,
-      evidenceIds: written.map((item) => item.id),
-      artifactCount,
+      evidenceCount: written.evidence.length,
+      evidenceIds: written.evidence.map((item) => item.id),
+      artifactCount: written.artifactCount,
       payloadFiles,
-      payloadBytes,
-      zipBytes,
+      payloadBytes: bag.payloadBytes,
+      zipBytes: bag.zipBytes,
       manifestSha256,
-      lastCustodyHash,
+      lastCustodyHash: lastCustodyHash(context),
       encrypted: Boolean(options.password),
     };
   } catch (error) {
-    await sink.abort(error).catch(() => undefined);
+    await bag.abort(error);
     throw signal?.aborted ? (signal.reason ?? error) : error;
   }
 }

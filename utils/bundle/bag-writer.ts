@@ -1,0 +1,149 @@
+/**
+ * One BagIt bag being written into a zip: every file added is hashed and counted, payload files are listed
+ * for the payload manifest and tag files for the tag manifest. The bundle writer decides what goes in.
+ */
+import { Uint8ArrayReader, ZipWriter, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
+import { sha256Hex } from '../integrity/sha256';
+import { manifestText, type ManifestEntry } from './bagit';
+import { coalesceWrites } from './coalesce';
+import type { BundleProgress, WrittenFile } from './types';
+
+/** Writes reach the output in blocks of this size (see coalesceWrites). */
+const WRITE_BLOCK_BYTES = 4 * 1024 * 1024;
+
+export interface BagWriterOptions {
+  /** The bag's folder in the zip. */
+  name: string;
+  /** The modification date of files that have none of their own. */
+  generatedAt: Date;
+  password?: string | undefined;
+  zip64?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: BundleProgress) => void) | undefined;
+}
+
+/** Where an entry's bytes come from: whole bytes, or a stream of known size. */
+export type EntrySource = { bytes: Uint8Array } | { readable: ReadableStream<Uint8Array>; size: number };
+
+export class BagWriter {
+  readonly name: string;
+  private readonly generatedAt: Date;
+  private readonly sink: WritableStreamDefaultWriter<Uint8Array>;
+  private readonly zip: ZipWriter<unknown>;
+  private readonly onProgress: BagWriterOptions['onProgress'];
+  private readonly progress: BundleProgress = { files: 0, bytes: 0 };
+  private readonly payload: ManifestEntry[] = [];
+  private readonly tags: ManifestEntry[] = [];
+  private payloadBytesWritten = 0;
+  private zipBytesWritten = 0;
+
+  constructor(output: WritableStream<Uint8Array>, options: BagWriterOptions) {
+    this.name = options.name;
+    this.generatedAt = options.generatedAt;
+    this.onProgress = options.onProgress;
+    this.sink = output.getWriter();
+    const relay = coalesceWrites(this.sink, WRITE_BLOCK_BYTES, (count) => (this.zipBytesWritten += count));
+    this.zip = new ZipWriter(relay, {
+      useWebWorkers: false,
+      keepOrder: true,
+      ...(options.password ? { password: options.password, encryptionStrength: 3 as const } : {}),
+      ...(options.zip64 ? { zip64: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  }
+
+  get payloadFiles(): number {
+    return this.payload.length;
+  }
+
+  get payloadBytes(): number {
+    return this.payloadBytesWritten;
+  }
+
+  get zipBytes(): number {
+    return this.zipBytesWritten;
+  }
+
+  /** Adds a tag file (beside data/), listed in the tag manifest; resolves with its SHA-256. */
+  async addTagText(path: string, text: string): Promise<string> {
+    const sha256 = await this.addHashed(path, new TextEncoder().encode(text));
+    this.tags.push({ path, sha256 });
+    return sha256;
+  }
+
+  /** Adds a text file under data/, listed in the payload manifest. */
+  async addPayloadText(path: string, text: string, lastModDate = this.generatedAt): Promise<WrittenFile> {
+    const bytes = new TextEncoder().encode(text);
+    const sha256 = await this.addHashed(`data/${path}`, bytes, lastModDate);
+    this.listPayload(`data/${path}`, sha256, bytes.length);
+    return { role: 'record', name: path.split('/').pop() ?? path, path, size: bytes.length, sha256 };
+  }
+
+  /** Adds a payload file whose SHA-256 the caller has checked (or checks as the stream passes). */
+  async addPayloadFile(
+    path: string,
+    source: EntrySource,
+    file: { sha256: string; size: number; compress: boolean; lastModDate: Date },
+  ): Promise<void> {
+    const options = this.entryOptions(file.compress, file.lastModDate);
+    if ('bytes' in source)
+      await this.zip.add(this.entryName(path), new Uint8ArrayReader(source.bytes), options);
+    else
+      await this.zip.add(
+        this.entryName(path),
+        { readable: source.readable },
+        { ...options, uncompressedSize: source.size },
+      );
+    this.listPayload(path, file.sha256, file.size);
+    this.count(file.size);
+  }
+
+  /** The payload manifest, written once every payload file is in; resolves with its SHA-256. */
+  async addPayloadManifest(): Promise<string> {
+    return this.addTagText('manifest-sha256.txt', manifestText(this.payload));
+  }
+
+  /** The tag manifest (it lists itself out, as BagIt says), then the zip's central directory. */
+  async close(): Promise<void> {
+    await this.addHashed('tagmanifest-sha256.txt', new TextEncoder().encode(manifestText(this.tags)));
+    await this.zip.close();
+  }
+
+  async abort(reason: unknown): Promise<void> {
+    await this.sink.abort(reason).catch(() => undefined);
+  }
+
+  private entryName(path: string): string {
+    return `${this.name}/${path}`;
+  }
+
+  private entryOptions(compress: boolean, lastModDate: Date): ZipWriterAddDataOptions {
+    return { level: compress ? 6 : 0, lastModDate, onprogress: async (done: number) => this.report(done) };
+  }
+
+  private report(extraBytes = 0): void {
+    this.onProgress?.({ files: this.progress.files, bytes: this.progress.bytes + extraBytes });
+  }
+
+  private async addHashed(path: string, bytes: Uint8Array, lastModDate = this.generatedAt): Promise<string> {
+    const sha256 = await sha256Hex(bytes);
+    await this.zip.add(
+      this.entryName(path),
+      new Uint8ArrayReader(bytes),
+      this.entryOptions(true, lastModDate),
+    );
+    this.count(bytes.length);
+    return sha256;
+  }
+
+  private listPayload(path: string, sha256: string, size: number): void {
+    this.payload.push({ path, sha256 });
+    this.payloadBytesWritten += size;
+  }
+
+  private count(bytes: number): void {
+    this.progress.files++;
+    this.progress.bytes += bytes;
+    this.report();
+  }
+}
