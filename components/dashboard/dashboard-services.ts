@@ -2,7 +2,7 @@ import type { AuditPlanInput } from '@/components/audit/AuditPlanForm';
 import type { FindingInput } from '@/components/audit/FindingForm';
 import type { SettingsPolicy } from '@/components/settings/SettingsForm';
 import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
-import type { ControlledDocumentSummary } from '@/components/soa/SoaTable';
+import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
