@@ -25,6 +25,11 @@ const domValues = [
   'Image',
 ];
 
+const noInnerHtml = [
+  { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never set innerHTML.' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never set innerHTML.' },
+];
+
 const frameworks = ['wxt', 'wxt/*', '#imports', 'dexie', 'preact', 'preact/*'];
 
 const topFolders = ['utils', 'content', 'storage', 'platform', 'background', 'components', 'entrypoints'];
@@ -45,11 +50,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never set innerHTML.' },
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never set innerHTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...noInnerHtml],
     },
   },
   // Boundaries between the folders (STYLE.md's layout table); tests/lint/boundaries.test.ts breaks each on purpose.
@@ -113,6 +114,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: ['wxt', 'wxt/*', '#imports', 'dexie', ...outside('components')] },
+      ],
+    },
+  },
+  {
+    // Repositories in storage/ are the only code that touches Dexie tables (`db.evidence.get(…)` and the like).
+    files: ['background/**/*.ts', 'platform/**/*.ts', 'entrypoints/**/*.ts', 'entrypoints/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...noInnerHtml,
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name=/^(db|database)$/]",
+          message: 'Read and write tables through a repository in storage/.',
+        },
       ],
     },
   },

@@ -1,14 +1,18 @@
 import { browser } from 'wxt/browser';
 import type { CaptureAdapter } from '@/utils/capture/capture-visible';
+import type { CommitAdapter } from '@/utils/capture/pipeline';
 import { parseBrowser } from '@/utils/capture/user-agent';
 import type { PageSnapshot } from '@/utils/page/types';
 import { suggestControls } from '@/utils/rules/suggest';
 import { getDatabase } from '@/storage/db';
+import { saveCapture } from '@/storage/evidence-repository';
+import { refreshBadge } from './badge';
 import {
   readEffectiveCapturer,
   readEffectiveMappingRules,
   readEffectiveOrganisation,
 } from '@/platform/effective-settings';
+import { dataUrlToBlob, toDataUrl } from './images/data-url';
 import { renderImages } from './images/render-images';
 import { captureErrorText } from '@/utils/text';
 
@@ -57,11 +61,14 @@ export function browserCaptureAdapter(): CaptureAdapter {
   };
 }
 
-/** Decodes the PNG data URL without re-encoding: these are the browser's own bytes. */
-function dataUrlToBlob(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(',');
-  const binary = atob(dataUrl.slice(comma + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type: 'image/png' });
+/** Where every kind of capture is committed: one transaction in the database, then the badge's count. */
+export function browserCommitAdapter(): CommitAdapter {
+  return {
+    async save(prepared, capturer, trigger) {
+      const { evidence } = await saveCapture(getDatabase(), prepared, capturer, { trigger });
+      void refreshBadge();
+      return evidence;
+    },
+    thumbnailDataUrl: toDataUrl,
+  };
 }

@@ -1,30 +1,20 @@
 import { captureVisible } from '@/utils/capture/capture-visible';
 import type { CaptureTrigger } from '@/utils/evidence/types';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
-import { getDatabase } from '@/storage/db';
-import { saveCapture } from '@/storage/evidence-repository';
 import { toCaptureError } from '@/utils/capture/errors';
-import { browserCaptureAdapter } from './capture-adapter';
-import { refreshBadge, showCaptureError } from './badge';
+import { commitEvidence } from '@/utils/capture/pipeline';
+import { getDatabase } from '@/storage/db';
+import { browserCaptureAdapter, browserCommitAdapter } from './capture-adapter';
+import { showCaptureError } from './badge';
 import { startElementPicker } from './element-picker';
 import { captureFullPageAndStore, captureMaskedVisibleAndStore } from './full-page';
 import { activeMaskingRules } from '@/platform/masking-settings';
-import { toDataUrl } from './images/data-url';
 
 /** Captures the visible area of a tab and stores it whole (or not at all); used by every trigger. */
 export async function captureAndStore(tabId: number, trigger: CaptureTrigger): Promise<CaptureOutcome> {
   const capture = await captureVisible(browserCaptureAdapter(), tabId, trigger);
   try {
-    const { evidence } = await saveCapture(getDatabase(), capture.prepared, capture.context.capturer, {
-      trigger,
-    });
-    void refreshBadge();
-    const thumbnail = capture.prepared.blobs.find((blob) => blob.key.endsWith('/thumbnail.png'));
-    return {
-      evidence,
-      suggestedControls: capture.suggestedControls,
-      thumbnailDataUrl: thumbnail ? await toDataUrl(thumbnail.data) : '',
-    };
+    return await commitEvidence(browserCommitAdapter(), capture, trigger, { sendThumbnail: true });
   } catch (error) {
     throw toCaptureError(error);
   }

@@ -1,11 +1,8 @@
 import { browser } from 'wxt/browser';
-import { assembleEvidence, type ImageArtifact } from '@/utils/capture/assemble';
+import type { ImageArtifact } from '@/utils/capture/assemble';
 import { CaptureError, toCaptureError } from '@/utils/capture/errors';
-import { newEvidenceId } from '@/utils/capture/evidence-id';
-import { restrictionFor } from '@/utils/capture/restricted';
-import { localDay } from '@/utils/capture/time';
+import { commitEvidence, prepareEvidence, stampFacts, startCapture } from '@/utils/capture/pipeline';
 import type { CaptureTrigger } from '@/utils/evidence/types';
-import { maskingCounts } from '@/utils/masking/redact-snapshot';
 import type { CaptureOutcome } from '@/utils/messages/protocol';
 import type {
   ElementStep,
@@ -15,14 +12,12 @@ import type {
 } from '@/utils/page/element-protocol';
 import { captureErrorText, elementCaptureText } from '@/utils/text';
 import { getDatabase } from '@/storage/db';
-import { saveCapture } from '@/storage/evidence-repository';
-import { browserCaptureAdapter } from './capture-adapter';
-import { refreshBadge } from './badge';
-import { cropScreenshot, dataUrlToBlob, maskRendering } from './images/element-pixels';
-import { withTimeout } from './full-page/agent-steps';
+import { browserCaptureAdapter, browserCommitAdapter } from './capture-adapter';
+import { dataUrlToBlob } from './images/data-url';
+import { cropScreenshot, maskRendering } from './images/element-pixels';
+import { withTimeout } from '@/utils/capture/timeout';
 import { captureSpaced } from './full-page/spaced-capture';
 import { activeMaskingRules } from '@/platform/masking-settings';
-import { captureContext } from '@/utils/capture/context';
 
 const STEP_TIMEOUT_MS = 20_000;
 const RENDER_TIMEOUT_MS = 30_000;
@@ -150,14 +145,9 @@ export async function captureSelectionAndStore(
   const timingsMs: Record<string, number> = {};
   const mark = (phase: string) => (timingsMs[phase] = Math.round(performance.now() - started));
   try {
-    const tab = await adapter.getTab(tabId);
-    const restriction = restrictionFor(tab.url);
-    if (restriction) throw restriction;
+    const start = await startCapture(adapter, tabId);
+    const { tab } = start;
     const masking = await activeMaskingRules(getDatabase());
-    const capturedAt = adapter.now();
-    const evidenceId = newEvidenceId(capturedAt, adapter.randomBytes(6));
-    const capturer = await adapter.capturer();
-    const organisation = (await adapter.organisation?.()) ?? '';
 
     const prepared = await runStep(tabId, { kind: 'prepare', masking });
     if (tab.url !== undefined && prepared.url !== tab.url) throw navigated();
@@ -167,80 +157,48 @@ export async function captureSelectionAndStore(
     if ((await adapter.getTab(tabId)).url !== tab.url) throw navigated();
     // The stamp needs only the pixels and the URL: without masking (which may redact the URL), draw it while
     // the page is put back and read.
-    const timeZone = adapter.timeZone();
-    const original = pixels.images[0]!.data;
-    const stampFor = (url: string) =>
-      adapter.renderImages(original, { evidenceId, url, capturedAt, timeZone, capturer });
-    const early = masking
-      ? null
-      : { url: prepared.url || tab.url || '', stamping: stampFor(prepared.url || tab.url || '') };
+    const [original, ...extraImages] = pixels.images;
+    const stampFor = (url: string) => adapter.renderImages(original!.data, stampFacts(start, url));
+    const earlyUrl = prepared.url || tab.url || '';
+    const early = masking ? null : { url: earlyUrl, stamping: stampFor(earlyUrl) };
     early?.stamping.catch(() => {}); // awaited below; a failure there must not go unhandled meanwhile
     await runStep(tabId, { kind: 'restore' });
     restored = true;
     const collected = await runStep(tabId, { kind: 'collect' });
     mark('contentRead');
 
-    const { snapshot } = collected;
-    const url = snapshot.url || tab.url || '';
-    const rendered = await (early && early.url === url ? early.stamping : stampFor(url));
-    const images: ImageArtifact[] = [
-      pixels.images[0]!,
-      { role: 'stamped', name: 'stamped.png', data: rendered.stamped },
-      { role: 'thumbnail', name: 'thumbnail.png', data: rendered.thumbnail },
-      ...pixels.images.slice(1),
-    ];
-    mark('stamped');
-    const suggestedControls = await adapter.suggestControls({
-      url,
-      title: snapshot.title,
-      text: snapshot.text,
-    });
-    const context = captureContext({
-      evidenceId,
-      capturedAt,
-      timeZone,
-      url,
-      title: snapshot.title || (masking ? '' : tab.title || ''),
-      capturer,
-      organisation,
-      ...adapter.environment(),
-      viewport: snapshot.viewport,
+    const evidence = await prepareEvidence(adapter, start, {
+      kind: prepared.kind,
       method: prepared.method,
       trigger,
+      snapshot: collected.snapshot,
       pageChanges: collected.pageChanges,
       notes: [
         prepared.kind === 'element'
           ? elementCaptureText.elementScope(prepared.description)
           : elementCaptureText.regionScope(prepared.description),
       ],
-    });
-    const extra: Record<string, unknown> = {
-      // Milliseconds since the pick, at the end of each phase (the write itself comes after).
-      [prepared.kind]: { selected: prepared.description, ...pixels.metadata, timingsMs },
-    };
-    if (masking) {
-      extra.masking = {
-        enabled: true,
-        pixels: elementCaptureText.maskedPixels,
-        rules: maskingCounts(masking, new Map(collected.pixelAreas), new Map(collected.textMatches)),
-        problems: collected.maskingProblems,
-      };
-    }
-    const assembled = await assembleEvidence(
-      context,
-      images,
-      snapshot,
-      {
-        controls: suggestedControls,
-        effectiveDate: localDay(capturedAt, timeZone),
-        status: 'needs-review',
-        kind: prepared.kind,
+      originals: [original!],
+      extraImages,
+      stamp: async (url) => {
+        const rendered = await (early && early.url === url ? early.stamping : stampFor(url));
+        mark('stamped');
+        return [rendered];
       },
-      extra,
-    );
-    const { evidence } = await saveCapture(getDatabase(), assembled, capturer, { trigger });
-    void refreshBadge();
-    return { evidence, suggestedControls, thumbnailDataUrl: '' };
+      masking: masking
+        ? {
+            rules: masking,
+            report: {
+              pixelAreas: collected.pixelAreas,
+              textMatches: collected.textMatches,
+              problems: collected.maskingProblems,
+            },
+          }
+        : null,
+      // Milliseconds since the pick, at the end of each phase (the write itself comes after).
+      metadata: { [prepared.kind]: { selected: prepared.description, ...pixels.metadata, timingsMs } },
+    });
+    return await commitEvidence(browserCommitAdapter(), evidence, trigger, { sendThumbnail: false });
   } catch (error) {
     throw toCaptureError(error);
   } finally {

@@ -5,6 +5,7 @@ import { rectanglesProblem, type FractionRect } from '@/utils/redaction/rectangl
 import { blackoutProblemText } from '@/utils/text';
 import type { EvidenceDatabase } from '@/storage/db';
 import { replaceRedactedArtifacts, type ArtifactReplacement } from '@/storage/evidence-redaction';
+import { readArtifact, readEvidenceRecord } from '@/storage/evidence-repository';
 import { ValidationError } from '@/storage/isms-repository';
 import { blackOutImages } from './images/blackout-images';
 import { toDataUrl } from './images/data-url';
@@ -27,7 +28,7 @@ export async function redactEvidence(
 ): Promise<RedactionOutcome> {
   const problem = rectanglesProblem(rectangles);
   if (problem) throw new ValidationError([problem]);
-  const record = await db.evidence.get(evidenceId);
+  const record = await readEvidenceRecord(db, evidenceId);
   if (!record || record.status === 'deleted')
     throw new ValidationError([blackoutProblemText.noEvidence(evidenceId)]);
   const original = record.artifacts.find((artifact) => artifact.role === 'original');
@@ -36,9 +37,9 @@ export async function redactEvidence(
   const thumbnail = record.artifacts.find((a) => a.role === 'thumbnail');
   const metadata = record.artifacts.find((a) => a.role === 'metadata');
   const read = async (blobKey: string) => {
-    const row = await db.blobs.get(blobKey);
-    if (!row) throw new ValidationError([blackoutProblemText.bytesMissing(evidenceId)]);
-    return row.data;
+    const bytes = await readArtifact(db, blobKey);
+    if (!bytes) throw new ValidationError([blackoutProblemText.bytesMissing(evidenceId)]);
+    return bytes;
   };
 
   const images = await blackOutImages(

@@ -14,7 +14,7 @@ export interface SavedCapture {
 
 /**
  * Stores one capture whole or not at all: record, bytes and custody entries in one transaction.
- * Hashes were computed before it opened (see assembleCapture). A clock that moved backwards since
+ * Hashes were computed before it opened (see assembleEvidence). A clock that moved backwards since
  * the last custody entry is flagged in the log, and the sequence keeps commit order regardless.
  */
 export async function saveCapture(
@@ -90,6 +90,11 @@ export function listNeedsReview(db: EvidenceDatabase, limit = 20): Promise<Evide
 
 export function listRecent(db: EvidenceDatabase, limit = 5): Promise<EvidenceRecord[]> {
   return db.evidence.orderBy('sequence').reverse().limit(limit).toArray();
+}
+
+/** One stored record as it is, deleted or not (callers decide what a tombstone means to them). */
+export function readEvidenceRecord(db: EvidenceDatabase, id: string): Promise<EvidenceRecord | undefined> {
+  return db.evidence.get(id);
 }
 
 export async function readArtifact(db: EvidenceDatabase, blobKey: string): Promise<Blob | undefined> {

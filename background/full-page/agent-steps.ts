@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CaptureError } from '@/utils/capture/errors';
 import type { AgentStep, StepResults } from '@/utils/page/full-page-protocol';
+import { withTimeout } from '@/utils/capture/timeout';
 import { captureErrorText } from '@/utils/text';
 
 const STEP_TIMEOUT_MS = 20_000;
@@ -45,22 +46,4 @@ export async function runStep<K extends AgentStep['kind']>(
   if (!reply || (!reply.ok && reply.error === 'gone')) throw navigated();
   if (!reply.ok) throw new CaptureError('collector-failed', captureErrorText.pageNotPrepared(reply.error));
   return reply.value;
-}
-
-export async function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new CaptureError('collector-failed', captureErrorText.pageSilent(Math.round(milliseconds / 1000))),
-        ),
-      milliseconds,
-    );
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

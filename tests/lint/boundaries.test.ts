@@ -154,6 +154,10 @@ const broken: { folder: string; file: string; line: string; rule: string }[] = [
   },
 ];
 
+const tableAccess = ['background/fixture.ts', 'platform/fixture.ts', 'entrypoints/dashboard/fixture.ts'].map(
+  (file) => ({ file, line: "export const read = (db: any) => db.evidence.get('EV-1');" }),
+);
+
 describe('folder boundaries are lint rules', () => {
   it.each([...new Set(broken.map((entry) => entry.file))])(
     '%s passes without a forbidden line',
@@ -170,5 +174,18 @@ describe('folder boundaries are lint rules', () => {
   it('lets a DOM reader in utils/ name DOM types in its signature', async () => {
     const code = 'export function titleOf(doc: Document): string {\n  return doc.title;\n}\n';
     expect(await problems('utils/fixture.ts', code)).toEqual([]);
+  });
+
+  it.each(tableAccess)('$file: a table read outside storage/ fails', async ({ file, line }) => {
+    const found = await problems(file, `${line}\n${clean}`);
+    expect(found).toContain('no-restricted-syntax: Read and write tables through a repository in storage/.');
+  });
+
+  it('still refuses innerHTML where the table rule applies', async () => {
+    const found = await problems(
+      'background/fixture.ts',
+      `export const set = (el: any) => (el.innerHTML = 'x');\n${clean}`,
+    );
+    expect(found).toContain('no-restricted-syntax: Never set innerHTML.');
   });
 });

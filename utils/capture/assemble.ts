@@ -15,41 +15,18 @@ export interface PreparedCapture {
   blobs: PreparedBlob[];
 }
 
-export interface CaptureImages {
-  original: Blob;
-  stamped: Blob;
-  thumbnail: Blob;
-}
-
 interface PendingArtifact {
   role: ArtifactRole;
   name: string;
   data: Blob;
 }
 
-/**
- * Turns the pixels and the page snapshot into the artifacts of one evidence record, hashing each
- * before any write transaction opens. The original PNG is kept byte for byte as the browser gave it.
- */
-export async function assembleCapture(
-  context: CaptureContext,
-  images: CaptureImages,
-  page: PageSnapshot,
-  tagging: { controls: string[]; effectiveDate: string; status: EvidenceRecord['status'] },
-): Promise<PreparedCapture> {
-  const imageArtifacts: ImageArtifact[] = [
-    { role: 'original', name: 'original.png', data: images.original },
-    { role: 'stamped', name: 'stamped.png', data: images.stamped },
-    { role: 'thumbnail', name: 'thumbnail.png', data: images.thumbnail },
-  ];
-  return assembleEvidence(context, imageArtifacts, page, { ...tagging, kind: 'visible' });
-}
-
 export type ImageArtifact = PendingArtifact;
 
 /**
- * The general form: any list of image artifacts (numbered parts of a full-page capture, say), any
- * kind, and extra metadata fields (tiles, masking counts) merged into metadata.json.
+ * Turns the pixels and the page snapshot into the artifacts of one evidence record, hashing each before any
+ * write transaction opens: any list of image artifacts (numbered parts of a full-page capture, say), any kind,
+ * and extra metadata fields (tiles, masking counts) merged into metadata.json. Originals are kept byte for byte.
  */
 export async function assembleEvidence(
   context: CaptureContext,

@@ -1,0 +1,190 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { EvidenceRecord } from '../evidence/types';
+import type { PageSnapshot } from '../page/types';
+import type { PreparedCapture } from './assemble';
+import { CaptureError } from './errors';
+import {
+  commitEvidence,
+  prepareEvidence,
+  startCapture,
+  type CaptureReading,
+  type CommitAdapter,
+  type PipelineAdapter,
+} from './pipeline';
+
+const png = (label: string) => new Blob([label], { type: 'image/png' });
+
+const snapshot: PageSnapshot = {
+  url: 'https://idp.example.com/users',
+  title: 'Users',
+  viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
+  scroll: { x: 0, y: 0 },
+  text: 'Users alice@example.com',
+  tables: [],
+  dom: { html: '<!DOCTYPE html><html></html>', truncated: false, originalBytes: 28 },
+  notes: [],
+  durationMs: 1,
+};
+
+function adapter(overrides: Partial<PipelineAdapter> = {}): PipelineAdapter {
+  return {
+    getTab: async (id) => ({ id, windowId: 1, url: snapshot.url, title: 'Tab title' }),
+    suggestControls: async () => ['A.5.18'],
+    capturer: async () => 'Alice Admin',
+    organisation: async () => 'Northwind',
+    environment: () => ({ browser: { name: 'Chrome', version: '156' }, extensionVersion: '0.1.0' }),
+    now: () => new Date('2026-11-30T10:00:00Z'),
+    timeZone: () => 'UTC',
+    randomBytes: (length) => new Uint8Array(length),
+    ...overrides,
+  };
+}
+
+function reading(overrides: Partial<CaptureReading> = {}): CaptureReading {
+  return {
+    kind: 'visible',
+    method: 'captureVisibleTab',
+    trigger: 'popup',
+    snapshot,
+    pageChanges: [],
+    notes: [],
+    originals: [{ role: 'original', name: 'original.png', data: png('o') }],
+    stamp: async () => [{ stamped: png('s'), thumbnail: png('t') }],
+    masking: null,
+    ...overrides,
+  };
+}
+
+const names = (prepared: PreparedCapture) => prepared.record.artifacts.map((artifact) => artifact.name);
+
+async function metadataOf(prepared: PreparedCapture): Promise<Record<string, unknown>> {
+  const blob = prepared.blobs.find((entry) => entry.key.endsWith('/metadata.json'))!;
+  return JSON.parse(await blob.data.text()) as Record<string, unknown>;
+}
+
+describe('the one capture pipeline', () => {
+  it('refuses a restricted page before anything is taken', async () => {
+    const restricted = adapter({ getTab: async (id) => ({ id, windowId: 1, url: 'chrome://settings' }) });
+    await expect(startCapture(restricted, 3)).rejects.toBeInstanceOf(CaptureError);
+  });
+
+  it('fixes the moment, the ID, the capturer and the organisation at the start', async () => {
+    const start = await startCapture(adapter(), 3);
+    expect(start.evidenceId).toMatch(/^EV-20261130-/);
+    expect(start).toMatchObject({ capturer: 'Alice Admin', organisation: 'Northwind', timeZone: 'UTC' });
+  });
+
+  it('puts each part’s stamp beside its original, the thumbnail after the first, extras last', async () => {
+    const start = await startCapture(adapter(), 3);
+    const { prepared } = await prepareEvidence(
+      adapter(),
+      start,
+      reading({
+        kind: 'full-page',
+        originals: [
+          { role: 'original', name: 'original-1.png', data: png('1') },
+          { role: 'original', name: 'original-2.png', data: png('2') },
+        ],
+        extraImages: [{ role: 'original', name: 'viewport.png', data: png('v') }],
+        stamp: async () => [
+          { stamped: png('s1'), thumbnail: png('t1') },
+          { stamped: png('s2'), thumbnail: png('t2') },
+        ],
+      }),
+    );
+    expect(names(prepared).slice(0, 6)).toEqual([
+      'original-1.png',
+      'stamped-1.png',
+      'thumbnail.png',
+      'original-2.png',
+      'stamped-2.png',
+      'viewport.png',
+    ]);
+    expect(prepared.record.kind).toBe('full-page');
+  });
+
+  it('stamps for the URL the page reading reports, and suggests from the page', async () => {
+    const stamp = vi.fn(async (_url: string) => [{ stamped: png('s'), thumbnail: png('t') }]);
+    const suggest = vi.fn(async () => ['A.5.18', 'A.8.2']);
+    const start = await startCapture(adapter(), 3);
+    const result = await prepareEvidence(adapter({ suggestControls: suggest }), start, reading({ stamp }));
+    expect(stamp).toHaveBeenCalledWith(snapshot.url);
+    expect(suggest).toHaveBeenCalledWith({ url: snapshot.url, title: 'Users', text: snapshot.text });
+    expect(result.prepared.record.controls).toEqual(['A.5.18', 'A.8.2']);
+    expect(result.prepared.record.status).toBe('needs-review');
+  });
+
+  it('records masking counts, and never takes a masked page’s title from the tab', async () => {
+    const start = await startCapture(adapter(), 3);
+    const { prepared, context } = await prepareEvidence(
+      adapter(),
+      start,
+      reading({
+        snapshot: { ...snapshot, title: '' },
+        masking: {
+          rules: [
+            { id: 'email', name: 'E-mail addresses', kind: 'pattern', pattern: '\\S+@\\S+', enabled: true },
+          ],
+          report: { pixelAreas: [['email', 2]], textMatches: [['email', 1]], problems: [] },
+        },
+      }),
+    );
+    expect(context.title).toBe('');
+    const metadata = await metadataOf(prepared);
+    expect(metadata.masking).toMatchObject({ enabled: true, problems: [] });
+    expect(JSON.stringify(metadata.masking)).toContain('E-mail addresses');
+  });
+
+  it('takes the tab’s title when the page has none and nothing is masked', async () => {
+    const start = await startCapture(adapter(), 3);
+    const { context } = await prepareEvidence(
+      adapter(),
+      start,
+      reading({ snapshot: { ...snapshot, title: '' } }),
+    );
+    expect(context.title).toBe('Tab title');
+  });
+
+  it('fails before anything is written when the stamp fails (a page that navigated away)', async () => {
+    const start = await startCapture(adapter(), 3);
+    const failing = reading({
+      stamp: async () => {
+        throw new CaptureError('tab-navigated', 'The page changed');
+      },
+    });
+    await expect(prepareEvidence(adapter(), start, failing)).rejects.toThrow('The page changed');
+  });
+
+  it('commits through the adapter and sends the thumbnail only when asked', async () => {
+    const start = await startCapture(adapter(), 3);
+    const evidence = await prepareEvidence(adapter(), start, reading());
+    const saved = { id: evidence.prepared.record.id } as EvidenceRecord;
+    const commit: CommitAdapter = {
+      save: vi.fn(async () => saved),
+      thumbnailDataUrl: vi.fn(async () => 'data:image/png;base64,dA=='),
+    };
+    const withThumbnail = await commitEvidence(commit, evidence, 'popup', { sendThumbnail: true });
+    expect(commit.save).toHaveBeenCalledWith(evidence.prepared, 'Alice Admin', 'popup');
+    expect(withThumbnail).toEqual({
+      evidence: saved,
+      suggestedControls: ['A.5.18'],
+      thumbnailDataUrl: 'data:image/png;base64,dA==',
+    });
+    const without = await commitEvidence(commit, evidence, 'popup', { sendThumbnail: false });
+    expect(without.thumbnailDataUrl).toBe('');
+  });
+
+  it('passes a failed save on, so the caller reports it and nothing is half-stored', async () => {
+    const start = await startCapture(adapter(), 3);
+    const evidence = await prepareEvidence(adapter(), start, reading());
+    const commit: CommitAdapter = {
+      save: async () => {
+        throw new Error('QuotaExceededError');
+      },
+      thumbnailDataUrl: async () => '',
+    };
+    await expect(commitEvidence(commit, evidence, 'popup', { sendThumbnail: true })).rejects.toThrow(
+      'QuotaExceededError',
+    );
+  });
+});
