@@ -1,0 +1,41 @@
+import type { Catalogue } from '@/utils/catalogue/types';
+import type { FractionRect } from '@/utils/redaction/rectangles';
+import type { PopupAppProps, TaggingTarget } from './PopupApp';
+import { TaggingPanel, type TaggingChoice } from './TaggingPanel';
+
+export interface CaptureTaggingProps {
+  catalogue: Catalogue;
+  tagging: TaggingTarget;
+  onSave: (choice: TaggingChoice) => Promise<void>;
+  onBlackout?: PopupAppProps['onBlackout'];
+  /** The capture after a black-out: its record and new thumbnail replace the ones shown. */
+  onBlackedOut: (tagging: TaggingTarget) => void;
+}
+
+/** Tagging of the capture just taken (or opened for review); black-out only where there is a screenshot. */
+export function CaptureTagging({
+  catalogue,
+  tagging,
+  onSave,
+  onBlackout,
+  onBlackedOut,
+}: CaptureTaggingProps) {
+  const hasScreenshot = tagging.evidence.artifacts.some((artifact) => artifact.role === 'original');
+  return (
+    <TaggingPanel
+      catalogue={catalogue}
+      evidence={tagging.evidence}
+      suggestedControls={tagging.suggestedControls}
+      thumbnailUrl={tagging.thumbnailUrl}
+      onSave={onSave}
+      {...(onBlackout && hasScreenshot
+        ? {
+            onBlackout: async (rectangles: FractionRect[]) => {
+              const done = await onBlackout(tagging.evidence.id, rectangles);
+              onBlackedOut({ ...tagging, evidence: done.evidence, thumbnailUrl: done.thumbnailUrl });
+            },
+          }
+        : {})}
+    />
+  );
+}
