@@ -37,119 +37,151 @@ interface PendingArtifact {
 
 const PAGE_SIZE = 500;
 
-export async function runIntegrityCheck(
-  db: EvidenceDatabase,
-  options: IntegrityCheckOptions = {},
-): Promise<IntegrityReport> {
-  const problems: IntegrityProblem[] = [];
+type Report = (progress: IntegrityProgress, force?: boolean) => void;
+
+/** Reports progress at most every `progressInterval` milliseconds, unless forced. */
+function progressReporter(options: IntegrityCheckOptions): Report {
   let lastReport = 0;
-  const report = (progress: IntegrityProgress, force = false) => {
+  return (progress, force = false) => {
     const now = Date.now();
     if (!options.onProgress || (!force && now - lastReport < (options.progressInterval ?? 100))) return;
     lastReport = now;
     options.onProgress(progress);
   };
+}
 
-  const custody = await readCustodyLog(db);
-  report(
-    { phase: 'chain', done: 0, total: custody.length, bytesDone: 0, bytesTotal: 0, current: t.custodyLog },
-    true,
-  );
+/** Each break in the custody chain, named by its entry and the evidence it concerns. */
+function chainProblems(custody: readonly CustodyEntry[]): IntegrityProblem[] {
   const bySequence = new Map(custody.map((entry) => [entry.sequence, entry]));
-  for (const problem of verifyChain(custody)) {
+  return verifyChain(custody).map((problem) => {
     const entry = bySequence.get(problem.sequence);
-    problems.push({
+    return {
       kind: 'chain',
       evidenceId: entry?.evidenceId ?? null,
       item: t.custodyEntry(problem.sequence, entry?.evidenceId),
       message: problem.message,
+    };
+  });
+}
+
+/** The records as checked: the artifacts still to re-hash, and every record ID seen. */
+interface CheckedRecords {
+  pending: PendingArtifact[];
+  seen: Set<string>;
+  evidenceChecked: number;
+}
+
+/** One record against the log; a deleted one must have no bytes left, a live one's artifacts are queued. */
+async function checkStoredRecord(
+  db: EvidenceDatabase,
+  record: EvidenceRecord,
+  logged: ReadonlyMap<string, LoggedEvidence>,
+  checked: CheckedRecords,
+  problems: IntegrityProblem[],
+): Promise<void> {
+  checked.seen.add(record.id);
+  checked.evidenceChecked++;
+  problems.push(...checkRecord(record, logged.get(record.id)));
+  if (record.status !== 'deleted') {
+    for (const artifact of record.artifacts)
+      checked.pending.push({ evidenceId: record.id, title: record.title, artifact });
+    return;
+  }
+  const leftover = await countBlobsSafely(db, record.id);
+  if (leftover > 0) {
+    problems.push({
+      kind: 'leftover-bytes',
+      evidenceId: record.id,
+      item: record.id,
+      message: t.leftoverBytes(describe(record), leftover),
     });
   }
-  const logged = loggedEvidence(custody);
+}
 
-  // Records, page by page in commit order: check each against the log and collect its artifacts.
-  const pending: PendingArtifact[] = [];
-  const seen = new Set<string>();
-  let evidenceChecked = 0;
+/** Records, page by page in commit order: check each against the log and collect its artifacts. */
+async function checkRecords(
+  db: EvidenceDatabase,
+  logged: ReadonlyMap<string, LoggedEvidence>,
+  problems: IntegrityProblem[],
+  report: Report,
+): Promise<CheckedRecords> {
+  const checked: CheckedRecords = { pending: [], seen: new Set(), evidenceChecked: 0 };
   let lastSequence = -Infinity;
   for (;;) {
     const page = await db.evidence.where('sequence').above(lastSequence).limit(PAGE_SIZE).toArray();
     if (page.length === 0) break;
     lastSequence = page.at(-1)!.sequence;
-    for (const record of page) {
-      seen.add(record.id);
-      evidenceChecked++;
-      problems.push(...checkRecord(record, logged.get(record.id)));
-      if (record.status === 'deleted') {
-        const leftover = await countBlobsSafely(db, record.id);
-        if (leftover > 0) {
-          problems.push({
-            kind: 'leftover-bytes',
-            evidenceId: record.id,
-            item: record.id,
-            message: t.leftoverBytes(describe(record), leftover),
-          });
-        }
-      } else {
-        for (const artifact of record.artifacts)
-          pending.push({ evidenceId: record.id, title: record.title, artifact });
-      }
-    }
+    for (const record of page) await checkStoredRecord(db, record, logged, checked, problems);
+    const done = checked.evidenceChecked;
     report({
       phase: 'records',
-      done: evidenceChecked,
-      total: evidenceChecked,
+      done,
+      total: done,
       bytesDone: 0,
       bytesTotal: 0,
       current: lastSequence.toString(),
     });
   }
-  for (const [evidenceId] of logged) {
-    if (!seen.has(evidenceId)) {
-      problems.push({
-        kind: 'removed',
-        evidenceId,
-        item: evidenceId,
-        message: t.removed(evidenceId),
-      });
-    }
-  }
+  return checked;
+}
 
+/** Evidence the log knows about that no record holds any more. */
+function removedProblems(
+  logged: ReadonlyMap<string, LoggedEvidence>,
+  seen: ReadonlySet<string>,
+): IntegrityProblem[] {
+  return [...logged.keys()]
+    .filter((evidenceId) => !seen.has(evidenceId))
+    .map((evidenceId) => ({ kind: 'removed', evidenceId, item: evidenceId, message: t.removed(evidenceId) }));
+}
+
+/** Re-hashes each queued artifact, reporting bytes as it goes; stops (cancelled) when the signal aborts. */
+async function checkArtifacts(
+  db: EvidenceDatabase,
+  pending: readonly PendingArtifact[],
+  problems: IntegrityProblem[],
+  report: Report,
+  signal: AbortSignal | undefined,
+) {
   const bytesTotal = pending.reduce((sum, item) => sum + item.artifact.size, 0);
-  let bytesDone = 0;
-  let artifactsChecked = 0;
+  const progress = { phase: 'artifacts' as const, done: 0, total: pending.length, bytesDone: 0, bytesTotal };
   let cancelled = false;
   for (const item of pending) {
     const name = `${item.evidenceId}/${item.artifact.name}`;
-    report({
-      phase: 'artifacts',
-      done: artifactsChecked,
-      total: pending.length,
-      bytesDone,
-      bytesTotal,
-      current: name,
-    });
-    if (options.signal?.aborted) {
+    report({ ...progress, current: name });
+    if (signal?.aborted) {
       cancelled = true;
       break;
     }
     const problem = await checkArtifact(db, item, name);
     if (problem) problems.push(problem);
-    artifactsChecked++;
-    bytesDone += item.artifact.size;
+    progress.done++;
+    progress.bytesDone += item.artifact.size;
   }
+  report({ ...progress, current: '' }, true);
+  return { artifactsChecked: progress.done, bytesChecked: progress.bytesDone, cancelled };
+}
+
+export async function runIntegrityCheck(
+  db: EvidenceDatabase,
+  options: IntegrityCheckOptions = {},
+): Promise<IntegrityReport> {
+  const report = progressReporter(options);
+  const custody = await readCustodyLog(db);
   report(
-    { phase: 'artifacts', done: artifactsChecked, total: pending.length, bytesDone, bytesTotal, current: '' },
+    { phase: 'chain', done: 0, total: custody.length, bytesDone: 0, bytesTotal: 0, current: t.custodyLog },
     true,
   );
-
+  const problems = chainProblems(custody);
+  const logged = loggedEvidence(custody);
+  const records = await checkRecords(db, logged, problems, report);
+  problems.push(...removedProblems(logged, records.seen));
+  const artifacts = await checkArtifacts(db, records.pending, problems, report, options.signal);
   return {
-    evidenceChecked,
-    artifactsChecked,
-    bytesChecked: bytesDone,
+    evidenceChecked: records.evidenceChecked,
+    ...artifacts,
     custodyEntriesChecked: custody.length,
     problems,
-    cancelled,
   };
 }
 
