@@ -59,7 +59,7 @@ function chainProblems(custody: readonly CustodyEntry[]): IntegrityProblem[] {
       kind: 'chain',
       evidenceId: entry?.evidenceId ?? null,
       item: t.custodyEntry(problem.sequence, entry?.evidenceId),
-      message: problem.message,
+      message: t.chainProblem[problem.problem],
     };
   });
 }
@@ -93,7 +93,8 @@ async function checkStoredRecord(
       kind: 'leftover-bytes',
       evidenceId: record.id,
       item: record.id,
-      message: t.leftoverBytes(describe(record), leftover),
+      title: record.title,
+      message: t.leftoverBytes(leftover),
     });
   }
 }
@@ -132,7 +133,7 @@ function removedProblems(
 ): IntegrityProblem[] {
   return [...logged.keys()]
     .filter((evidenceId) => !seen.has(evidenceId))
-    .map((evidenceId) => ({ kind: 'removed', evidenceId, item: evidenceId, message: t.removed(evidenceId) }));
+    .map((evidenceId) => ({ kind: 'removed', evidenceId, item: evidenceId, message: t.removed }));
 }
 
 /** Re-hashes each queued artifact, reporting bytes as it goes; stops (cancelled) when the signal aborts. */
@@ -235,13 +236,13 @@ function loggedArtifacts(value: unknown): Map<string, string> | null {
 function checkRecord(record: EvidenceRecord, logged: LoggedEvidence | undefined): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const problem = (kind: IntegrityProblemKind, message: string) =>
-    problems.push({ kind, evidenceId: record.id, item: record.id, message });
+    problems.push({ kind, evidenceId: record.id, item: record.id, title: record.title, message });
   if (!logged) {
-    problem('unlogged', t.unlogged(describe(record)));
+    problem('unlogged', t.unlogged);
     return problems;
   }
   if (record.status === 'deleted' && !logged.deleted) {
-    problem('record-changed', t.deletedUnlogged(describe(record)));
+    problem('record-changed', t.deletedUnlogged);
   }
   if (logged.artifacts) {
     const changed = record.artifacts.filter(
@@ -252,7 +253,7 @@ function checkRecord(record: EvidenceRecord, logged: LoggedEvidence | undefined)
     );
     if (changed.length > 0 || dropped.length > 0) {
       const names = [...changed.map((artifact) => artifact.name), ...dropped].join(', ');
-      problem('record-changed', t.hashesDiffer(describe(record), names));
+      problem('record-changed', t.hashesDiffer(names));
     }
   }
   return problems;
@@ -268,7 +269,8 @@ async function checkArtifact(
     kind,
     evidenceId: item.evidenceId,
     item: name,
-    message: t.artifact(name, item.title, message),
+    title: item.title,
+    message,
   });
   let data: Blob;
   try {
@@ -301,10 +303,6 @@ async function countBlobsSafely(db: EvidenceDatabase, evidenceId: string): Promi
   } catch {
     return 0;
   }
-}
-
-function describe(record: Pick<EvidenceRecord, 'id' | 'title'>): string {
-  return t.described(record.id, record.title);
 }
 
 function errorText(error: unknown): string {

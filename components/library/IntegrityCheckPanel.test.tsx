@@ -50,13 +50,14 @@ describe('IntegrityCheckPanel', () => {
           kind: 'corrupt',
           evidenceId: 'EV-2',
           item: 'EV-2/original.png',
-          message: 'EV-2/original.png: the bytes changed.',
+          title: 'Backups',
+          message: 'the bytes changed.',
         },
         {
           kind: 'chain',
           evidenceId: null,
           item: 'custody entry 4',
-          message: 'Custody entry 4 was changed after it was written.',
+          message: 'it was changed after it was written.',
         },
       ],
     };
@@ -65,6 +66,9 @@ describe('IntegrityCheckPanel', () => {
     const problems = await screen.findByTestId('integrity-problems');
     expect(problems.children).toHaveLength(2);
     expect(problems.textContent).toContain('Changed bytes — EV-2/original.png');
+    expect(problems.children[0]!.textContent).toMatch(
+      /^Changed bytes — EV-2\/original.png \(“Backups”\): the bytes changed\. open$/,
+    );
     expect(problems.textContent).toContain('Custody chain — custody entry 4');
     fireEvent.click(screen.getByRole('button', { name: 'open' }));
     expect(onOpen).toHaveBeenCalledWith('EV-2');

@@ -5,7 +5,7 @@ import type {
   IntegrityReport,
 } from '@/utils/evidence/library-types';
 import { errorText, formatBytes, groupDigits } from './labels';
-import { libraryText } from '@/utils/text';
+import { integrityProblemText, libraryText } from '@/utils/text';
 
 export interface IntegrityCheckPanelProps {
   run: (onProgress: (progress: IntegrityProgress) => void, signal: AbortSignal) => Promise<IntegrityReport>;
@@ -102,7 +102,8 @@ function IntegrityResult({ report, onOpen }: { report: IntegrityReport; onOpen: 
           <ul class="integrity-problems" data-testid="integrity-problems">
             {report.problems.map((problem, index) => (
               <li key={index} data-kind={problem.kind}>
-                <strong>{KIND_LABELS[problem.kind]}</strong> — <code>{problem.item}</code>: {problem.message}
+                <strong>{KIND_LABELS[problem.kind]}</strong> — <code>{problem.item}</code>
+                {problem.title && integrityProblemText.titled(problem.title)}: {problem.message}
                 {problem.evidenceId && (
                   <>
                     {' '}

@@ -68,6 +68,9 @@ export interface IntegrityProblem {
   evidenceId: string | null;
   /** What is affected, by name: `EV-…/original.png`, `custody entry 12`, `EV-…`. */
   item: string;
+  /** The evidence title, shown beside the item; empty when it has none or the item is not evidence. */
+  title?: string;
+  /** What is wrong with the item; it does not repeat the item's name, which the line shows once. */
   message: string;
 }
 

@@ -54,21 +54,21 @@ export const importProblemText = {
 
 /** What the integrity check found, per stored file, record or custody entry. */
 export const integrityProblemText = {
-  described: (id: string, title: string) => (title ? `${id} (“${title}”)` : id),
+  titled: (title: string) => ` (“${title}”)`,
   custodyLog: 'custody log',
   custodyEntry: (sequence: number, evidenceId: string | null | undefined) =>
     `custody entry ${sequence}${evidenceId ? ` (${evidenceId})` : ''}`,
-  leftoverBytes: (evidence: string, count: number) =>
-    `${evidence} was deleted, but ${count} of its stored file(s) are still in the database.`,
-  removed: (id: string) =>
-    `${id} is in the custody log, but its record is gone: it was removed without a tombstone.`,
-  unlogged: (evidence: string) => `${evidence} has no capture or import entry in the custody log.`,
-  deletedUnlogged: (evidence: string) =>
-    `${evidence} is marked deleted, but the custody log has no delete entry for it.`,
-  hashesDiffer: (evidence: string, names: string) =>
-    `${evidence}: the hashes of ${names} differ from those logged when it was stored.`,
-  artifact: (name: string, title: string, problem: string) =>
-    `${name}${title ? ` (“${title}”)` : ''}: ${problem}`,
+  // Each problem line shows the item (file, record or custody entry) once, then what is wrong with it.
+  leftoverBytes: (count: number) => `deleted, but ${count} of its stored file(s) are still in the database.`,
+  removed: 'in the custody log, but its record is gone: it was removed without a tombstone.',
+  unlogged: 'no capture or import entry in the custody log.',
+  deletedUnlogged: 'marked deleted, but the custody log has no delete entry for it.',
+  hashesDiffer: (names: string) => `the hashes of ${names} differ from those logged when it was stored.`,
+  chainProblem: {
+    'sequence-gap': 'entries before it are missing or out of order.',
+    'hash-mismatch': 'it was changed after it was written.',
+    'broken-link': 'it does not link to the entry before it.',
+  },
   missing: 'the stored file is missing.',
   notData: 'the stored file is not readable data.',
   unreadable: (reason: string) => `the browser could not read the stored file (${reason}).`,
