@@ -10,51 +10,31 @@ import type {
   PrepareResult,
   RenderReply,
 } from '@/utils/page/element-protocol';
-import { captureErrorText, elementCaptureText } from '@/utils/text';
+import { elementCaptureText } from '@/utils/text';
 import { getDatabase } from '@/storage/db';
 import { browserCaptureAdapter, browserCommitAdapter } from './capture-adapter';
 import { dataUrlToBlob } from './images/data-url';
 import { cropScreenshot, maskRendering } from './images/element-pixels';
 import { withTimeout } from '@/utils/capture/timeout';
+import { navigated, runAgentStep } from './full-page/agent-steps';
 import { captureSpaced } from './full-page/spaced-capture';
 import { activeMaskingRules } from '@/platform/masking-settings';
 
-const STEP_TIMEOUT_MS = 20_000;
 const RENDER_TIMEOUT_MS = 30_000;
 
 export const DOM_RENDERING_STATEMENT = elementCaptureText.domRendering;
 
-function navigated(): CaptureError {
-  return new CaptureError('tab-navigated', captureErrorText.pageChanged);
-}
-
 /** Runs one step of the element agent, which the picker left in the page's isolated world. */
-async function runStep<K extends ElementStep['kind']>(
+function runStep<K extends ElementStep['kind']>(
   tabId: number,
   step: Extract<ElementStep, { kind: K }>,
 ): Promise<ElementStepResults[K]> {
-  const [injection] = await withTimeout(
-    browser.scripting.executeScript({
-      target: { tabId },
-      func: async (elementStep: ElementStep) => {
-        type Agent = { run(step: ElementStep): Promise<unknown> };
-        const agent = (globalThis as { __ismsElement?: { agent: Agent } }).__ismsElement?.agent;
-        if (!agent) return { ok: false, error: 'gone' };
-        try {
-          return { ok: true, value: await agent.run(elementStep) };
-        } catch (error) {
-          return { ok: false, error: error instanceof Error ? error.message : String(error) };
-        }
-      },
-      args: [step],
-    }),
-    STEP_TIMEOUT_MS,
+  return runAgentStep<ElementStepResults[K]>(
+    tabId,
+    'element-agent',
+    step,
+    elementCaptureText.collectorFailed,
   );
-  const reply = injection?.result as
-    { ok: true; value: ElementStepResults[K] } | { ok: false; error: string } | undefined;
-  if (!reply || (!reply.ok && reply.error === 'gone')) throw navigated();
-  if (!reply.ok) throw new CaptureError('collector-failed', elementCaptureText.collectorFailed(reply.error));
-  return reply.value;
 }
 
 /** The html2canvas-pro script, injected only for this capture; it renders the element the agent marked. */

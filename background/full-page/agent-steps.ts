@@ -18,18 +18,28 @@ export async function injectAgent(tabId: number, timeoutMs = STEP_TIMEOUT_MS): P
   );
 }
 
-/** Runs one agent step in the page's isolated world, where the injected agent lives. */
-export async function runStep<K extends AgentStep['kind']>(
+/** Where each injected agent keeps itself in the page's isolated world. */
+export type AgentHome = 'page-agent' | 'element-agent';
+
+/**
+ * Runs one step of an agent that an earlier injection left in the page's isolated world. A missing agent means
+ * the page navigated (its world is gone); an agent's own error becomes the capture's error through `failure`.
+ */
+export async function runAgentStep<Result>(
   tabId: number,
-  step: Extract<AgentStep, { kind: K }>,
+  home: AgentHome,
+  step: { kind: string },
+  failure: (message: string) => string,
   timeoutMs = STEP_TIMEOUT_MS,
-): Promise<StepResults[K]> {
+): Promise<Result> {
   const [injection] = await withTimeout(
     browser.scripting.executeScript({
       target: { tabId },
-      func: async (agentStep: AgentStep) => {
-        const agent = (globalThis as { __ismsAgent?: { run(step: AgentStep): Promise<unknown> } })
-          .__ismsAgent;
+      // Runs in the page: self-contained, its inputs only from `args`.
+      func: async (where: AgentHome, agentStep: { kind: string }) => {
+        type Agent = { run(step: { kind: string }): Promise<unknown> };
+        const scope = globalThis as { __ismsAgent?: Agent; __ismsElement?: { agent: Agent } };
+        const agent = where === 'page-agent' ? scope.__ismsAgent : scope.__ismsElement?.agent;
         if (!agent) return { ok: false, error: 'gone' };
         try {
           return { ok: true, value: await agent.run(agentStep) };
@@ -37,13 +47,21 @@ export async function runStep<K extends AgentStep['kind']>(
           return { ok: false, error: error instanceof Error ? error.message : String(error) };
         }
       },
-      args: [step],
+      args: [home, step],
     }),
     timeoutMs,
   );
-  const reply = injection?.result as
-    { ok: true; value: StepResults[K] } | { ok: false; error: string } | undefined;
+  const reply = injection?.result as { ok: true; value: Result } | { ok: false; error: string } | undefined;
   if (!reply || (!reply.ok && reply.error === 'gone')) throw navigated();
-  if (!reply.ok) throw new CaptureError('collector-failed', captureErrorText.pageNotPrepared(reply.error));
+  if (!reply.ok) throw new CaptureError('collector-failed', failure(reply.error));
   return reply.value;
+}
+
+/** Runs one step of the full-page agent. */
+export function runStep<K extends AgentStep['kind']>(
+  tabId: number,
+  step: Extract<AgentStep, { kind: K }>,
+  timeoutMs = STEP_TIMEOUT_MS,
+): Promise<StepResults[K]> {
+  return runAgentStep<StepResults[K]>(tabId, 'page-agent', step, captureErrorText.pageNotPrepared, timeoutMs);
 }
