@@ -61,6 +61,8 @@ export interface ExportRequest {
   timeZone: string;
   /** The organisation as it applies (set by policy, say); the stored settings' otherwise. */
   organisation?: string;
+  /** False leaves the readiness self-assessment out of the auditor's index.html; default true. */
+  includeReadiness?: boolean;
 }
 
 /** The organisation, SoA, coverage, readiness, findings and custody log the bundle reports on. */
@@ -103,6 +105,7 @@ export async function loadExportContext(
       { label: reportText.stage1, ready: stage1.ready, details: stage1.reasons },
       { label: reportText.stage2, ready: stage2.ready, details: stage2.reasons },
     ],
+    includeReadiness: request.includeReadiness ?? true,
     findings,
     custody,
   };

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import type { ExportFilter } from '@/utils/bundle/filter';
 import type { WriteBundleResult } from '@/utils/bundle/writer';
-import { ExportPanel, type ExportHooks, type ExportPanelProps } from './ExportPanel';
+import { ExportPanel, type ExportChoices, type ExportHooks, type ExportPanelProps } from './ExportPanel';
 
 const result: WriteBundleResult = {
   name: 'isms-evidence_acme_2025-04-02',
@@ -42,11 +42,15 @@ describe('ExportPanel', () => {
     await waitFor(() => expect(props.estimate).toHaveBeenCalledTimes(3));
     fireEvent.click(screen.getByTestId('export-start'));
     expect(props.onExport).toHaveBeenCalledTimes(1);
-    const [filter, password] = vi.mocked(props.onExport).mock.calls[0]! as [
+    const [filter, password, , choices] = vi.mocked(props.onExport).mock.calls[0]! as [
       ExportFilter,
       string | null,
       ExportHooks,
+      ExportChoices,
     ];
+    // A set organisation is not asked for again; the report includes the self-assessment by default.
+    expect(screen.queryByTestId('export-organisation')).toBeNull();
+    expect(choices).toEqual({ organisation: 'Acme GmbH', includeReadiness: true });
     expect(filter.windowStart).toBe('2025-01-01');
     expect(filter.includeDomSnapshots).toBe(true);
     expect(filter.controls).toContain('A.6.3');
@@ -99,6 +103,32 @@ describe('ExportPanel', () => {
     expect(start.disabled).toBe(false);
     fireEvent.click(start);
     expect(vi.mocked(props.onExport).mock.calls[0]![1]).toBe('long enough phrase');
+  });
+
+  it('asks for the organisation when none is set, and exports only once it is typed', async () => {
+    const props = renderPanel({ organisation: '' });
+    await screen.findByText(/3 evidence records/);
+    const start = screen.getByTestId('export-start') as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    expect(screen.getByTestId('export-panel').textContent).toContain('No organisation name is set yet');
+    fireEvent.input(screen.getByLabelText(/Organisation name/), { target: { value: '  Example Ltd ' } });
+    expect(start.disabled).toBe(false);
+    expect(screen.getByTestId('export-panel').textContent).toContain('Bundle for Example Ltd');
+    fireEvent.click(start);
+    expect(vi.mocked(props.onExport).mock.calls[0]![3]).toEqual({
+      organisation: 'Example Ltd',
+      includeReadiness: true,
+    });
+  });
+
+  it('lets the compliance lead leave the readiness self-assessment out of the report', async () => {
+    const props = renderPanel();
+    await screen.findByText(/3 evidence records/);
+    const readiness = screen.getByLabelText(/readiness self-assessment/) as HTMLInputElement;
+    expect(readiness.checked).toBe(true);
+    fireEvent.click(readiness);
+    fireEvent.click(screen.getByTestId('export-start'));
+    expect(vi.mocked(props.onExport).mock.calls[0]![3]).toMatchObject({ includeReadiness: false });
   });
 
   it('shows a failure as a sentence', async () => {

@@ -7,6 +7,7 @@ import type { WriteBundleResult } from '@/utils/bundle/writer';
 import { ExportFilters, type ExportFilterState } from './ExportFilters';
 import { ExportProgress } from './ExportProgress';
 import { PassphraseFields } from './PassphraseFields';
+import { ReportChoices, type ReportChoicesValue } from './ReportChoices';
 import { useThrottledProgress } from './useThrottledProgress';
 import { commonText, exportText } from '@/utils/text';
 
@@ -15,8 +16,11 @@ export interface ExportHooks {
   onProgress: (progress: BundleProgress) => void;
 }
 
+export type ExportChoices = ReportChoicesValue;
+
 export interface ExportPanelProps {
   catalogue: Catalogue;
+  /** The organisation as set (settings, policy or audit plan); empty when none is, and the page asks. */
   organisation: string;
   defaultWindow: { start: string | null; end: string | null };
   /** Where the zip goes: streamed into a file the user picks (Chrome), or a download (Firefox). */
@@ -27,6 +31,7 @@ export interface ExportPanelProps {
     filter: ExportFilter,
     password: string | null,
     hooks: ExportHooks,
+    choices: ExportChoices,
   ) => Promise<WriteBundleResult | null>;
 }
 
@@ -63,6 +68,9 @@ export function ExportPanel({
     includeDomSnapshots: false,
   });
   const [password, setPassword] = useState<string | null>(null);
+  const askOrganisation = organisation.trim() === '';
+  const [choices, setChoices] = useState<ExportChoices>({ organisation, includeReadiness: true });
+  const named = choices.organisation.trim() !== '';
   const [expected, setExpected] = useState<BundleEstimate | null>(null);
   const [estimateError, setEstimateError] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -93,7 +101,8 @@ export function ExportPanel({
     setPhase({ kind: 'running' });
     setProgress({ files: 0, bytes: 0 }, true);
     // No await before onExport: the save dialog needs the click's user activation.
-    onExport(filter, password, { signal: abort.signal, onProgress: (step) => setProgress(step) })
+    const chosen = { ...choices, organisation: choices.organisation.trim() };
+    onExport(filter, password, { signal: abort.signal, onProgress: (step) => setProgress(step) }, chosen)
       .then((result) => setPhase(result ? { kind: 'done', result } : { kind: 'idle' }))
       .catch((error: unknown) =>
         setPhase(
@@ -109,9 +118,15 @@ export function ExportPanel({
   return (
     <form class="export-panel" data-testid="export-panel" onSubmit={start}>
       <p>
-        {exportText.bundleFor} <strong>{organisation}</strong>
+        {exportText.bundleFor} <strong>{choices.organisation.trim() || exportText.organisationUnset}</strong>
         {exportText.bundleIntro}
       </p>
+      <ReportChoices
+        askOrganisation={askOrganisation}
+        value={choices}
+        disabled={running}
+        onChange={setChoices}
+      />
       <ExportFilters catalogue={catalogue} value={filters} disabled={running} onChange={setFilters} />
       <PassphraseFields disabled={running} onChange={setPassword} />
       <p data-testid="export-estimate" aria-live="polite">
@@ -130,7 +145,7 @@ export function ExportPanel({
           type="submit"
           class="primary"
           data-testid="export-start"
-          disabled={running || password === ''}
+          disabled={running || password === '' || !named}
         >
           {exportText.exportBundle}
         </button>

@@ -6,14 +6,15 @@ import { bundleName, localDay } from '@/utils/bundle/naming';
 import { estimateExport, exportBundle } from '@/storage/bundle-source';
 import { getDatabase } from '@/storage/db';
 import { readAuditPlan } from '@/storage/isms-repository';
-import { readEffectiveSettings } from '@/platform/effective-settings';
+import { readEffectiveSettings, saveOwnSettings } from '@/platform/effective-settings';
 import { canStreamToFile, openSaveTarget } from './save-target';
 
 // The export runs here, in an extension tab: a service worker may be stopped mid-export.
 async function main() {
   const db = getDatabase();
   const [{ settings }, plan] = await Promise.all([readEffectiveSettings(db), readAuditPlan(db)]);
-  const organisation = settings.organisation.trim() || plan?.organisation.trim() || 'organisation';
+  // Empty when no name is set anywhere: the page then asks for one rather than naming the bundle `organisation`.
+  const organisation = settings.organisation.trim() || plan?.organisation.trim() || '';
   const manifest = browser.runtime.getManifest();
   render(
     <ExportPanel
@@ -22,10 +23,16 @@ async function main() {
       defaultWindow={{ start: plan?.windowStart ?? null, end: plan?.windowEnd ?? null }}
       saveTarget={canStreamToFile() ? 'file-picker' : 'download'}
       estimate={(filter) => estimateExport(db, filter)}
-      onExport={async (filter, password, { signal, onProgress }) => {
+      onExport={async (filter, password, { signal, onProgress }, choices) => {
         const now = new Date();
-        const target = await openSaveTarget(`${bundleName(organisation, localDay(now))}.zip`);
+        const target = await openSaveTarget(`${bundleName(choices.organisation, localDay(now))}.zip`);
         if (!target) return null;
+        // Remember the typed name for the next export; the bundle carries it even if saving is refused (policy).
+        if (!organisation)
+          await saveOwnSettings(db, {
+            capturer: settings.capturer,
+            organisation: choices.organisation,
+          }).catch(() => undefined);
         try {
           const result = await exportBundle(db, target.stream, {
             filter,
@@ -33,7 +40,8 @@ async function main() {
             generator: { name: manifest.name, version: manifest.version },
             now,
             timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-            organisation: settings.organisation,
+            organisation: choices.organisation,
+            includeReadiness: choices.includeReadiness,
             password: password ?? undefined,
             signal,
             onProgress,

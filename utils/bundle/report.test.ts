@@ -4,7 +4,7 @@ import { HOSTILE_TITLE, makeFixture } from '@/tests/support/bundle-fixtures';
 import { renderReport } from './report';
 import type { WrittenEvidence } from './types';
 
-async function report(controlScope: string[] | null = null) {
+async function report(controlScope: string[] | null = null, includeReadiness?: boolean) {
   const fixture = await makeFixture();
   const evidence: WrittenEvidence[] = fixture.records.map((record) => ({
     id: record.id,
@@ -27,7 +27,11 @@ async function report(controlScope: string[] | null = null) {
   }));
   const html = renderReport({
     bundleName: 'isms-evidence_acme-gmbh_2025-04-02',
-    context: { ...fixture.context, controlScope },
+    context: {
+      ...fixture.context,
+      controlScope,
+      ...(includeReadiness === undefined ? {} : { includeReadiness }),
+    },
     evidence,
     custody: { entries: 3, lastHash: 'f'.repeat(64) },
   });
@@ -96,6 +100,24 @@ describe('index.html', () => {
     expect(readiness.textContent).toContain('A.5.1 has no evidence');
     expect(readiness.textContent).toContain('f'.repeat(64));
     expect(page.getElementById('findings')?.textContent).toContain('@SUM(1+1) access reviews late');
+  });
+
+  it('leaves the readiness self-assessment out when the compliance lead chose so, keeping the summary', async () => {
+    const { html, page } = await report(null, false);
+    expect(page.getElementById('readiness')).toBeNull();
+    expect(html).not.toContain('Stage 2 &lt;certification&gt;');
+    expect(html).not.toContain('A.5.1 has no evidence');
+    const summary = page.getElementById('summary')!;
+    expect(summary.querySelector('h2')?.textContent).toBe('Summary');
+    expect(summary.textContent).toContain('f'.repeat(64));
+    expect(page.querySelector('nav a[href="#summary"]')).not.toBeNull();
+    expect(page.querySelector('nav a[href="#readiness"]')).toBeNull();
+  });
+
+  it('includes the readiness self-assessment when asked to, as by default', async () => {
+    const { page } = await report(null, true);
+    expect(page.getElementById('readiness')?.textContent).toContain('Not ready Stage 2 <certification>');
+    expect(page.getElementById('summary')).toBeNull();
   });
 
   it('shows only the controls an export was filtered to', async () => {

@@ -89,8 +89,9 @@ ${evidenceList(byControl.get(item.id) ?? [])}
 </section>`;
 }
 
-function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): string {
-  const { context, custody, evidence } = input;
+/** The readiness self-assessment: Stage 1 / Stage 2 lines and the count of controls by status. */
+function selfAssessment(input: ReportInput, items: readonly CatalogueItem[]): string {
+  const { context } = input;
   const counts = new Map<CoverageStatus | undefined, number>();
   for (const item of items)
     counts.set(context.coverage[item.id], (counts.get(context.coverage[item.id]) ?? 0) + 1);
@@ -108,12 +109,24 @@ function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): 
         }</li>`,
     )
     .join('');
+  return `${lines ? `<ul>${lines}</ul>` : ''}
+<table><thead><tr><th>${e(t.controlStatus)}</th><th>${e(t.items)}</th></tr></thead><tbody>${countRows}</tbody></table>
+`;
+}
+
+/** The compliance lead may leave the self-assessment out; the evidence and custody summary stays. */
+function includesReadiness(context: BundleContext): boolean {
+  return context.includeReadiness !== false;
+}
+
+function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): string {
+  const { context, custody, evidence } = input;
   const openFindings = context.findings.filter((finding) => finding.status !== 'closed');
   const majors = openFindings.filter((finding) => finding.grade === 'major').length;
-  return `<section id="readiness"><h2>${e(t.readiness)}</h2>
-${lines ? `<ul>${lines}</ul>` : ''}
-<table><thead><tr><th>${e(t.controlStatus)}</th><th>${e(t.items)}</th></tr></thead><tbody>${countRows}</tbody></table>
-<p>${e(t.evidenceAndFindings(evidence.length, openFindings.length, majors))}</p>
+  const heading = includesReadiness(context)
+    ? `<section id="readiness"><h2>${e(t.readiness)}</h2>\n${selfAssessment(input, items)}`
+    : `<section id="summary"><h2>${e(t.summary)}</h2>\n`;
+  return `${heading}<p>${e(t.evidenceAndFindings(evidence.length, openFindings.length, majors))}</p>
 <p>${e(t.custodyLog(custody.entries))}${custody.lastHash ? `${e(t.lastHash)} <code>${e(custody.lastHash)}</code>` : ''}.</p>
 </section>`;
 }
@@ -206,6 +219,12 @@ const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
   (view) => findingsSection(view.input.context.findings),
 ];
 
+function summaryLink(context: BundleContext): string {
+  return includesReadiness(context)
+    ? `<a href="#readiness">${e(t.readiness)}</a>`
+    : `<a href="#summary">${e(t.summary)}</a>`;
+}
+
 function reportHeader(view: ReportView): string {
   const { context, bundleName } = view.input;
   const plan = context.plan;
@@ -220,7 +239,7 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
 <dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul><li><a href="#readiness">${e(t.readiness)}</a></li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>
+<nav><ul><li>${summaryLink(context)}</li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
 <li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
 }

@@ -93,6 +93,8 @@ export interface BundleContext {
   /** Coverage by control id, from the coverage engine; a missing id is shown as unknown. */
   coverage: Readonly<Record<string, CoverageStatus>>;
   readiness: readonly ReadinessLine[];
+  /** False leaves the readiness self-assessment out of index.html (the compliance lead's choice); default true. */
+  includeReadiness?: boolean;
   findings: readonly Finding[];
   /** The whole custody log: a chain only verifies from its first entry. */
   custody: readonly CustodyEntry[];

@@ -31,6 +31,7 @@ export const reportText = {
   ready: 'Ready',
   notReady: 'Not ready',
   readiness: 'Readiness',
+  summary: 'Summary',
   controlStatus: 'Control status',
   items: 'Items',
   evidenceAndFindings: (evidence: number, open: number, major: number) =>

@@ -9,6 +9,12 @@ export const exportText = {
   remove: 'remove',
   includeDom: "Include DOM snapshots (the page's sanitised HTML; larger, rarely needed by auditors)",
   bundleFor: 'Bundle for',
+  organisationUnset: 'your organisation',
+  organisationName: 'Organisation name (on the bundle and its report)',
+  organisationNeeded:
+    'No organisation name is set yet: type the name auditors should see. It is saved in Settings for the next export.',
+  includeReadiness:
+    'Include the readiness self-assessment (Stage 1 and Stage 2, coverage counts) in the auditor’s report',
   bundleIntro:
     ': a zip holding a BagIt bag with a report auditors open in any browser, and checksums they verify with stock tools.',
   estimate: (evidence: number, files: number, bytes: string) =>
