@@ -19,3 +19,5 @@ export { captureErrorText, evidenceProblemText, storageErrorText } from './error
 export { reportText, spreadsheetText } from './bundle-report';
 export { importProblemText, integrityProblemText } from './bundle-problems';
 export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './team-store';
+export { requestText } from './requests';
+export { riskText } from './risks';
