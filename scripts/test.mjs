@@ -59,6 +59,8 @@ function build(args) {
 }
 
 suite('unit', []);
+// The team store against a real Ceph RADOS Gateway on loopback, which the suite starts and stops itself.
+suite('store', ['--config', 'vitest.store.config.ts']);
 const chromeBuilt = build([]);
 const firefoxBuilt = build(['-b', 'firefox']);
 // The test build (never packaged) exposes the shortcut/context-menu handler to the gesture test.
