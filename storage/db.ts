@@ -1,8 +1,10 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import type { AuditPlan, ControlState, Finding, MappingRule, Settings } from '@/utils/isms/types';
+import type { AuditRequest } from '@/utils/requests/types';
 import { SCHEMA_V1 } from './migrations/v1';
 import { SCHEMA_V2 } from './migrations/v2';
+import { SCHEMA_V4 } from './migrations/v4';
 
 export interface BlobRow {
   key: string;
@@ -22,6 +24,13 @@ export interface CoverageIndexItem {
   status: EvidenceRecord['status'];
 }
 
+/** A stored request: its key, and the evidence filed against it or any item, flattened for the index. */
+export interface RequestRow extends AuditRequest {
+  id: string;
+  allEvidenceIds: string[];
+  updatedAt: string;
+}
+
 export const DATABASE_NAME = 'isms-evidence';
 
 /**
@@ -39,12 +48,14 @@ export class EvidenceDatabase extends Dexie {
   custody!: EntityTable<CustodyEntry, 'sequence'>;
   settings!: EntityTable<Settings, 'id'>;
   coverageIndex!: EntityTable<CoverageIndexRow, 'controlId'>;
+  requests!: EntityTable<RequestRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
     // Versions only move forward. A new version changes indexes or migrates data (storage/migrations/).
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -110,6 +110,10 @@ export const CUSTODY_EVENTS = [
   'export',
   'import',
   'clock-anomaly',
+  // An auditor's request changed status (who and when, and the auditor's comment when returned), or evidence
+  // was filed against a request or one of its sample items.
+  'request-status',
+  'request-file',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 

@@ -18,6 +18,8 @@ export const evidenceText = {
     export: 'Exported',
     import: 'Imported',
     'clock-anomaly': 'Clock moved backwards',
+    'request-status': 'Auditor request status changed',
+    'request-file': 'Filed against an auditor request',
   },
   // The detail view.
   closeDetail: 'Close the evidence detail',

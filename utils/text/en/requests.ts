@@ -29,6 +29,12 @@ export const requestText = {
   },
   change: {
     noSuchItem: (reference: string, item: number) => `${reference} has no item ${item}.`,
+    unknownRequest: (reference: string) =>
+      `Request ${reference} is no longer in the list; it may have been removed in another window. Reload the list.`,
+    unknownEvidence: (id: string) =>
+      `Evidence ${id} is not in this browser's store, so it cannot be filed against a request.`,
+    alreadyExists: (reference: string, audit: string) =>
+      `${audit} already has a request ${reference}. Give the new one its own reference, or edit the existing one.`,
     returnNeedsComment: 'A returned request needs the auditor’s comment: write what they asked for.',
   },
   progress: (provided: number, total: number) => `${provided} of ${total} provided`,
