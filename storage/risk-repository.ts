@@ -1,0 +1,119 @@
+import { DEFAULT_RISK_CRITERIA } from '@/utils/risk/criteria';
+import { criteriaProblems } from '@/utils/risk/criteria-check';
+import { riskProblems } from '@/utils/risk/risk-check';
+import { importReady, type RiskImportPreview } from '@/utils/risk/risk-import';
+import type { CustodyEntry } from '@/utils/evidence/types';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
+import { appendCustody } from './custody-log';
+import type { EvidenceDatabase } from './db';
+import { ValidationError } from './isms-repository';
+import { writeTransaction } from './write-transaction';
+
+/**
+ * The risk register. Every change is one transaction that writes the row and appends a chained
+ * custody entry with the actor and the risk before and after, as an evidence edit does, so the
+ * auditor can see when the assessment was revised and what it said before.
+ */
+
+export type RiskChangeKind = 'create' | 'update' | 'delete' | 'import' | 'criteria';
+
+export function readRisks(db: EvidenceDatabase): Promise<Risk[]> {
+  return db.risks.toArray();
+}
+
+export async function readRiskCriteria(db: EvidenceDatabase): Promise<RiskCriteria> {
+  return (await db.riskCriteria.get('risk-criteria')) ?? DEFAULT_RISK_CRITERIA;
+}
+
+/** Returns appendCustody's promise itself: one more async layer here loses Dexie's transaction zone. */
+function logChange(
+  db: EvidenceDatabase,
+  change: RiskChangeKind,
+  subject: { riskId: string | null; before: unknown; after: unknown },
+  actor: string,
+  at: string,
+): Promise<CustodyEntry> {
+  return appendCustody(db, {
+    at,
+    event: 'risk-change',
+    evidenceId: null,
+    actor,
+    details: { change, ...subject },
+  });
+}
+
+export async function saveRisk(
+  db: EvidenceDatabase,
+  risk: Risk,
+  controlIds: ReadonlySet<string>,
+  actor: string,
+  at: string,
+): Promise<Risk> {
+  const criteria = await readRiskCriteria(db);
+  const problems = riskProblems(criteria, risk, controlIds);
+  if (problems.length > 0) throw new ValidationError(problems);
+  const after: Risk = { ...risk, id: risk.id.trim(), title: risk.title.trim(), updatedAt: at };
+  return writeTransaction(db, [db.risks, db.custody], async () => {
+    const before = (await db.risks.get(after.id)) ?? null;
+    if (before && sameRisk(before, after)) return before;
+    await db.risks.put(after);
+    await logChange(db, before ? 'update' : 'create', { riskId: after.id, before, after }, actor, at);
+    return after;
+  });
+}
+
+export async function deleteRisk(
+  db: EvidenceDatabase,
+  riskId: string,
+  actor: string,
+  at: string,
+): Promise<void> {
+  await writeTransaction(db, [db.risks, db.custody], async () => {
+    const before = await db.risks.get(riskId);
+    if (!before) return;
+    await db.risks.delete(riskId);
+    await logChange(db, 'delete', { riskId, before, after: null }, actor, at);
+  });
+}
+
+/** Writes a confirmed import: all of it or, when the preview still has problems, nothing. */
+export async function applyRiskImport(
+  db: EvidenceDatabase,
+  preview: RiskImportPreview,
+  actor: string,
+  at: string,
+): Promise<number> {
+  if (!importReady(preview)) throw new ValidationError(preview.problems.map((problem) => problem.message));
+  const writes = [
+    ...preview.added.map((after) => ({ before: null, after })),
+    ...preview.changed.map(({ before, after }) => ({ before, after })),
+  ];
+  await writeTransaction(db, [db.risks, db.custody], async () => {
+    await db.risks.bulkPut(writes.map((write) => write.after));
+    for (const { before, after } of writes) {
+      await logChange(db, 'import', { riskId: after.id, before, after }, actor, at);
+    }
+  });
+  return writes.length;
+}
+
+export async function saveRiskCriteria(
+  db: EvidenceDatabase,
+  criteria: RiskCriteria,
+  actor: string,
+  at: string,
+): Promise<RiskCriteria> {
+  const problems = criteriaProblems(criteria);
+  if (problems.length > 0) throw new ValidationError(problems);
+  const after: RiskCriteria = { ...criteria, id: 'risk-criteria', updatedAt: at };
+  return writeTransaction(db, [db.riskCriteria, db.custody], async () => {
+    const before = (await db.riskCriteria.get('risk-criteria')) ?? null;
+    await db.riskCriteria.put(after);
+    await logChange(db, 'criteria', { riskId: null, before, after }, actor, at);
+    return after;
+  });
+}
+
+function sameRisk(left: Risk, right: Risk): boolean {
+  return JSON.stringify({ ...left, updatedAt: '' }) === JSON.stringify({ ...right, updatedAt: '' });
+}
