@@ -1,9 +1,11 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import type { AuditPlan, ControlState, Finding, MappingRule, Settings } from '@/utils/isms/types';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import type { AuditRequest } from '@/utils/requests/types';
 import { SCHEMA_V1 } from './migrations/v1';
 import { SCHEMA_V2 } from './migrations/v2';
+import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 
 export interface BlobRow {
@@ -48,6 +50,8 @@ export class EvidenceDatabase extends Dexie {
   custody!: EntityTable<CustodyEntry, 'sequence'>;
   settings!: EntityTable<Settings, 'id'>;
   coverageIndex!: EntityTable<CoverageIndexRow, 'controlId'>;
+  risks!: EntityTable<Risk, 'id'>;
+  riskCriteria!: EntityTable<RiskCriteria, 'id'>;
   requests!: EntityTable<RequestRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
@@ -55,6 +59,7 @@ export class EvidenceDatabase extends Dexie {
     // Versions only move forward. A new version changes indexes or migrates data (storage/migrations/).
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
   }
 }

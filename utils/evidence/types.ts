@@ -110,6 +110,9 @@ export const CUSTODY_EVENTS = [
   'export',
   'import',
   'clock-anomaly',
+  // A risk added, revised, removed or imported, or the risk criteria changed: the auditor sees when the
+  // assessment was revised. These entries name no evidence.
+  'risk-change',
   // An auditor's request changed status (who and when, and the auditor's comment when returned), or evidence
   // was filed against a request or one of its sample items.
   'request-status',

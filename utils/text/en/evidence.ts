@@ -18,6 +18,7 @@ export const evidenceText = {
     export: 'Exported',
     import: 'Imported',
     'clock-anomaly': 'Clock moved backwards',
+    'risk-change': 'Risk assessment changed',
     'request-status': 'Auditor request status changed',
     'request-file': 'Filed against an auditor request',
   },
