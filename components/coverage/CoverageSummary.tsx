@@ -17,13 +17,15 @@ export interface CoverageSummaryProps {
   onOpenControl: (controlId: string) => void;
   /** Opens a dashboard section, e.g. 'plan' or 'findings'. */
   onOpenSection: (section: string) => void;
+  /** Starts a capture tagged for a gap's control (the popup). */
+  onCaptureFor?: ((controlId: string) => void) | undefined;
   /** Gaps listed before "and N more". */
   gapLimit?: number;
 }
 
 /** The popup's picture of the ISMS: readiness for the next audit, themes, every control, the top gaps. */
 export function CoverageSummary(props: CoverageSummaryProps) {
-  const { catalogue, data, today, onOpenControl, onOpenSection, gapLimit = 5 } = props;
+  const { catalogue, data, today, onOpenControl, onOpenSection, onCaptureFor, gapLimit = 5 } = props;
   const assessment = useMemo(() => assess(catalogue, data, today), [catalogue, data, today]);
   const { coverage, nextAudit, openFindings, gaps } = assessment;
   return (
@@ -63,7 +65,13 @@ export function CoverageSummary(props: CoverageSummaryProps) {
       <h3>{overviewText.controlsHeading}</h3>
       <ControlGrid catalogue={catalogue} controls={coverage.controls} onOpen={onOpenControl} />
       <h3>{overviewText.gapsHeading}</h3>
-      <GapList catalogue={catalogue} gaps={gaps} limit={gapLimit} onOpen={onOpenControl} />
+      <GapList
+        catalogue={catalogue}
+        gaps={gaps}
+        limit={gapLimit}
+        onOpen={onOpenControl}
+        onCapture={onCaptureFor}
+      />
     </section>
   );
 }

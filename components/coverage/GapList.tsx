@@ -11,10 +11,12 @@ export interface GapListProps {
   /** Show at most this many; the rest are counted. */
   limit?: number;
   onOpen: (controlId: string) => void;
+  /** Starts a capture of the current tab tagged for the control (the popup); no button without it. */
+  onCapture?: ((controlId: string) => void) | undefined;
 }
 
 /** The controls that need evidence next, each one click from the control in the dashboard. */
-export function GapList({ catalogue, gaps, limit = gaps.length, onOpen }: GapListProps) {
+export function GapList({ catalogue, gaps, limit = gaps.length, onOpen, onCapture }: GapListProps) {
   if (gaps.length === 0) {
     return (
       <p class="saved" data-testid="no-gaps">
@@ -38,6 +40,16 @@ export function GapList({ catalogue, gaps, limit = gaps.length, onOpen }: GapLis
                 <StatusBadge status={gap.status} /> {gapDetail(gap)}
               </span>
             </div>
+            {onCapture && (
+              <button
+                type="button"
+                data-testid="gap-capture"
+                aria-label={overviewText.captureForGap(gap.controlId)}
+                onClick={() => onCapture(gap.controlId)}
+              >
+                {overviewText.captureGap}
+              </button>
+            )}
             <button
               type="button"
               aria-label={overviewText.openGap(gap.controlId)}

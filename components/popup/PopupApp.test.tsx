@@ -1,7 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
+import type { ControlCoverage } from '@/utils/coverage/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
+import { GapList } from '@/components/coverage/GapList';
 import { PopupApp, type PopupAppProps } from './PopupApp';
 
 const evidence: EvidenceRecord = {
@@ -40,6 +42,50 @@ function renderPopup(overrides: Partial<PopupAppProps> = {}) {
 }
 
 describe('PopupApp', () => {
+  it('shows the capture buttons and shortcut hint before anything is read from storage', () => {
+    renderPopup({
+      capturer: null,
+      masking: { enabled: true, pending: true, onChange: vi.fn(async () => {}) },
+    });
+    expect(screen.getByTestId('capture-visible')).toBeTruthy();
+    expect(document.querySelector('.hint kbd')).not.toBeNull();
+    // The masking switch holds its place, disabled, until its setting is read.
+    expect((screen.getByTestId('masking-enabled') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('starts a capture from a gap and opens the tagging with that control ticked', async () => {
+    const gap: ControlCoverage = {
+      controlId: 'A.5.15',
+      kind: 'control',
+      theme: 'organizational',
+      status: 'missing',
+      applicable: true,
+      missingJustification: false,
+      cadenceDays: 90,
+      evidenceCount: 0,
+      evidenceCountAllTime: 0,
+      newestEvidenceDate: null,
+      daysUntilStale: null,
+      intervals: [],
+      months: {},
+    };
+    const onCapture = vi.fn(async () => ({
+      evidence: { ...evidence, controls: [] },
+      suggestedControls: ['A.8.13'],
+      thumbnailUrl: '',
+    }));
+    renderPopup({
+      onCapture,
+      coverage: (captureFor) => (
+        <GapList catalogue={DEFAULT_CATALOGUE} gaps={[gap]} onOpen={vi.fn()} onCapture={captureFor} />
+      ),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Capture this tab as evidence for A.5.15' }));
+    await screen.findByTestId('tagging');
+    expect(onCapture).toHaveBeenCalledTimes(1);
+    expect(document.querySelector<HTMLInputElement>('input[data-control-id="A.5.15"]')!.checked).toBe(true);
+  });
+
   it('captures, pre-checks the suggested control, adds a searched control and saves the tagging', async () => {
     const props = renderPopup();
     fireEvent.click(screen.getByTestId('capture-visible'));

@@ -20,7 +20,8 @@ export interface TaggingTarget {
 
 export interface PopupAppProps {
   catalogue: Catalogue;
-  capturer: string;
+  /** Null until read from storage: the capture buttons and hints never wait for it. */
+  capturer: string | null;
   needsReview: readonly EvidenceRecord[];
   onCapture: () => Promise<TaggingTarget>;
   onOpenReview: (evidence: EvidenceRecord) => Promise<TaggingTarget>;
@@ -34,7 +35,13 @@ export interface PopupAppProps {
   /** Opens the element and region picker in the page; the popup closes so the user can pick. */
   onPickElement?: () => Promise<void>;
   /** Masking of secrets in every capture, switched on and off here (not when the organisation locks it). */
-  masking?: { enabled: boolean; locked?: boolean; onChange: (enabled: boolean) => Promise<void> };
+  masking?: {
+    enabled: boolean;
+    locked?: boolean;
+    /** Still being read; the switch shows disabled in its place. */
+    pending?: boolean;
+    onChange: (enabled: boolean) => Promise<void>;
+  };
   /** Blacks out areas of a capture's screenshot; resolves with the record and its new thumbnail. */
   onBlackout?: (
     evidenceId: string,
@@ -42,6 +49,8 @@ export interface PopupAppProps {
   ) => Promise<{ evidence: EvidenceRecord; thumbnailUrl: string }>;
   /** The coverage summary, rendered below the capture area. */
   children?: ComponentChildren;
+  /** The coverage summary, given a way to start a capture tagged for one control (its gap list). */
+  coverage?: (captureFor: (controlId: string) => void) => ComponentChildren;
 }
 
 /** The last outcome the popup shows: an error, or the sentence saying what a save did. */
@@ -87,6 +96,19 @@ export function PopupApp(props: PopupAppProps) {
     }
   }
 
+  /** A capture started from a gap: the tagging opens with that control ticked first. */
+  function captureFor(controlId: string) {
+    void run(async () => {
+      const target = await props.onCapture();
+      const first = (ids: readonly string[]) => [controlId, ...ids.filter((id) => id !== controlId)];
+      return {
+        ...target,
+        evidence: { ...target.evidence, controls: first(target.evidence.controls) },
+        suggestedControls: first(target.suggestedControls),
+      };
+    });
+  }
+
   async function save(choice: TaggingChoice) {
     if (!tagging) return;
     await onSaveTagging(tagging.evidence.id, choice);
@@ -115,6 +137,8 @@ export function PopupApp(props: PopupAppProps) {
         />
         {masking && (
           <MaskingToggle
+            key={masking.pending ? 'pending' : 'read'}
+            pending={masking.pending}
             enabled={masking.enabled}
             locked={masking.locked}
             onChange={masking.onChange}
@@ -138,6 +162,7 @@ export function PopupApp(props: PopupAppProps) {
         <ReviewQueue needsReview={needsReview} onOpen={(evidence) => run(() => onOpenReview(evidence))} />
       )}
       {props.children}
+      {props.coverage?.(captureFor)}
     </main>
   );
 }

@@ -4,7 +4,14 @@ import { popupText } from '@/utils/text';
 const SHORTCUT_KEYS = { visible: 'E', fullPage: 'F', element: 'R' };
 
 /** The capture shortcuts, and who captures (a link to the settings that name them). */
-export function ShortcutHint({ capturer, onOpenSettings }: { capturer: string; onOpenSettings: () => void }) {
+export function ShortcutHint({
+  capturer,
+  onOpenSettings,
+}: {
+  /** Null for the moment before the name is read: the hint renders at once, the name follows. */
+  capturer: string | null;
+  onOpenSettings: () => void;
+}) {
   return (
     <p class="hint">
       {popupText.shortcuts} <kbd>{popupText.altKey}</kbd>+<kbd>{popupText.shiftKey}</kbd>+
@@ -13,7 +20,7 @@ export function ShortcutHint({ capturer, onOpenSettings }: { capturer: string; o
       <kbd>{popupText.altKey}</kbd>+<kbd>{popupText.shiftKey}</kbd>+<kbd>{SHORTCUT_KEYS.element}</kbd>{' '}
       {popupText.elementOrRegion} {popupText.capturingAs}{' '}
       <button type="button" class="link" onClick={onOpenSettings}>
-        {capturer}
+        {capturer ?? popupText.capturerPending}
       </button>
     </p>
   );

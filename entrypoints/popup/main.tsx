@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { CoveragePending } from '@/components/coverage/CoveragePending';
 import { CoverageSummary } from '@/components/coverage/CoverageSummary';
 import { PopupApp, type TaggingTarget } from '@/components/popup/PopupApp';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';
+import type { CoverageData } from '@/utils/coverage/assessment';
+import type { EffectiveMasking } from '@/utils/settings/effective';
 import { sendMessage } from '@/platform/messaging';
 import { readEffectiveCapturer } from '@/platform/effective-settings';
 import { readMaskingView } from '@/platform/masking-settings';
@@ -56,14 +59,38 @@ async function captureFullPage(
   }
 }
 
-async function show() {
+/** What the popup reads from storage; each part arrives on its own and is null (or empty) until then. */
+interface StoredParts {
+  needsReview: EvidenceRecord[];
+  capturer: string | null;
+  coverage: CoverageData | null;
+  masking: EffectiveMasking | null;
+}
+
+let parts: StoredParts = { needsReview: [], capturer: null, coverage: null, masking: null };
+
+/**
+ * Renders at once from static data (the capture buttons and shortcut hints), then again as each stored part
+ * arrives: the first open of a profile creates the database, and the buttons must not wait for that.
+ */
+function show() {
+  paint();
   const db = getDatabase();
-  const [needsReview, capturer, coverage, masking] = await Promise.all([
-    listNeedsReview(db),
-    readEffectiveCapturer(db),
-    readCoverageSnapshot(db),
-    readMaskingView(db),
-  ]);
+  const arrive =
+    <K extends keyof StoredParts>(key: K) =>
+    (value: StoredParts[K]) => {
+      parts = { ...parts, [key]: value };
+      paint();
+    };
+  // A part that cannot be read keeps its placeholder; the capture buttons keep working.
+  void listNeedsReview(db).then(arrive('needsReview'), () => undefined);
+  void readEffectiveCapturer(db).then(arrive('capturer'), () => undefined);
+  void readCoverageSnapshot(db).then(arrive('coverage'), () => undefined);
+  void readMaskingView(db).then(arrive('masking'), () => undefined);
+}
+
+function paint() {
+  const { needsReview, capturer, coverage, masking } = parts;
   render(
     <PopupApp
       catalogue={DEFAULT_CATALOGUE}
@@ -84,7 +111,7 @@ async function show() {
       })}
       onSaveTagging={async (evidenceId, choice) => {
         await sendMessage('editEvidence', { evidenceId, ...choice, status: 'ready' });
-        void show();
+        show();
       }}
       onOpenDashboard={openDashboard}
       onBlackout={async (evidenceId, rectangles) => {
@@ -99,23 +126,30 @@ async function show() {
       }}
       onCancelCapture={() => void activeTabId().then((tabId) => sendMessage('cancelCapture', { tabId }))}
       masking={{
-        enabled: masking.settings.enabled,
-        locked: masking.enabled === 'locked',
+        enabled: masking?.settings.enabled ?? true,
+        locked: masking?.enabled === 'locked',
+        pending: masking === null,
         onChange: async (enabled) => {
           await sendMessage('saveMaskingSettings', { enabled });
         },
       }}
-    >
-      <CoverageSummary
-        catalogue={DEFAULT_CATALOGUE}
-        data={coverage}
-        today={localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}
-        onOpenControl={(controlId) => openDashboard(`control/${controlId}`)}
-        onOpenSection={openDashboard}
-      />
-    </PopupApp>,
+      coverage={(captureFor) =>
+        coverage ? (
+          <CoverageSummary
+            catalogue={DEFAULT_CATALOGUE}
+            data={coverage}
+            today={localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}
+            onOpenControl={(controlId) => openDashboard(`control/${controlId}`)}
+            onOpenSection={openDashboard}
+            onCaptureFor={captureFor}
+          />
+        ) : (
+          <CoveragePending />
+        )
+      }
+    />,
     document.getElementById('app')!,
   );
 }
 
-void show();
+show();

@@ -48,6 +48,8 @@ export const overviewText = {
   periodHeading: 'Operating period: evidence by month',
   noGaps: 'Every applicable control has fresh evidence.',
   openGap: (controlId: string) => `Open ${controlId} in the dashboard`,
+  captureForGap: (controlId: string) => `Capture this tab as evidence for ${controlId}`,
+  captureGap: 'Capture',
   open: 'Open',
   moreGaps: (count: number) => `and ${count} more ${plural(count, 'gap', 'gaps')}`,
   gapMissing: 'No evidence in the audit window',

@@ -22,6 +22,9 @@ export const popupText = {
   fullPageShortcut: 'whole page,',
   elementOrRegion: 'element or region',
   capturingAs: '· capturing as',
+  /** Stands in for the capturer's name for the moment the popup reads it from storage. */
+  capturerPending: '…',
+  coveragePending: 'Reading coverage…',
   savedWith: (id: string, controls: readonly string[]) =>
     `Saved ${id} with ${controls.length ? controls.join(', ') : 'no controls'}.`,
   needsReviewLabel: 'Captures that need review',
