@@ -27,12 +27,6 @@ async function main() {
         const now = new Date();
         const target = await openSaveTarget(`${bundleName(choices.organisation, localDay(now))}.zip`);
         if (!target) return null;
-        // Remember the typed name for the next export; the bundle carries it even if saving is refused (policy).
-        if (!organisation)
-          await saveOwnSettings(db, {
-            capturer: settings.capturer,
-            organisation: choices.organisation,
-          }).catch(() => undefined);
         try {
           const result = await exportBundle(db, target.stream, {
             filter,
@@ -47,6 +41,12 @@ async function main() {
             onProgress,
           });
           target.finish();
+          // Remember the typed name once the export succeeded (a cancelled one changes nothing); a refusal (policy) does not undo the bundle.
+          if (!organisation)
+            await saveOwnSettings(db, {
+              capturer: settings.capturer,
+              organisation: choices.organisation,
+            }).catch(() => undefined);
           return result;
         } catch (error) {
           await target.discard();

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureFromPopup, clickToolbarButton, openTab, startSession, type E2eSession } from './harness';
+import {
+  captureFromPopup,
+  clickToolbarButton,
+  nameOrganisationIfAsked,
+  openTab,
+  startSession,
+  type E2eSession,
+} from './harness';
 
 // `npm run screenshots` sets this: the README's pictures come from this run of the real build.
 const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
@@ -86,6 +93,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
       delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
     });
     await exporter.goto(`chrome-extension://${extensionId}/export.html`);
+    await nameOrganisationIfAsked(exporter);
     await exporter.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
     const [download] = await Promise.all([
       exporter.waitForEvent('download', { timeout: 30_000 }),

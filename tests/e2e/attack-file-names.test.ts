@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, startSession, type E2eSession } from './harness';
+import { nameOrganisationIfAsked, parseCsv, startSession, type E2eSession } from './harness';
 import { recordOutcome } from './reliability';
 
 const IMG_TRAP = '<img src=x onerror="document.title=\'PWNED\'">';
@@ -94,6 +94,7 @@ describe('hostile file names dropped and pasted into the dashboard', () => {
       delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
     });
     await exporter.goto(`chrome-extension://${extension.extensionId}/export.html`);
+    await nameOrganisationIfAsked(exporter);
     await exporter.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
     const downloaded = exporter.waitForEvent('download', { timeout: 60_000 });
     await exporter.getByTestId('export-start').click();

@@ -11,6 +11,7 @@ import {
   startSession,
   verifyCustodyChain,
   type E2eSession,
+  nameOrganisationIfAsked,
 } from './harness';
 import { recordOutcome } from './reliability';
 import { snapshotDatabase } from './snapshot';
@@ -65,6 +66,7 @@ describe('the export tab closed half-way', () => {
       });
     });
     await slow.goto(exportUrl);
+    await nameOrganisationIfAsked(slow);
     await slow.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
     await slow.getByTestId('export-start').click();
     await slow.waitForFunction(() => (window.bytesWritten ?? 0) > 0, undefined, { timeout: 30_000 });
@@ -82,6 +84,7 @@ describe('the export tab closed half-way', () => {
       delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
     });
     await page.goto(exportUrl);
+    await nameOrganisationIfAsked(page);
     await page.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),

@@ -126,3 +126,13 @@ export function artifactBytes(dump: EvidenceDump, record: StoredEvidence, name: 
 export function utf8(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
+
+/**
+ * The export page asks for the organisation's name when none is set (and keeps the export button disabled
+ * until it is typed): tests that export from a fresh profile without naming one answer it here.
+ */
+export async function nameOrganisationIfAsked(page: Page, name = 'Example Ltd'): Promise<void> {
+  await page.getByTestId('export-panel').waitFor();
+  const field = page.getByTestId('export-organisation');
+  if ((await field.count()) > 0) await field.fill(name);
+}

@@ -24,6 +24,7 @@ import {
   type LaunchedExtension,
   type StoredCustodyEntry,
   type StoredEvidence,
+  nameOrganisationIfAsked,
 } from './harness';
 
 const CONSOLES = ['backup-jobs.html', 'ticket.html'];
@@ -81,6 +82,7 @@ async function exportBundle(extension: LaunchedExtension, dir: string): Promise<
     delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
   });
   await page.goto(`chrome-extension://${extension.extensionId}/export.html`);
+  await nameOrganisationIfAsked(page);
   await page.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),

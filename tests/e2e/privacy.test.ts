@@ -11,6 +11,7 @@ import {
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
+  nameOrganisationIfAsked,
 } from './harness';
 import { leavesTheMachine, loggedRequests } from './netlog.mjs';
 
@@ -52,6 +53,7 @@ describe('privacy: the extension makes no network requests of its own', () => {
       await page.waitForLoadState('networkidle');
     }
     await page.goto(`chrome-extension://${extensionId}/export.html`);
+    await nameOrganisationIfAsked(page);
     await page.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),

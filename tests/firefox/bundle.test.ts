@@ -66,6 +66,13 @@ describe('Firefox: full page, export as a download, import', () => {
     await waitFor(exporter!, exportPage, () =>
       /evidence records/.test(document.querySelector('[data-testid="export-estimate"]')?.textContent ?? ''),
     );
+    // A fresh profile has no organisation set: the page asks for it before it exports.
+    await evaluate(exporter!, exportPage, () => {
+      const field = document.querySelector<HTMLInputElement>('[data-testid="export-organisation"]');
+      if (!field) return;
+      field.value = 'Example Ltd';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await click(exporter!, exportPage, '[data-testid="export-start"]');
     const done = await waitFor(
       exporter!,
