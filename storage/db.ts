@@ -7,6 +7,8 @@ import { SCHEMA_V1 } from './migrations/v1';
 import { SCHEMA_V2 } from './migrations/v2';
 import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
+import { SCHEMA_V6 } from './migrations/v6';
+import type { SigningKeyRow } from './signing-keys';
 
 export interface BlobRow {
   key: string;
@@ -52,6 +54,7 @@ export class EvidenceDatabase extends Dexie {
   coverageIndex!: EntityTable<CoverageIndexRow, 'controlId'>;
   risks!: EntityTable<Risk, 'id'>;
   riskCriteria!: EntityTable<RiskCriteria, 'id'>;
+  signingKeys!: EntityTable<SigningKeyRow, 'fingerprint'>;
   requests!: EntityTable<RequestRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
@@ -61,6 +64,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

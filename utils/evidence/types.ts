@@ -117,6 +117,8 @@ export const CUSTODY_EVENTS = [
   // was filed against a request or one of its sample items.
   'request-status',
   'request-file',
+  // The installation's bundle-signing key was replaced: both fingerprints, so bundles signed by either are placed.
+  'key-rotation',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 
