@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/types';
 import type { Finding } from '../isms/types';
 import { toStateMap } from './coverage';
 import { spansThreeMonths } from './dates';
+import { riskStage1Reasons, riskStage2Reasons, type RiskReadinessInput } from '../risk/risk-readiness';
 import { readinessText } from '../text';
 import type { ControlCoverage, ControlStatesInput, CoverageResult, Readiness } from './types';
 
@@ -16,6 +17,8 @@ export interface Stage1Input {
   catalogue: Catalogue;
   controlStates: ControlStatesInput;
   coverage: CoverageResult;
+  /** The risk register; absent where a caller has not loaded it, and then no risk reason is given. */
+  risks?: RiskReadinessInput;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface Stage1Input {
  * evidence tagged to the clause, whatever its date), a complete SoA (a decision for every Annex A
  * control, every exclusion justified), an internal audit and a management review.
  */
-export function stage1Readiness({ catalogue, controlStates, coverage }: Stage1Input): Readiness {
+export function stage1Readiness({ catalogue, controlStates, coverage, risks }: Stage1Input): Readiness {
   const reasons: string[] = [];
   const coverageById = new Map(coverage.controls.map((control) => [control.controlId, control]));
   const recorded = (id: string): boolean => (coverageById.get(id)?.evidenceCountAllTime ?? 0) > 0;
@@ -59,12 +62,14 @@ export function stage1Readiness({ catalogue, controlStates, coverage }: Stage1In
   if (unjustified.length > 0) {
     reasons.push(readinessText.unjustified(unjustified));
   }
+  if (risks) reasons.push(...riskStage1Reasons(risks, (id) => coverageById.get(id)?.applicable ?? true));
   return readiness(reasons);
 }
 
 export interface Stage2Input {
   coverage: CoverageResult;
   findings: readonly Finding[];
+  risks?: RiskReadinessInput;
 }
 
 function describeIntervalGaps(control: ControlCoverage): string | null {
@@ -81,7 +86,7 @@ function describeIntervalGaps(control: ControlCoverage): string | null {
  * applicable Annex A control in each cadence interval of it, and no open major nonconformity.
  * Intervals after today cannot hold evidence yet, so a window still running is not ready.
  */
-export function stage2Readiness({ coverage, findings }: Stage2Input): Readiness {
+export function stage2Readiness({ coverage, findings, risks }: Stage2Input): Readiness {
   const reasons: string[] = [];
   const { window } = coverage;
   if (!window.planned) {
@@ -103,5 +108,6 @@ export function stage2Readiness({ coverage, findings }: Stage2Input): Readiness 
     if (finding.grade !== 'major' || finding.status === 'closed') continue;
     reasons.push(readinessText.openMajor(finding.id, finding.controls));
   }
+  if (risks) reasons.push(...riskStage2Reasons(risks, coverage.controls));
   return readiness(reasons);
 }

@@ -40,6 +40,23 @@ export const riskText = {
     badThreshold: 'The acceptance threshold must be a number.',
     badReviewInterval: 'The review interval must be at least one month.',
   },
+  readiness: {
+    noAssessment: 'The risk register is empty: Stage 1 asks for a risk assessment (clause 6.1.2).',
+    notReviewed: (newest: string, months: number) =>
+      `No risk was reviewed since ${newest}; the criteria ask for a review every ${months} ${plural(months, 'month', 'months')}.`,
+    untreated: (ids: readonly string[]) =>
+      `${ids.join(', ')} ${plural(ids.length, 'is', 'are')} above the acceptance threshold without a treatment.`,
+    'retained-without-acceptance': (ids: readonly string[]) =>
+      `${ids.join(', ')} ${plural(ids.length, 'is', 'are')} retained above the acceptance threshold without the owner's acceptance.`,
+    'acceptance-expired': (ids: readonly string[]) =>
+      `The acceptance of ${ids.join(', ')} has expired while the risk stays above the threshold.`,
+    excludedTreats: (controlId: string, riskIds: readonly string[]) =>
+      `${controlId} is excluded in the Statement of Applicability but treats ${riskIds.join(', ')}.`,
+    noTreatingControl: (riskId: string, band: string) =>
+      `${riskId} (${band}) names no control that treats it.`,
+    noRiskEvidence: (riskId: string, band: string, controls: readonly string[]) =>
+      `${riskId} (${band}) has no evidence in the audit window for ${controls.join(', ')}.`,
+  },
   import: {
     emptyFile: 'The file is empty: it needs a header row and one row per risk.',
     tooManyRows: (count: number, limit: number) =>
