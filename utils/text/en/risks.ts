@@ -40,6 +40,18 @@ export const riskText = {
     badThreshold: 'The acceptance threshold must be a number.',
     badReviewInterval: 'The review interval must be at least one month.',
   },
+  soa: {
+    treats: (riskIds: readonly string[]) => `Treats ${riskIds.join(', ')}.`,
+    kinds: {
+      risk: 'Risk',
+      legal: 'Legal requirement',
+      regulatory: 'Regulatory requirement',
+      contractual: 'Contractual requirement',
+      business: 'Business decision',
+    },
+    requirement: (kind: 'legal' | 'regulatory' | 'contractual' | 'business', reference: string) =>
+      `${riskText.soa.kinds[kind]}: ${reference}.`,
+  },
   readiness: {
     noAssessment: 'The risk register is empty: Stage 1 asks for a risk assessment (clause 6.1.2).',
     notReviewed: (newest: string, months: number) =>

@@ -1,0 +1,60 @@
+import { riskText } from '../text';
+import type { Risk } from './types';
+
+/** Why a control is in the SoA: the risks it treats, or a requirement or decision with its reference. */
+export const INCLUSION_KINDS = ['risk', 'legal', 'regulatory', 'contractual', 'business'] as const;
+export type InclusionKind = (typeof INCLUSION_KINDS)[number];
+
+export interface InclusionReason {
+  kind: InclusionKind;
+  /** The risk ID, or the law, contract clause or decision record the reason rests on. */
+  reference: string;
+}
+
+/** The risks a control treats (closed risks no longer justify anything), as reasons. */
+export function riskReasons(controlId: string, risks: readonly Risk[]): InclusionReason[] {
+  return risks
+    .filter((risk) => risk.status !== 'closed' && risk.controls.includes(controlId))
+    .map((risk) => ({ kind: 'risk' as const, reference: risk.id }));
+}
+
+/** The SoA justification written from the reasons; the user may edit it afterwards. */
+export function justificationFrom(reasons: readonly InclusionReason[]): string {
+  const parts: string[] = [];
+  const risks = reasons.filter((reason) => reason.kind === 'risk').map((reason) => reason.reference);
+  if (risks.length > 0) parts.push(riskText.soa.treats(risks));
+  for (const reason of reasons) {
+    if (reason.kind !== 'risk') parts.push(riskText.soa.requirement(reason.kind, reason.reference));
+  }
+  return parts.join(' ');
+}
+
+export interface SoaDecision {
+  controlId: string;
+  applicable: boolean;
+}
+
+export interface SoaReasonProblems {
+  /** Applicable controls with no reason at all: a Stage 1 gap. */
+  withoutReason: string[];
+  /** Excluded controls that a risk relies on: a contradiction. */
+  contradictions: { controlId: string; riskIds: string[] }[];
+}
+
+export function soaReasonProblems(
+  decisions: readonly SoaDecision[],
+  otherReasons: ReadonlyMap<string, readonly InclusionReason[]>,
+  risks: readonly Risk[],
+): SoaReasonProblems {
+  const problems: SoaReasonProblems = { withoutReason: [], contradictions: [] };
+  for (const { controlId, applicable } of decisions) {
+    const fromRisks = riskReasons(controlId, risks);
+    if (!applicable && fromRisks.length > 0) {
+      problems.contradictions.push({ controlId, riskIds: fromRisks.map((reason) => reason.reference) });
+    }
+    if (applicable && fromRisks.length === 0 && (otherReasons.get(controlId)?.length ?? 0) === 0) {
+      problems.withoutReason.push(controlId);
+    }
+  }
+  return problems;
+}
