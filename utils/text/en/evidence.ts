@@ -21,6 +21,7 @@ export const evidenceText = {
     'risk-change': 'Risk assessment changed',
     'request-status': 'Auditor request status changed',
     'request-file': 'Filed against an auditor request',
+    'key-rotation': 'Bundle signing key replaced',
   },
   // The detail view.
   closeDetail: 'Close the evidence detail',
