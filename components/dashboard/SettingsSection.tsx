@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
+import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
 import type { SectionContext, SectionView } from './section-context';
 
 const settingsForm: SectionView = ({ data, services, thenReload }) => (
@@ -31,11 +32,18 @@ const maskingRules: SectionView = ({ data, services, thenReload }) =>
     />
   ) : null;
 
+// Shown only when the page read the installation's signing keys.
+const signingKey: SectionView = ({ data, services }) =>
+  data.signingKeys && services.copyText ? (
+    <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
+  ) : null;
+
 /** The settings panels, top to bottom: a new panel is one entry here. */
 export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
+  { key: 'signing-key', view: signingKey },
 ];
 
 export function SettingsSection({ context }: { context: SectionContext }) {

@@ -3,6 +3,7 @@ import type { FindingInput } from '@/components/audit/FindingForm';
 import type { SettingsPolicy } from '@/components/settings/SettingsForm';
 import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments';
+import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
@@ -18,6 +19,8 @@ export interface DashboardData {
   masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
+  /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
+  signingKeys?: readonly SigningKeyDisplay[];
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -35,6 +38,8 @@ export interface DashboardServices {
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */
   onPolicyChange?: (callback: () => void) => () => void;
   download: (fileName: string, text: string) => void;
+  /** Writes text to the clipboard (the signing key's fingerprint). */
+  copyText?: (text: string) => Promise<void>;
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
   exportUrl: string;

@@ -8,6 +8,7 @@ import { readMaskingView } from '@/platform/masking-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
+import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
 import { downloadText } from './download';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
@@ -16,11 +17,12 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents] = await Promise.all([
+      const [coverage, view, masking, documents, signingKeys] = await Promise.all([
         readCoverageSnapshot(db),
         readEffectiveSettings(db),
         readMaskingView(db),
         readControlledDocuments(db, CLAUSE_IDS),
+        readSigningKeys(db),
       ]);
       const policy = {
         organisation: view.organisation,
@@ -29,7 +31,14 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         mappingRules: view.mappingRules,
         mappingRulesManagement: view.mappingRulesManagement,
       };
-      return { coverage, settings: view.settings, policy, masking, documents };
+      return {
+        coverage,
+        settings: view.settings,
+        policy,
+        masking,
+        documents,
+        ...(signingKeys ? { signingKeys } : {}),
+      };
     },
     saveControlState: async (state) => {
       await sendMessage('saveControlState', state);
@@ -53,8 +62,19 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     },
     onPolicyChange: onManagedPolicyChange,
     download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
+    copyText: (text) => navigator.clipboard.writeText(text),
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
     // A plain link within the extension's origin; the export page runs the streaming bundle writer.
     exportUrl: '/export.html',
   };
+}
+
+/** The signing keys, making the installation's key on first open; a failure hides the panel, never the dashboard. */
+async function readSigningKeys(db: EvidenceDatabase) {
+  try {
+    await currentSigningKey(db);
+    return await listSigningKeys(db);
+  } catch {
+    return undefined;
+  }
 }

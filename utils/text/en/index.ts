@@ -22,3 +22,4 @@ export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './t
 export { requestText } from './requests';
 export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
+export { signingText } from './signing';
