@@ -1,19 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ControlPicker } from '@/components/soa/ControlPicker';
-import { findItem } from '@/utils/catalogue/catalogue';
+import { useState } from 'preact/hooks';
 import type { Catalogue } from '@/utils/catalogue/types';
 import {
   documentControlProblems,
   effectiveDateProblem,
   fileSizeProblem,
-  formatBytes,
   MAX_FILE_BYTES,
 } from '@/utils/evidence/checks';
 import { DocumentControlFields, type DocumentControlDraft } from './DocumentControlFields';
+import { DropZone } from './DropZone';
+import { FileControls } from './FileControls';
 import { errorText } from './labels';
+import { StagedFiles } from './StagedFiles';
 import type { FileTagging } from './types';
+import { usePastedFiles } from './usePastedFiles';
 import { NotesAndDateFields } from '../audit/NotesAndDateFields';
-import { commonText, libraryText } from '@/utils/text';
+import { libraryText } from '@/utils/text';
 
 export interface FileDropProps {
   catalogue: Catalogue;
@@ -34,6 +35,80 @@ interface Outcome {
 
 const EMPTY_DOCUMENT: DocumentControlDraft = { enabled: false, version: '', approver: '', approvalDate: '' };
 
+/** The tagging every staged file gets; document control only when it is switched on. */
+function fileTagging(
+  controls: string[],
+  notes: string,
+  effectiveDate: string,
+  document: DocumentControlDraft,
+): FileTagging {
+  return {
+    controls,
+    notes: notes.trim(),
+    effectiveDate,
+    ...(document.enabled
+      ? {
+          document: {
+            version: document.version.trim(),
+            approver: document.approver.trim(),
+            approvalDate: document.approvalDate,
+          },
+        }
+      : {}),
+  };
+}
+
+function taggingProblems(effectiveDate: string, document: DocumentControlDraft): string[] {
+  return [
+    effectiveDateProblem(effectiveDate),
+    ...(document.enabled ? documentControlProblems(document) : []),
+  ].filter((problem): problem is string => Boolean(problem));
+}
+
+/** Adds the files one by one; a file that fails is reported and kept for another try, the rest go on. */
+async function addFiles(files: readonly File[], tagging: FileTagging, onAdd: FileDropProps['onAdd']) {
+  const results: Outcome[] = [];
+  const failed: File[] = [];
+  for (const file of files) {
+    try {
+      const id = await onAdd(file, tagging);
+      results.push({ name: file.name, ok: true, message: libraryText.added(file.name, id) });
+    } catch (failure) {
+      failed.push(file);
+      results.push({
+        name: file.name,
+        ok: false,
+        message: libraryText.notAdded(file.name, errorText(failure)),
+      });
+    }
+  }
+  return { results, failed };
+}
+
+/** Splits files into those within the size limit and a refusal for each one over it. */
+function checkSizes(files: readonly File[], maxBytes: number) {
+  const refused: Outcome[] = [];
+  const accepted: File[] = [];
+  for (const file of files) {
+    const problem = fileSizeProblem(file.name, file.size, maxBytes);
+    if (problem) refused.push({ name: file.name, ok: false, message: problem });
+    else accepted.push(file);
+  }
+  return { refused, accepted };
+}
+
+function FileOutcomes({ outcomes }: { outcomes: readonly Outcome[] }) {
+  return (
+    <ul class="file-outcomes" aria-live="polite">
+      {outcomes.map((outcome, index) => (
+        <li key={index} class={outcome.ok ? 'saved' : 'error'}>
+          {outcome.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Evidence that is not a web page: drop files (PDF reports, CSV exports, images), choose them, or paste
  * a screenshot. Each is checked against the size limit at once, then tagged and added like a capture.
@@ -47,82 +122,34 @@ export function FileDrop({
 }: FileDropProps) {
   const [staged, setStaged] = useState<File[]>([]);
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
-  const [over, setOver] = useState(false);
   const [controls, setControls] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
   const [effectiveDate, setEffectiveDate] = useState(today);
   const [document, setDocument] = useState<DocumentControlDraft>(EMPTY_DOCUMENT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const input = useRef<HTMLInputElement>(null);
 
   function stage(files: readonly File[]) {
-    const refused: Outcome[] = [];
-    const accepted: File[] = [];
-    for (const file of files) {
-      const problem = fileSizeProblem(file.name, file.size, maxBytes);
-      if (problem) refused.push({ name: file.name, ok: false, message: problem });
-      else accepted.push(file);
-    }
+    const { refused, accepted } = checkSizes(files, maxBytes);
     setOutcomes(refused);
     setStaged((current) => [...current, ...accepted]);
   }
-
-  useEffect(() => {
-    if (!listenForPaste) return;
-    const onPaste = (event: ClipboardEvent) => {
-      const files = [...(event.clipboardData?.files ?? [])];
-      if (files.length === 0) return; // plain text pasted into a field: not ours
-      event.preventDefault();
-      stage(
-        files.map((file, index) => (file.name && file.name !== 'image.png' ? file : pastedName(file, index))),
-      );
-    };
-    window.addEventListener('paste', onPaste);
-    return () => window.removeEventListener('paste', onPaste);
-  });
+  usePastedFiles(listenForPaste, stage);
 
   async function submit(event: Event) {
     event.preventDefault();
-    const problems = [
-      effectiveDateProblem(effectiveDate),
-      ...(document.enabled ? documentControlProblems(document) : []),
-    ].filter(Boolean);
+    const problems = taggingProblems(effectiveDate, document);
     if (problems.length > 0) {
       setError(problems.join(' '));
       return;
     }
     setError('');
     setBusy(true);
-    const tagging: FileTagging = {
-      controls,
-      notes: notes.trim(),
-      effectiveDate,
-      ...(document.enabled
-        ? {
-            document: {
-              version: document.version.trim(),
-              approver: document.approver.trim(),
-              approvalDate: document.approvalDate,
-            },
-          }
-        : {}),
-    };
-    const results: Outcome[] = [];
-    const failed: File[] = [];
-    for (const file of staged) {
-      try {
-        const id = await onAdd(file, tagging);
-        results.push({ name: file.name, ok: true, message: libraryText.added(file.name, id) });
-      } catch (failure) {
-        failed.push(file);
-        results.push({
-          name: file.name,
-          ok: false,
-          message: libraryText.notAdded(file.name, errorText(failure)),
-        });
-      }
-    }
+    const { results, failed } = await addFiles(
+      staged,
+      fileTagging(controls, notes, effectiveDate, document),
+      onAdd,
+    );
     setOutcomes(results);
     setStaged(failed);
     if (failed.length === 0) {
@@ -134,85 +161,15 @@ export function FileDrop({
 
   return (
     <section class="file-drop" aria-label={libraryText.addFiles} data-testid="file-drop">
-      <div
-        class={`drop-zone${over ? ' over' : ''}`}
-        data-testid="drop-zone"
-        onDragOver={(event) => {
-          event.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(event) => {
-          event.preventDefault();
-          setOver(false);
-          stage([...(event.dataTransfer?.files ?? [])]);
-        }}
-      >
-        <p>
-          {libraryText.dropHere}{' '}
-          <button type="button" class="link" onClick={() => input.current?.click()}>
-            {libraryText.chooseFiles}
-          </button>
-          {libraryText.upTo(formatBytes(maxBytes))}
-        </p>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          data-testid="file-input"
-          onChange={(event) => {
-            stage([...(event.currentTarget.files ?? [])]);
-            event.currentTarget.value = '';
-          }}
-        />
-      </div>
-      {outcomes.length > 0 && (
-        <ul class="file-outcomes" aria-live="polite">
-          {outcomes.map((outcome, index) => (
-            <li key={index} class={outcome.ok ? 'saved' : 'error'}>
-              {outcome.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <DropZone maxBytes={maxBytes} onFiles={stage} />
+      {outcomes.length > 0 && <FileOutcomes outcomes={outcomes} />}
       {staged.length > 0 && (
         <form class="file-tagging" onSubmit={submit} data-testid="file-tagging">
-          <ul class="staged-files">
-            {staged.map((file, index) => (
-              <li key={`${file.name}-${index}`}>
-                {file.name} <span class="hint">{formatBytes(file.size)}</span>{' '}
-                <button
-                  type="button"
-                  class="link"
-                  aria-label={commonText.removeItem(file.name)}
-                  onClick={() => setStaged((current) => current.filter((_, position) => position !== index))}
-                >
-                  {libraryText.remove}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <fieldset>
-            <legend>{libraryText.filesShow}</legend>
-            {controls.map((controlId) => (
-              <label key={controlId} class="control-choice">
-                <input
-                  type="checkbox"
-                  checked
-                  onChange={() => setControls((current) => current.filter((id) => id !== controlId))}
-                />
-                <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
-              </label>
-            ))}
-            <ControlPicker
-              catalogue={catalogue}
-              selected={controls}
-              onAdd={(controlId) =>
-                setControls((current) => (current.includes(controlId) ? current : [...current, controlId]))
-              }
-            />
-          </fieldset>
+          <StagedFiles
+            files={staged}
+            onRemove={(index) => setStaged((current) => current.filter((_, position) => position !== index))}
+          />
+          <FileControls catalogue={catalogue} controls={controls} onChange={setControls} />
           <NotesAndDateFields
             notes={notes}
             onNotes={setNotes}
@@ -235,14 +192,4 @@ export function FileDrop({
       )}
     </section>
   );
-}
-
-/** Clipboard images come unnamed (or all as image.png): name them by the moment of pasting. */
-function pastedName(file: File, index: number): File {
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  const extension = file.type.split('/')[1]?.replace(/[^a-z0-9]/gi, '') || 'png';
-  return new File([file], `pasted-screenshot-${stamp}${index > 0 ? `-${index + 1}` : ''}.${extension}`, {
-    type: file.type,
-    lastModified: Date.now(),
-  });
 }
