@@ -35,7 +35,16 @@ const WARM_UP = 2;
 const SPACING_MS = 600;
 const GOAL = { medianMs: 150, ratio: 4 };
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
-const BENCHMARKS = ['capture', 'full-page', 'popup', 'popup-first-open', 'library', 'export', 'synthetic', 'element'];
+const BENCHMARKS = [
+  'capture',
+  'full-page',
+  'popup',
+  'popup-first-open',
+  'library',
+  'export',
+  'synthetic',
+  'element',
+];
 const selected = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : BENCHMARKS);
 const unknown = [...selected].filter((name) => !BENCHMARKS.includes(name));
 if (unknown.length > 0) {
