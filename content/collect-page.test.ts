@@ -32,7 +32,10 @@ describe('collectPage', () => {
     expect(snapshot.tables.map((table) => table.rows.length)).toEqual([21, 1]);
     expect(snapshot.dom.html).toContain('<meta name="isms-evidence-snapshot" content="sanitised">');
     expect(snapshot.dom.truncated).toBe(false);
-    expect(snapshot.notes).toEqual(['1 embedded frame not included in text, tables or DOM snapshot']);
+    // An empty frame with no document is counted as skipped; same-origin frames are now read, others listed.
+    expect(snapshot.notes).toEqual([
+      'Page reading went past what it could not read: 1 frame. The rest of the capture is complete.',
+    ]);
     expect(snapshot.durationMs).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(snapshot)).not.toContain('hunter2');
   });
@@ -55,7 +58,7 @@ describe('collectPage', () => {
       'table-1 truncated at 5 of 21 rows',
       'Found 2 tables; kept the first 1',
       `DOM snapshot truncated at 500 bytes of ${snapshot.dom.originalBytes.toLocaleString('en-US')} bytes`,
-      '1 embedded frame not included in text, tables or DOM snapshot',
+      'Page reading went past what it could not read: 1 frame. The rest of the capture is complete.',
     ]);
   });
 

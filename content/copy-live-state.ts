@@ -1,4 +1,5 @@
 import { isElement, isHtml, readShadowRoot } from './dom';
+import { frameDocument } from './frames';
 import { isSecretInput } from './form-controls';
 import type { StyleReader } from './styles';
 import type { ShadowRootReader } from '@/utils/page/types';
@@ -64,6 +65,65 @@ function shadowTemplate(root: ShadowRoot, inert: Document): HTMLTemplateElement 
 }
 
 /**
+ * A same-origin frame's document takes the frame's place, inside a declarative shadow root so that its styles
+ * stay its own; the frame's URL is kept on the holder. Frames of other origins stay as they are (empty).
+ */
+function inlineFrame(live: Element, clone: Element, inert: Document, stack: Array<[Node, Node]>): void {
+  const frameDoc = frameDocument(live);
+  if (frameDoc === null || clone.parentNode === null) return;
+  const holder = inert.createElement('div');
+  holder.setAttribute('data-isms-frame', frameDoc.URL);
+  const template = inert.createElement('template');
+  template.setAttribute('shadowrootmode', 'open');
+  for (const part of [frameDoc.head, frameDoc.body]) {
+    for (const child of part?.childNodes ?? []) {
+      const imported = inert.importNode(child, true);
+      template.content.appendChild(imported);
+      stack.push([child, imported]);
+    }
+  }
+  holder.appendChild(template);
+  clone.parentNode.replaceChild(holder, clone);
+}
+
+/** Copies one element's live state and queues its children; true when it carried a shadow root over. */
+function copyNode(
+  liveNode: Node,
+  cloneNode: Node,
+  inert: Document,
+  styles: StyleReader,
+  shadowRootOf: ShadowRootReader,
+  stack: Array<[Node, Node]>,
+): boolean {
+  if (!isElement(liveNode) || !isElement(cloneNode)) return false;
+  if (liveNode.localName === 'iframe' || liveNode.localName === 'frame') {
+    inlineFrame(liveNode, cloneNode, inert, stack);
+    return false;
+  }
+  if (isHtml(liveNode)) copyControlState(liveNode, cloneNode, styles);
+  if (liveNode.localName === 'textarea') return false;
+  const liveChildren = liveNode.childNodes;
+  const cloneChildren = cloneNode.childNodes;
+  if (liveChildren.length === cloneChildren.length) {
+    for (let index = 0; index < liveChildren.length; index++) {
+      const liveChild = liveChildren[index];
+      const cloneChild = cloneChildren[index];
+      if (liveChild !== undefined && cloneChild !== undefined) stack.push([liveChild, cloneChild]);
+    }
+  }
+  const root = readShadowRoot(liveNode, shadowRootOf);
+  if (root === null) return false;
+  const template = shadowTemplate(root, inert);
+  for (const child of root.childNodes) {
+    const imported = inert.importNode(child, true);
+    template.content.appendChild(imported);
+    stack.push([child, imported]);
+  }
+  cloneNode.insertBefore(template, cloneNode.firstChild);
+  return true;
+}
+
+/**
  * Walks the live tree and its fresh clone in step, copying what cloning loses: current form values, CSSOM-only
  * styles, adopted stylesheets and shadow roots (as declarative `<template shadowrootmode>`). Reads the live tree only.
  */
@@ -77,29 +137,12 @@ export function copyLiveState(
   let shadowRoots = 0;
   const stack: Array<[Node, Node]> = [[live, clone]];
   for (let pair = stack.pop(); pair !== undefined; pair = stack.pop()) {
-    const [liveNode, cloneNode] = pair;
-    if (!isElement(liveNode) || !isElement(cloneNode)) continue;
-    if (isHtml(liveNode)) copyControlState(liveNode, cloneNode, styles);
-    if (liveNode.localName === 'textarea') continue;
-    const liveChildren = liveNode.childNodes;
-    const cloneChildren = cloneNode.childNodes;
-    if (liveChildren.length === cloneChildren.length) {
-      for (let index = 0; index < liveChildren.length; index++) {
-        const liveChild = liveChildren[index];
-        const cloneChild = cloneChildren[index];
-        if (liveChild !== undefined && cloneChild !== undefined) stack.push([liveChild, cloneChild]);
-      }
+    try {
+      if (copyNode(pair[0], pair[1], inert, styles, shadowRootOf, stack)) shadowRoots++;
+    } catch {
+      // The clone keeps what cloning gave it; only this element's live state (value, shadow root) is lost.
+      styles.skips.record('element', pair[0]);
     }
-    const root = readShadowRoot(liveNode, shadowRootOf);
-    if (root === null) continue;
-    shadowRoots++;
-    const template = shadowTemplate(root, inert);
-    for (const child of root.childNodes) {
-      const imported = inert.importNode(child, true);
-      template.content.appendChild(imported);
-      stack.push([child, imported]);
-    }
-    cloneNode.insertBefore(template, cloneNode.firstChild);
   }
   return { shadowRoots };
 }

@@ -10,6 +10,7 @@ import {
   readShadowRoot,
 } from './dom';
 import { isFormControl } from './form-controls';
+import type { SkipLedger } from './skips';
 import type { ShadowRootReader } from '@/utils/page/types';
 
 /** The subtree holds something innerText would get wrong for us (form values, aria-hidden, shadow roots, slots). */
@@ -61,22 +62,27 @@ export function indexPage(
   root: Element,
   shadowRootOf: ShadowRootReader,
   onShadowRoot: (shadowRoot: ShadowRoot) => void = () => {},
+  skips?: SkipLedger,
 ): PageIndex {
   const index: PageIndex = { containers: [], headingBefore: new Map(), needsWalk: new Map() };
   let lastHeading: Element | null = null;
   const stack: Node[] = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!isElement(node) || isNonRendered(node)) continue;
-    const shadowRoot = readShadowRoot(node, shadowRootOf);
-    if (shadowRoot) onShadowRoot(shadowRoot);
-    const flags = ownFlags(node, shadowRoot !== null);
-    if (flags !== 0) markAncestors(index.needsWalk, node, flags);
-    if (isTableContainer(node)) {
-      index.containers.push(node);
-      if (lastHeading) index.headingBefore.set(node, lastHeading);
+    try {
+      if (!isElement(node) || isNonRendered(node)) continue;
+      const shadowRoot = readShadowRoot(node, shadowRootOf);
+      if (shadowRoot) onShadowRoot(shadowRoot);
+      const flags = ownFlags(node, shadowRoot !== null);
+      if (flags !== 0) markAncestors(index.needsWalk, node, flags);
+      if (isTableContainer(node)) {
+        index.containers.push(node);
+        if (lastHeading) index.headingBefore.set(node, lastHeading);
+      }
+      if (isHeading(node)) lastHeading = node;
+      pushChildrenReversed(stack, flatChildren(node, shadowRootOf), (child) => child);
+    } catch {
+      skips?.record('element', node); // an element that cannot be read is left out with its subtree
     }
-    if (isHeading(node)) lastHeading = node;
-    pushChildrenReversed(stack, flatChildren(node, shadowRootOf), (child) => child);
   }
   return index;
 }

@@ -2,8 +2,10 @@ import { isHtmlTable, openShadowRoot } from './dom';
 import { groupDigits, plural } from './format';
 import { GridBuilder, MAX_COLUMNS } from './grid-builder';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
+import { pageReadingText } from '@/utils/text';
 import { indexPage } from './page-index';
 import { renderText, type RenderContext } from './render-text';
+import type { SkipLedger } from './skips';
 import { createStyleReader } from './styles';
 import { captionOf } from './table-caption';
 import { ariaGridRows, htmlTableRows, type RowSource } from './table-rows';
@@ -18,6 +20,8 @@ export interface TablesOptions {
   root?: Element;
   /** Keeps only the tables this returns true for (a region capture keeps those it intersects). */
   keep?: (container: Element) => boolean;
+  /** Where elements that cannot be read are counted; a fresh ledger by default. */
+  skips?: SkipLedger;
 }
 
 export interface Tables {
@@ -90,6 +94,21 @@ function readTable(container: Element, name: string, reader: TableReader, notes:
 }
 
 /**
+ * A table that cannot be read stays in the list, empty, so the files keep their names and the note says why;
+ * the other tables are read as usual.
+ */
+function readTableOrSkip(container: Element, name: string, reader: TableReader, notes: string[]): PageTable {
+  try {
+    return readTable(container, name, reader, notes);
+  } catch {
+    reader.context.styles.skips.record('table', container);
+    notes.push(pageReadingText.tableUnreadable(name));
+    const source = isHtmlTable(container) ? 'table' : 'aria-grid';
+    return { name, caption: '', rows: [], source, truncated: true };
+  }
+}
+
+/**
  * Every visible HTML <table> and ARIA table/grid/treegrid (also inside open shadow roots) as rows of trimmed,
  * white-space-collapsed cell text, spans expanded so columns line up. A nested table is a table of its own: the
  * parent's cell shows `[table-N]` in its place rather than repeating its text. Password values never appear.
@@ -99,8 +118,13 @@ export function readTables(doc: Document, options: TablesOptions = {}): Tables {
   const maxTables = options.maxTables ?? DEFAULT_LIMITS.maxTables;
   const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
   if (doc.documentElement === null) return { tables: [], notes: [] };
-  const styles = createStyleReader(doc);
-  const index = indexPage(options.root ?? doc.documentElement, shadowRootOf, (root) => styles.addRoot(root));
+  const styles = createStyleReader(doc, options.skips);
+  const index = indexPage(
+    options.root ?? doc.documentElement,
+    shadowRootOf,
+    (root) => styles.addRoot(root),
+    styles.skips,
+  );
   const visibility = createVisibilityOracle(styles, shadowRootOf);
   const keep = options.keep ?? (() => true);
   const shown = index.containers.filter((container) => !visibility.isHidden(container) && keep(container));
@@ -118,7 +142,7 @@ export function readTables(doc: Document, options: TablesOptions = {}): Tables {
   const reader: TableReader = { context, visibility, maxRows };
   const notes: string[] = [];
   const tables = kept.map((container, position) =>
-    readTable(container, `table-${position + 1}`, reader, notes),
+    readTableOrSkip(container, `table-${position + 1}`, reader, notes),
   );
   if (shown.length > kept.length) {
     notes.push(`Found ${groupDigits(shown.length)} tables; kept the first ${groupDigits(kept.length)}`);

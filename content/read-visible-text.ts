@@ -3,12 +3,15 @@ import { groupDigits } from './format';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
 import { indexPage, type PageIndex } from './page-index';
 import { renderText } from './render-text';
+import type { SkipLedger } from './skips';
 import { createStyleReader, type StyleReader } from './styles';
 import type { ShadowRootReader } from '@/utils/page/types';
 
 export interface VisibleTextOptions {
   maxChars?: number;
   shadowRootOf?: ShadowRootReader;
+  /** Where elements that cannot be read are counted; a fresh ledger by default. */
+  skips?: SkipLedger;
 }
 
 export interface VisibleText {
@@ -22,7 +25,7 @@ function indexForText(doc: Document, styles: StyleReader, shadowRootOf: ShadowRo
   if (!styles.layout || doc.documentElement === null) {
     return { containers: [], headingBefore: new Map(), needsWalk: new Map() };
   }
-  return indexPage(doc.documentElement, shadowRootOf, (root) => styles.addRoot(root));
+  return indexPage(doc.documentElement, shadowRootOf, (root) => styles.addRoot(root), styles.skips);
 }
 
 /**
@@ -35,7 +38,7 @@ export function readVisibleText(doc: Document, options: VisibleTextOptions = {})
   const root = doc.body ?? doc.documentElement;
   if (root === null) return { text: '', truncated: false, notes: [] };
   const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
-  const styles = createStyleReader(doc);
+  const styles = createStyleReader(doc, options.skips);
   const index = indexForText(doc, styles, shadowRootOf);
   const rendered = renderText(root, { styles, shadowRootOf, index }, { mode: 'page', maxChars });
   const notes = rendered.truncated ? [`Visible text truncated at ${groupDigits(maxChars)} characters`] : [];

@@ -111,45 +111,49 @@ export function renderText(root: Element, context: RenderContext, options: Rende
       continue;
     }
     const { node } = frame;
-    if (node.nodeType === TEXT_NODE) {
-      if (frame.visible) writeText(sink, (node as Text).data, frame.whiteSpace);
-      continue;
+    try {
+      if (node.nodeType === TEXT_NODE) {
+        if (frame.visible) writeText(sink, (node as Text).data, frame.whiteSpace);
+        continue;
+      }
+      if (!isElement(node) || isNonRendered(node) || isHiddenByAttribute(node)) continue;
+      if (node !== root && nestedTableLabel && isTableContainer(node)) {
+        sink.collapsible(` ${nestedTableLabel(node)} `);
+        continue;
+      }
+      const style = styles.read(node);
+      if (style.hidden) continue;
+      const visible = style.visible ?? frame.visible;
+      const whiteSpace = style.whiteSpace ?? frame.whiteSpace;
+      if (node.localName === 'br' && isHtml(node)) {
+        sink.lineBreak();
+        continue;
+      }
+      enter(sink, style.breakKind);
+      if (isFormControl(node)) {
+        if (visible) writeControl(sink, node, controlText(node, styles), options.mode);
+        leave(sink, style.breakKind);
+        continue;
+      }
+      const needsWalk = ((index.needsWalk.get(node) ?? 0) & mask) !== 0;
+      if (styles.layout && isHtml(node) && !style.contents && !needsWalk) {
+        const inner = node.innerText; // innerText applies the page's CSS: hidden parts are left out
+        if (options.mode === 'cell') sink.collapsible(inner);
+        else sink.preformatted(inner);
+        leave(sink, style.breakKind);
+        continue;
+      }
+      stack.push({ exit: style.breakKind });
+      const shadowRoot = readShadowRoot(node, shadowRootOf);
+      if (shadowRoot) styles.addRoot(shadowRoot);
+      pushChildrenReversed(stack, flatChildren(node, shadowRootOf), (child) => ({
+        node: child,
+        visible,
+        whiteSpace,
+      }));
+    } catch {
+      styles.skips.record('element', node); // left out with its subtree; the rest of the text is read
     }
-    if (!isElement(node) || isNonRendered(node) || isHiddenByAttribute(node)) continue;
-    if (node !== root && nestedTableLabel && isTableContainer(node)) {
-      sink.collapsible(` ${nestedTableLabel(node)} `);
-      continue;
-    }
-    const style = styles.read(node);
-    if (style.hidden) continue;
-    const visible = style.visible ?? frame.visible;
-    const whiteSpace = style.whiteSpace ?? frame.whiteSpace;
-    if (node.localName === 'br' && isHtml(node)) {
-      sink.lineBreak();
-      continue;
-    }
-    enter(sink, style.breakKind);
-    if (isFormControl(node)) {
-      if (visible) writeControl(sink, node, controlText(node, styles), options.mode);
-      leave(sink, style.breakKind);
-      continue;
-    }
-    const needsWalk = ((index.needsWalk.get(node) ?? 0) & mask) !== 0;
-    if (styles.layout && isHtml(node) && !style.contents && !needsWalk) {
-      const inner = node.innerText; // innerText applies the page's CSS: hidden parts are left out
-      if (options.mode === 'cell') sink.collapsible(inner);
-      else sink.preformatted(inner);
-      leave(sink, style.breakKind);
-      continue;
-    }
-    stack.push({ exit: style.breakKind });
-    const shadowRoot = readShadowRoot(node, shadowRootOf);
-    if (shadowRoot) styles.addRoot(shadowRoot);
-    pushChildrenReversed(stack, flatChildren(node, shadowRootOf), (child) => ({
-      node: child,
-      visible,
-      whiteSpace,
-    }));
   }
 
   const full = sink.toString();

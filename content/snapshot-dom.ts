@@ -3,6 +3,7 @@ import { openShadowRoot } from './dom';
 import { formatBytes } from './format';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
 import { sanitise } from './sanitise';
+import type { SkipLedger } from './skips';
 import { createStyleReader } from './styles';
 import type { PageSnapshot, ShadowRootReader } from '@/utils/page/types';
 import { utf8Length, utf8Prefix } from './utf8';
@@ -14,6 +15,8 @@ export interface DomSnapshotOptions {
   /** Defaults to the document's URL. */
   url?: string;
   now?: () => Date;
+  /** Where elements that cannot be read are counted; a fresh ledger by default. */
+  skips?: SkipLedger;
 }
 
 export type DomSnapshot = PageSnapshot['dom'] & { notes: string[] };
@@ -60,7 +63,7 @@ export function snapshotDom(doc: Document, options: DomSnapshotOptions = {}): Do
 
   const inert = doc.implementation.createHTMLDocument('');
   const clone = inert.importNode(live, true);
-  copyLiveState(live, clone, inert, createStyleReader(doc), shadowRootOf);
+  copyLiveState(live, clone, inert, createStyleReader(doc, options.skips), shadowRootOf);
   return finishSnapshot(doc, clone, inert, options, takenAt, maxBytes);
 }
 

@@ -1,4 +1,5 @@
 import { isHtml } from './dom';
+import { SkipLedger } from './skips';
 
 /** How an element separates its text from its neighbours, as innerText does. */
 export type BreakKind = 'none' | 'block' | 'paragraph' | 'row' | 'cell';
@@ -24,6 +25,8 @@ export interface StyleReader {
   masksText(element: Element): boolean;
   /** Without layout, stylesheets are matched by selector: call for the document and each shadow root read. */
   addRoot(root: Document | ShadowRoot): void;
+  /** What this reading could not read: walkers that get the styles record their skips here too. */
+  readonly skips: SkipLedger;
 }
 
 const BLOCK_TAGS = new Set(
@@ -106,7 +109,9 @@ export function hasLayout(doc: Document): boolean {
   }
 }
 
-function computedReader(view: Window): StyleReader {
+type BareReader = Omit<StyleReader, 'skips'>;
+
+function computedReader(view: Window): BareReader {
   return {
     layout: true,
     read(element) {
@@ -127,7 +132,7 @@ function inlineStyle(element: Element): CSSStyleDeclaration | null {
 }
 
 /** Without layout (happy-dom, DOMParser documents): inline styles, tag defaults and simple stylesheet rules. */
-function staticReader(): StyleReader {
+function staticReader(): BareReader {
   const hiddenByRule = new Set<Element>();
   const visibilityByRule = new Map<Element, boolean>();
   const indexedRoots = new WeakSet<Document | ShadowRoot>();
@@ -186,10 +191,47 @@ function staticReader(): StyleReader {
   };
 }
 
+/**
+ * An element whose style cannot be read (a getter that throws, an element from a closed realm) is read with its
+ * tag's defaults and counted, so one odd element never fails the reader.
+ */
+function guardedReader(reader: BareReader, skips: SkipLedger): StyleReader {
+  return {
+    layout: reader.layout,
+    skips,
+    read(element) {
+      try {
+        return reader.read(element);
+      } catch {
+        skips.record('style', element);
+        return describe(element, '', null, '');
+      }
+    },
+    masksText(element) {
+      try {
+        return reader.masksText(element);
+      } catch {
+        skips.record('style', element);
+        return true; // in doubt, a field's value is treated as secret and left out
+      }
+    },
+    addRoot(root) {
+      try {
+        reader.addRoot(root);
+      } catch {
+        skips.record('style', root);
+      }
+    },
+  };
+}
+
 /** Computed styles where the engine has layout; a cheap static approximation where it has none. */
-export function createStyleReader(doc: Document): StyleReader {
+export function createStyleReader(doc: Document, skips: SkipLedger = new SkipLedger()): StyleReader {
   const view = doc.defaultView;
-  const reader = view !== null && hasLayout(doc) ? computedReader(view) : staticReader();
+  const reader = guardedReader(
+    view !== null && hasLayout(doc) ? computedReader(view) : staticReader(),
+    skips,
+  );
   reader.addRoot(doc);
   return reader;
 }

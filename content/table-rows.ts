@@ -80,12 +80,16 @@ function collect(
   const stack: Node[] = [];
   pushChildrenReversed(stack, flatChildren(root, shadowRootOf), (child) => child);
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (!isElement(node) || isNonRendered(node) || isHiddenByAttribute(node)) continue;
-    if (isTableContainer(node)) continue; // a nested table is a table of its own
-    const choice = pick(node);
-    if (choice === 'skip' || styles.read(node).hidden) continue;
-    if (choice === 'take') found.push(node);
-    else pushChildrenReversed(stack, flatChildren(node, shadowRootOf), (child) => child);
+    try {
+      if (!isElement(node) || isNonRendered(node) || isHiddenByAttribute(node)) continue;
+      if (isTableContainer(node)) continue; // a nested table is a table of its own
+      const choice = pick(node);
+      if (choice === 'skip' || styles.read(node).hidden) continue;
+      if (choice === 'take') found.push(node);
+      else pushChildrenReversed(stack, flatChildren(node, shadowRootOf), (child) => child);
+    } catch {
+      styles.skips.record('element', node);
+    }
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { elementAgentText } from '@/utils/text';
+import { elementAgentText, pageReadingText } from '@/utils/text';
 import { copyLiveState } from '../copy-live-state';
 import { openShadowRoot } from '../dom';
 import { groupDigits } from '../format';
@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from '@/utils/page/limits';
 import { indexPage } from '../page-index';
 import { readTables } from '../read-tables';
 import { renderText } from '../render-text';
+import { guardShadowRoots, SkipLedger } from '../skips';
 import { finishSnapshot, snapshotDom, type DomSnapshot, type DomSnapshotOptions } from '../snapshot-dom';
 import { createStyleReader } from '../styles';
 import type { PageLimits, PageSnapshot, ShadowRootReader } from '@/utils/page/types';
@@ -36,7 +37,7 @@ export function snapshotElement(
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxDomBytes;
   const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
   const takenAt = (options.now ?? (() => new Date()))().toISOString();
-  const styles = createStyleReader(doc);
+  const styles = createStyleReader(doc, options.skips);
   const inert = doc.implementation.createHTMLDocument('');
   const html = inert.importNode(live, false);
   if (doc.head) {
@@ -65,13 +66,14 @@ export function collectElement(
   const clock = win.performance ?? Date;
   const started = clock.now();
   const limits: PageLimits = { ...DEFAULT_LIMITS, ...options };
-  const shadowRootOf = options.shadowRootOf ?? openShadowRoot;
+  const skips = new SkipLedger();
+  const shadowRootOf = guardShadowRoots(options.shadowRootOf ?? openShadowRoot, skips);
   const notes: string[] = [];
 
   let text = '';
   try {
-    const styles = createStyleReader(doc);
-    const index = indexPage(root, shadowRootOf, (shadowRoot) => styles.addRoot(shadowRoot));
+    const styles = createStyleReader(doc, skips);
+    const index = indexPage(root, shadowRootOf, (shadowRoot) => styles.addRoot(shadowRoot), skips);
     const rendered = renderText(
       root,
       { styles, shadowRootOf, index },
@@ -90,6 +92,7 @@ export function collectElement(
       maxRows: limits.maxTableRows,
       maxTables: limits.maxTables,
       shadowRootOf,
+      skips,
       ...(options.keepTable ? { keep: options.keepTable } : {}),
     });
     tables = read.tables;
@@ -104,6 +107,7 @@ export function collectElement(
       maxBytes: limits.maxDomBytes,
       url: doc.URL,
       shadowRootOf,
+      skips,
       ...(options.now ? { now: options.now } : {}),
     });
     dom = { html: snapshot.html, truncated: snapshot.truncated, originalBytes: snapshot.originalBytes };
@@ -114,6 +118,7 @@ export function collectElement(
 
   const frames = root.querySelectorAll('iframe, frame').length;
   if (frames > 0) notes.push(elementAgentText.frames(frames));
+  if (skips.total > 0) notes.push(pageReadingText.skipped(skips.summary()));
   return {
     url: doc.URL,
     title: doc.title,
@@ -123,6 +128,7 @@ export function collectElement(
     tables,
     dom,
     notes,
+    ...(skips.total > 0 ? { skipped: skips.summary() } : {}),
     durationMs: Math.round(clock.now() - started),
   };
 }

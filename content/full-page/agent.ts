@@ -10,6 +10,8 @@ import { redactText } from '@/utils/masking/redact';
 import { redactSnapshot } from '@/utils/masking/redact-snapshot';
 import type { MaskingRule } from '@/utils/masking/types';
 import type { PageSnapshot, ShadowRootReader } from '@/utils/page/types';
+import { pageReadingText } from '@/utils/text';
+import { SkipLedger } from '../skips';
 
 interface CaptureState {
   scope: 'full-page' | 'visible';
@@ -23,6 +25,8 @@ interface CaptureState {
   scrolledTo: number;
   steps: number;
   restored: boolean;
+  /** What the search for fixed elements and the masking scan could not read. */
+  skips: SkipLedger;
 }
 
 export interface AgentOptions {
@@ -30,6 +34,17 @@ export interface AgentOptions {
   collect: () => PageSnapshot;
   /** Puts the page back by itself when no step came for this long (the background was stopped). */
   abandonAfterMs?: number;
+}
+
+/** The page reading's skips and the agent's own (fixed elements, masking scan), counted and said once. */
+function withAgentSkips(snapshot: PageSnapshot, agentSkips: SkipLedger): PageSnapshot {
+  if (agentSkips.total === 0) return snapshot;
+  const all = new SkipLedger();
+  all.add(snapshot.skipped);
+  all.add(agentSkips.summary());
+  const readingNote = snapshot.skipped ? pageReadingText.skipped(snapshot.skipped) : null;
+  const notes = snapshot.notes.filter((note) => note !== readingNote);
+  return { ...snapshot, skipped: all.summary(), notes: [...notes, pageReadingText.skipped(all.summary())] };
 }
 
 /** Longer than any pause between two steps of a live capture (a step times out after 20 s). */
@@ -84,8 +99,9 @@ export class PageAgent {
       focus: doc.activeElement,
     };
     const pane = paneRect(container, doc, win);
+    const skips = new SkipLedger();
     const repeated =
-      step.scope === 'full-page' ? findRepeatedElements(doc, win, this.options.shadowRootOf) : [];
+      step.scope === 'full-page' ? findRepeatedElements(doc, win, this.options.shadowRootOf, skips) : [];
     const rules = step.masking;
     this.state = {
       scope: step.scope,
@@ -94,11 +110,14 @@ export class PageAgent {
       repeated,
       changes,
       masking: rules,
-      scanner: rules ? new MaskScanner(doc, win, compileRules(rules), this.options.shadowRootOf) : null,
+      scanner: rules
+        ? new MaskScanner(doc, win, compileRules(rules), this.options.shadowRootOf, skips)
+        : null,
       rows: new VirtualRowCollector(doc),
       scrolledTo: original.top,
       steps: 0,
       restored: false,
+      skips,
     };
     if (step.scope === 'full-page') this.prepareScrolling(container, changes);
     return {
@@ -200,7 +219,7 @@ export class PageAgent {
 
   private collect(): StepResults['collect'] {
     const state = this.required();
-    const raw = this.options.collect();
+    const raw = withAgentSkips(this.options.collect(), state.skips);
     const merged = state.rows.merge(raw.tables);
     const snapshot: PageSnapshot = { ...raw, tables: merged.tables, notes: [...raw.notes, ...merged.notes] };
     const pixelAreas = [...(state.scanner?.pixelAreas ?? new Map<string, Set<string>>())].map(

@@ -2,6 +2,7 @@ import { findMatches, type CompiledRules } from '@/utils/masking/match';
 import type { MaskedLiteral } from '@/utils/masking/redact';
 import type { ShadowRootReader } from '@/utils/page/types';
 import { readShadowRoot } from '../dom';
+import { SkipLedger } from '../skips';
 import type { MaskRect } from '@/utils/page/full-page-protocol';
 
 interface Target {
@@ -11,6 +12,8 @@ interface Target {
   ruleId: string;
   key: string;
 }
+
+type Bounds = { left: number; top: number; right: number; bottom: number };
 
 const SHOW_ELEMENT_AND_TEXT = 1 | 4;
 /** A little margin: anti-aliased glyph edges reach past the text's client rects. */
@@ -33,6 +36,8 @@ export class MaskScanner {
     private readonly win: Window,
     private readonly rules: CompiledRules,
     private readonly shadowRootOf: ShadowRootReader,
+    /** Elements the scan could not check: their text may be unmasked in the pixels, so they are counted. */
+    readonly skips: SkipLedger = new SkipLedger(),
   ) {
     const Observer = (win as Window & typeof globalThis).MutationObserver;
     this.observer = new Observer(() => {
@@ -54,42 +59,50 @@ export class MaskScanner {
    * The areas to black out that reach into `bounds` (viewport CSS pixels, which may extend past the
    * screen: an element re-rendered whole).
    */
-  rectsWithin(bounds: { left: number; top: number; right: number; bottom: number }): MaskRect[] {
+  rectsWithin(bounds: Bounds): MaskRect[] {
     if (this.dirty) this.scan();
     const rects: MaskRect[] = [];
     for (const target of this.targets) {
-      if (!target.element.isConnected) continue;
-      if (target.element.checkVisibility && !target.element.checkVisibility({ visibilityProperty: true }))
-        continue;
-      const boxes = target.range
-        ? [...target.range.getClientRects()]
-        : [target.element.getBoundingClientRect()];
-      let onScreen = false;
-      for (const box of boxes) {
-        if (box.width <= 0 || box.height <= 0) continue;
-        if (
-          box.bottom <= bounds.top ||
-          box.top >= bounds.bottom ||
-          box.right <= bounds.left ||
-          box.left >= bounds.right
-        )
-          continue;
-        onScreen = true;
-        rects.push({
-          x: box.left - MARGIN,
-          y: box.top - MARGIN,
-          width: box.width + 2 * MARGIN,
-          height: box.height + 2 * MARGIN,
-          ruleId: target.ruleId,
-        });
-      }
-      if (onScreen) {
-        const seen = this.pixelAreas.get(target.ruleId) ?? new Set<string>();
-        seen.add(target.key);
-        this.pixelAreas.set(target.ruleId, seen);
+      try {
+        this.placeTarget(target, bounds, rects);
+      } catch {
+        this.skips.record('maskScan', target.element);
       }
     }
     return rects;
+  }
+
+  private placeTarget(target: Target, bounds: Bounds, rects: MaskRect[]): void {
+    if (!target.element.isConnected) return;
+    if (target.element.checkVisibility && !target.element.checkVisibility({ visibilityProperty: true }))
+      return;
+    const boxes = target.range
+      ? [...target.range.getClientRects()]
+      : [target.element.getBoundingClientRect()];
+    let onScreen = false;
+    for (const box of boxes) {
+      if (box.width <= 0 || box.height <= 0) continue;
+      if (
+        box.bottom <= bounds.top ||
+        box.top >= bounds.bottom ||
+        box.right <= bounds.left ||
+        box.left >= bounds.right
+      )
+        continue;
+      onScreen = true;
+      rects.push({
+        x: box.left - MARGIN,
+        y: box.top - MARGIN,
+        width: box.width + 2 * MARGIN,
+        height: box.height + 2 * MARGIN,
+        ruleId: target.ruleId,
+      });
+    }
+    if (onScreen) {
+      const seen = this.pixelAreas.get(target.ruleId) ?? new Set<string>();
+      seen.add(target.key);
+      this.pixelAreas.set(target.ruleId, seen);
+    }
   }
 
   /** The text of every element a selector rule matches, to remove from text, tables and DOM. */
@@ -143,34 +156,44 @@ export class MaskScanner {
   private scanText(root: Node, targets: Target[]): void {
     const walker = this.doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === 3) {
-        const parent = node.parentElement;
-        const text = node.nodeValue ?? '';
-        if (!parent || text.length < 6 || parent.localName === 'script' || parent.localName === 'style')
-          continue;
-        for (const match of findMatches(text, this.rules.patterns)) {
-          const range = this.doc.createRange();
-          range.setStart(node, match.start);
-          range.setEnd(node, match.end);
-          targets.push({
-            range,
-            element: parent,
-            ruleId: match.ruleId,
-            key: `t${this.idOf(node)}:${match.start}`,
-          });
-        }
-        continue;
+      try {
+        this.scanNode(node, targets);
+      } catch {
+        this.skips.record('maskScan', node);
       }
-      const element = node as Element;
-      if (element.localName === 'input' || element.localName === 'textarea') {
-        const field = element as HTMLInputElement;
-        const [match] = findMatches(field.value ?? '', this.rules.patterns);
-        if (match)
-          targets.push({ range: null, element, ruleId: match.ruleId, key: `e${this.idOf(element)}` });
-      }
-      // Through readShadowRoot: chrome.dom.openOrClosedShadowRoot throws on SVG and other non-HTML elements.
-      const shadow = readShadowRoot(element, this.shadowRootOf);
-      if (shadow) this.scanText(shadow, targets);
+    }
+  }
+
+  private scanNode(node: Node, targets: Target[]): void {
+    if (node.nodeType === 3) {
+      this.scanTextNode(node, targets);
+      return;
+    }
+    const element = node as Element;
+    if (element.localName === 'input' || element.localName === 'textarea') {
+      const field = element as HTMLInputElement;
+      const [match] = findMatches(field.value ?? '', this.rules.patterns);
+      if (match) targets.push({ range: null, element, ruleId: match.ruleId, key: `e${this.idOf(element)}` });
+    }
+    // Through readShadowRoot: chrome.dom.openOrClosedShadowRoot throws on SVG and other non-HTML elements.
+    const shadow = readShadowRoot(element, this.shadowRootOf);
+    if (shadow) this.scanText(shadow, targets);
+  }
+
+  private scanTextNode(node: Node, targets: Target[]): void {
+    const parent = node.parentElement;
+    const text = node.nodeValue ?? '';
+    if (!parent || text.length < 6 || parent.localName === 'script' || parent.localName === 'style') return;
+    for (const match of findMatches(text, this.rules.patterns)) {
+      const range = this.doc.createRange();
+      range.setStart(node, match.start);
+      range.setEnd(node, match.end);
+      targets.push({
+        range,
+        element: parent,
+        ruleId: match.ruleId,
+        key: `t${this.idOf(node)}:${match.start}`,
+      });
     }
   }
 }

@@ -1,5 +1,7 @@
 import type { Rect } from '@/utils/capture/full-page/types';
 import type { ShadowRootReader } from '@/utils/page/types';
+import { readShadowRoot } from '../dom';
+import { SkipLedger } from '../skips';
 
 /**
  * Fixed and sticky elements on screen in the first tile: they would repeat on every tile. Shadow roots
@@ -9,6 +11,7 @@ export function findRepeatedElements(
   doc: Document,
   win: Window,
   shadowRootOf: ShadowRootReader = (element) => element.shadowRoot,
+  skips: SkipLedger = new SkipLedger(),
 ): HTMLElement[] {
   const found: HTMLElement[] = [];
   const roots: Node[] = [doc.body ?? doc.documentElement];
@@ -16,20 +19,27 @@ export function findRepeatedElements(
     const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node as HTMLElement;
-      const shadow = shadowRootOf(element);
-      if (shadow) roots.push(shadow);
-      const position = win.getComputedStyle(element).position;
-      if (position !== 'fixed' && position !== 'sticky') continue;
-      // A fixed element inside another one (or inside its shadow tree) is hidden with it.
-      if (found.some((outer) => containsComposed(outer, element))) continue;
-      const box = element.getBoundingClientRect();
-      if (box.width <= 0 || box.height <= 0) continue;
-      if (box.bottom <= 0 || box.top >= win.innerHeight || box.right <= 0 || box.left >= win.innerWidth)
-        continue;
-      found.push(element);
+      try {
+        // Through readShadowRoot: Chromium's openOrClosedShadowRoot rejects SVG, MathML and foreign-realm elements.
+        const shadow = readShadowRoot(element, shadowRootOf);
+        if (shadow) roots.push(shadow);
+        if (isRepeatedOnScreen(element, win, found)) found.push(element);
+      } catch {
+        skips.record('fixedElement', element); // not hidden after the first tile: at worst it repeats
+      }
     }
   }
   return found;
+}
+
+function isRepeatedOnScreen(element: HTMLElement, win: Window, found: readonly HTMLElement[]): boolean {
+  const position = win.getComputedStyle(element).position;
+  if (position !== 'fixed' && position !== 'sticky') return false;
+  // A fixed element inside another one (or inside its shadow tree) is hidden with it.
+  if (found.some((outer) => containsComposed(outer, element))) return false;
+  const box = element.getBoundingClientRect();
+  if (box.width <= 0 || box.height <= 0) return false;
+  return !(box.bottom <= 0 || box.top >= win.innerHeight || box.right <= 0 || box.left >= win.innerWidth);
 }
 
 /** `contains` across shadow boundaries: walks up through parents and shadow hosts. */

@@ -15,6 +15,7 @@ export { maskingEditorText, maskingProblemText } from './masking';
 export { blackoutProblemText, blackoutText } from './blackout';
 export { elementAgentText, elementCaptureText, elementPickerText, pickerRefusalText } from './element';
 export { fullPageNoteText } from './full-page-notes';
+export { pageReadingText } from './page-reading';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
 export { reportText, spreadsheetText } from './bundle-report';
 export { importProblemText, integrityProblemText } from './bundle-problems';
