@@ -36,11 +36,22 @@ function openDashboard(section?: string) {
   window.close();
 }
 
+/**
+ * The masking switch's last save: a capture started right after the switch waits for it, so the capture runs
+ * with the masking the user just chose (the background reads the stored setting when it captures).
+ */
+let maskingSaved: Promise<unknown> = Promise.resolve();
+
+async function activeTabAfterMaskingSaved(): Promise<number> {
+  await maskingSaved.catch(() => undefined);
+  return activeTabId();
+}
+
 /** Full-page capture: the background broadcasts progress while it scrolls the tab. */
 async function captureFullPage(
   onProgress: (tilesDone: number, tilesPlanned: number) => void,
 ): Promise<TaggingTarget> {
-  const tabId = await activeTabId();
+  const tabId = await activeTabAfterMaskingSaved();
   const listener = (message: unknown) => {
     const progress = message as Partial<CaptureProgress> | null;
     if (progress?.type === 'captureProgress' && progress.tabId === tabId)
@@ -97,7 +108,10 @@ function paint() {
       capturer={capturer}
       needsReview={needsReview}
       onCapture={async (): Promise<TaggingTarget> => {
-        const outcome = await sendMessage('captureTab', { tabId: await activeTabId(), trigger: 'popup' });
+        const outcome = await sendMessage('captureTab', {
+          tabId: await activeTabAfterMaskingSaved(),
+          trigger: 'popup',
+        });
         return {
           evidence: outcome.evidence,
           suggestedControls: outcome.suggestedControls,
@@ -120,7 +134,10 @@ function paint() {
       }}
       onCaptureFullPage={captureFullPage}
       onPickElement={async () => {
-        await sendMessage('startElementPicker', { tabId: await activeTabId(), trigger: 'popup' });
+        await sendMessage('startElementPicker', {
+          tabId: await activeTabAfterMaskingSaved(),
+          trigger: 'popup',
+        });
         // The picker is in the page now: get out of the way so the user can point at it.
         window.close();
       }}
@@ -130,7 +147,9 @@ function paint() {
         locked: masking?.enabled === 'locked',
         pending: masking === null,
         onChange: async (enabled) => {
-          await sendMessage('saveMaskingSettings', { enabled });
+          const saving = sendMessage('saveMaskingSettings', { enabled });
+          maskingSaved = saving;
+          await saving;
         },
       }}
       coverage={(captureFor) =>
