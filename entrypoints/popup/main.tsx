@@ -143,7 +143,8 @@ function paint() {
       }}
       onCancelCapture={() => void activeTabId().then((tabId) => sendMessage('cancelCapture', { tabId }))}
       masking={{
-        enabled: masking?.settings.enabled ?? true,
+        // Until the setting is read the box claims nothing: unticked and disabled.
+        enabled: masking?.settings.enabled ?? false,
         locked: masking?.enabled === 'locked',
         pending: masking === null,
         onChange: async (enabled) => {

@@ -266,6 +266,13 @@ export async function attachPopup(browserSession, targetId) {
     waitFor,
     async click(selector, options) {
       await waitFor(selector, options);
+      // As a person would: a control that is still disabled (its state still being read) is clicked once it
+      // is enabled. After a short grace the click goes ahead anyway, for tests that check a disabled control.
+      await waitForFunction((sel) => document.querySelector(sel)?.disabled !== true, {
+        args: [selector],
+        timeout: 5_000,
+        description: `${selector} enabled`,
+      }).catch(() => undefined);
       await evaluate((sel) => {
         const element = document.querySelector(sel);
         element.scrollIntoView({ block: 'center' });

@@ -69,9 +69,11 @@ export async function click(launched, context, selector) {
     launched,
     context,
     (target) => {
+      // As a person would: a control still disabled (its state still being read) is clicked once enabled.
       const element = document.querySelector(target);
-      element?.click();
-      return element !== null;
+      if (element === null || element.disabled === true) return false;
+      element.click();
+      return true;
     },
     { args: [selector], description: `${selector} to click` },
   );
