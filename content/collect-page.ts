@@ -1,4 +1,5 @@
 import { openShadowRoot } from './dom';
+import { pageFacts } from './page-facts';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
 import { surveyFrames, type FrameSurvey } from './frames';
 import { readTables } from './read-tables';
@@ -125,10 +126,7 @@ export function collectPage(doc: Document, win: Window, options: CollectOptions 
   if (skips.total > 0) notes.push(pageReadingText.skipped(skips.summary()));
   const hasFrames = frames.included.length + frames.otherOrigins.length > 0;
   return {
-    url: doc.URL,
-    title: doc.title,
-    viewport: { width: win.innerWidth, height: win.innerHeight, devicePixelRatio: win.devicePixelRatio },
-    scroll: { x: win.scrollX, y: win.scrollY },
+    ...pageFacts(doc, win),
     text,
     tables,
     dom,

@@ -1,4 +1,5 @@
 import { elementAgentText, pageReadingText } from '@/utils/text';
+import { pageFacts } from '../page-facts';
 import { copyLiveState } from '../copy-live-state';
 import { openShadowRoot } from '../dom';
 import { groupDigits } from '../format';
@@ -120,10 +121,7 @@ export function collectElement(
   if (frames > 0) notes.push(elementAgentText.frames(frames));
   if (skips.total > 0) notes.push(pageReadingText.skipped(skips.summary()));
   return {
-    url: doc.URL,
-    title: doc.title,
-    viewport: { width: win.innerWidth, height: win.innerHeight, devicePixelRatio: win.devicePixelRatio },
-    scroll: { x: win.scrollX, y: win.scrollY },
+    ...pageFacts(doc, win),
     text,
     tables,
     dom,
