@@ -8,7 +8,10 @@ import { SCHEMA_V2 } from './migrations/v2';
 import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
+import { SCHEMA_V9 } from './migrations/v9';
 import type { SigningKeyRow } from './signing-keys';
+import type { TimestampTokenRow } from './timestamps';
+import type { PendingTimestamp } from '@/utils/timestamp/backoff';
 
 export interface BlobRow {
   key: string;
@@ -56,6 +59,8 @@ export class EvidenceDatabase extends Dexie {
   riskCriteria!: EntityTable<RiskCriteria, 'id'>;
   signingKeys!: EntityTable<SigningKeyRow, 'fingerprint'>;
   requests!: EntityTable<RequestRow, 'id'>;
+  timestampQueue!: EntityTable<PendingTimestamp, 'sha256'>;
+  timestampTokens!: EntityTable<TimestampTokenRow, 'sha256'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -65,6 +70,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
+    this.version(9).stores(SCHEMA_V9);
   }
 }
 

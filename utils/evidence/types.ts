@@ -119,6 +119,8 @@ export const CUSTODY_EVENTS = [
   'request-file',
   // The installation's bundle-signing key was replaced: both fingerprints, so bundles signed by either are placed.
   'key-rotation',
+  // A time-stamping authority countersigned an earlier entry's hash (RFC 3161): which entry, when, by whom.
+  'timestamp',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 

@@ -24,3 +24,4 @@ export { requestText } from './requests';
 export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
 export { signingText } from './signing';
+export { timestampText } from './timestamps';
