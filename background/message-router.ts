@@ -28,6 +28,8 @@ import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evide
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { saveTimestampSettings } from '@/platform/timestamp-settings';
+import { retryTimestamps, stampTagManifest } from './timestamps/stamp-queue';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
@@ -86,6 +88,12 @@ const handlers: Handlers = {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
   },
+  async saveTimestampSettings(change) {
+    const view = await saveTimestampSettings(getDatabase(), change);
+    void retryTimestamps();
+    return view;
+  },
+  timestampTagManifest: ({ text }) => stampTagManifest(text),
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */

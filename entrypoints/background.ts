@@ -4,6 +4,7 @@ import { refreshBadge } from '@/background/badge';
 import { captureFromGesture } from '@/background/capture-service';
 import { routeMessage } from '@/background/message-router';
 import { closePickerSession } from '@/background/picker-sessions';
+import { retryTimestamps, TIMESTAMP_ALARM } from '@/background/timestamps/stamp-queue';
 import { popupText } from '@/utils/text';
 
 const CAPTURE_COMMAND = 'capture-visible';
@@ -33,7 +34,11 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void closePickerSession(tabId));
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TIMESTAMP_ALARM) void retryTimestamps();
+  });
   void refreshBadge();
+  void retryTimestamps(); // stamps queued while the worker was stopped or the authority was down
 
   // Test builds only (`wxt build --mode e2e`, never packaged): headless Chromium cannot press a shortcut
   // or open a context menu, so the end-to-end suite calls the handler both listeners call. Production

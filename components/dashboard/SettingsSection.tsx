@@ -3,6 +3,7 @@ import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
+import { TimestampPanel } from '@/components/timestamps/TimestampPanel';
 import type { SectionContext, SectionView } from './section-context';
 
 const settingsForm: SectionView = ({ data, services, thenReload }) => (
@@ -38,12 +39,19 @@ const signingKey: SectionView = ({ data, services }) =>
     <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
   ) : null;
 
+// Shown only when the page can read and save the time-stamping authority.
+const timestamps: SectionView = ({ data, services, thenReload }) =>
+  data.timestamps && services.saveTimestamps ? (
+    <TimestampPanel timestamps={data.timestamps} onSave={thenReload(services.saveTimestamps)} />
+  ) : null;
+
 /** The settings panels, top to bottom: a new panel is one entry here. */
 export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
   { key: 'signing-key', view: signingKey },
+  { key: 'timestamps', view: timestamps },
 ];
 
 export function SettingsSection({ context }: { context: SectionContext }) {

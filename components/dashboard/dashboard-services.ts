@@ -4,6 +4,8 @@ import type { SettingsPolicy } from '@/components/settings/SettingsForm';
 import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments';
 import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
+import type { TimestampDisplay } from '@/components/timestamps/TimestampPanel';
+import type { TimestampSettings } from '@/utils/timestamp/settings';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
@@ -21,6 +23,8 @@ export interface DashboardData {
   documents?: readonly ControlledDocumentSummary[];
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
+  /** The time-stamping authority and what waits for a token; absent where the page cannot read them. */
+  timestamps?: TimestampDisplay;
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -33,6 +37,8 @@ export interface DashboardServices {
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  /** Asks for the authority's origin (synchronously, first), then saves; rejects with a sentence. */
+  saveTimestamps?: (change: TimestampSettings) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */

@@ -10,6 +10,11 @@ import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
 import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
 import { downloadText } from './download';
+import { readTimestampView } from '@/platform/timestamp-settings';
+import { releaseOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
+import { pendingTimestamps } from '@/storage/timestamps';
+import { serviceOrigin } from '@/utils/settings/origin';
+import { timestampText } from '@/utils/text';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
 
@@ -17,12 +22,13 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys] = await Promise.all([
+      const [coverage, view, masking, documents, signingKeys, timestamps] = await Promise.all([
         readCoverageSnapshot(db),
         readEffectiveSettings(db),
         readMaskingView(db),
         readControlledDocuments(db, CLAUSE_IDS),
         readSigningKeys(db),
+        readTimestampDisplay(db),
       ]);
       const policy = {
         organisation: view.organisation,
@@ -38,6 +44,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         masking,
         documents,
         ...(signingKeys ? { signingKeys } : {}),
+        timestamps,
       };
     },
     saveControlState: async (state) => {
@@ -55,6 +62,19 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     },
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
+    },
+    saveTimestamps: (change) => {
+      // The permission prompt first, inside the click's gesture; nothing is awaited before it.
+      const origin = change.url.trim() ? serviceOrigin(change.url) : null;
+      const granted = origin?.ok ? requestOriginPermission(change.url) : Promise.resolve(true);
+      return granted.then(async (allowed) => {
+        if (!allowed) throw new Error(timestampText.permissionRefused);
+        const before = serviceOrigin((await readTimestampView(db)).settings.url);
+        await sendMessage('saveTimestampSettings', change);
+        // The authority it replaces gets its origin back, unless the new one is on the same origin.
+        if (before.ok && (!origin?.ok || before.pattern !== origin.pattern))
+          await releaseOriginPermission(before.origin).catch(() => false);
+      });
     },
     // The page's own selector engine: the same parser the collector uses in the captured page.
     parseSelector: (selector) => {
@@ -77,4 +97,11 @@ async function readSigningKeys(db: EvidenceDatabase) {
   } catch {
     return undefined;
   }
+}
+
+/** The authority in force and the stamps still queued, for the settings panel. */
+async function readTimestampDisplay(db: EvidenceDatabase) {
+  const [view, pending] = await Promise.all([readTimestampView(db), pendingTimestamps(db)]);
+  const lastProblem = pending.find((item) => item.lastProblem)?.lastProblem ?? null;
+  return { ...view, pending: pending.length, lastProblem };
 }

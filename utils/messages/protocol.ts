@@ -2,6 +2,7 @@ import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidenc
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { EffectiveTimestamps, TimestampSettings } from '../timestamp/settings';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -59,7 +60,21 @@ export interface Protocol {
   };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
+  /**
+   * The time-stamping authority, the disagreement tolerance and the trusted CA certificates (an empty URL turns
+   * timestamps off). The page asked for the authority's origin first, in the click that saves.
+   */
+  saveTimestampSettings: { request: TimestampSettings; response: EffectiveTimestamps };
+  /**
+   * Stamps an export's tag manifest (the text, as written into the bag) at the configured authority; the
+   * verified reply comes back as base64 DER. `null` when no authority is set; a problem when it cannot be had.
+   */
+  timestampTagManifest: { request: { text: string }; response: TagManifestStamp | null };
 }
+
+export type TagManifestStamp =
+  | { ok: true; replyBase64: string; genTime: string; signer: string; certificatesPem: string[]; authority: string }
+  | { ok: false; problem: string };
 
 export interface EvidenceEditRequest {
   evidenceId: string;
@@ -121,6 +136,8 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveTimestampSettings: true,
+  timestampTagManifest: true,
 };
 
 export function isRequest(message: unknown): message is AnyRequest {

@@ -1,6 +1,7 @@
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
 import { policyProblemText } from '../text';
+import { serviceOrigin } from './origin';
 
 /**
  * What an administrator may preset by browser policy (chrome.storage.managed / Firefox's
@@ -21,6 +22,12 @@ export interface ManagedPolicy {
   mappingRules?: MappingRule[];
   /** The settings people may not change; any other value the policy sets is a default they may override. */
   locked?: LockableSetting[];
+  /** The RFC 3161 time-stamping authority every capture and export is stamped by (always locked). */
+  timestampAuthorityUrl?: string;
+  /** Minutes of disagreement between local and trusted time beyond which the index flags a capture. */
+  timestampToleranceMinutes?: number;
+  /** PEM CA certificates the authority's tokens must chain to. */
+  timestampAuthorityCertificates?: string;
 }
 
 export const CAPTURER_SOURCES = ['user', 'policy'] as const;
@@ -83,12 +90,33 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
     else ignore('mappingRules', policyProblemText.mappingRules);
   }
+  readTimestampPolicy(raw, policy, ignore);
   if (raw.locked !== undefined) {
     if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))
       policy.locked = [...new Set(raw.locked as LockableSetting[])];
     else ignore('locked', policyProblemText.locked(LOCKABLE_SETTINGS));
   }
   return { policy, problems };
+}
+
+function readTimestampPolicy(raw: Json, policy: ManagedPolicy, ignore: (key: string, why: string) => void): void {
+  const { timestampAuthorityUrl: url, timestampToleranceMinutes: tolerance } = raw;
+  if (url !== undefined) {
+    const origin = typeof url === 'string' && url.trim() !== '' ? serviceOrigin(url) : null;
+    if (origin?.ok) policy.timestampAuthorityUrl = (url as string).trim();
+    else ignore('timestampAuthorityUrl', origin ? `the address ${origin.problem}` : policyProblemText.notText);
+  }
+  if (tolerance !== undefined) {
+    if (typeof tolerance === 'number' && Number.isInteger(tolerance) && tolerance >= 1 && tolerance <= 1440)
+      policy.timestampToleranceMinutes = tolerance;
+    else ignore('timestampToleranceMinutes', policyProblemText.minutes);
+  }
+  const certificates = raw.timestampAuthorityCertificates;
+  if (certificates !== undefined) {
+    if (typeof certificates === 'string' && certificates.includes('-----BEGIN CERTIFICATE-----'))
+      policy.timestampAuthorityCertificates = certificates;
+    else ignore('timestampAuthorityCertificates', policyProblemText.certificates);
+  }
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';

@@ -13,7 +13,7 @@ export function certificatesFromPem(pem: string): pkijs.Certificate[] {
   const certificates: pkijs.Certificate[] = [];
   for (const match of pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) {
     try {
-      certificates.push(pkijs.Certificate.fromBER(fromBase64(match[1]!.replace(/\s/g, ''))));
+      certificates.push(pkijs.Certificate.fromBER(Uint8Array.from(fromBase64(match[1]!.replace(/\s/g, '')))));
     } catch {
       // not a certificate: nothing to trust
     }

@@ -21,7 +21,8 @@ afterAll(() => {
 });
 
 const data = new TextEncoder().encode('{"event":"capture","evidenceId":"EV-1"}');
-const sha256 = async (bytes: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+const sha256 = async (bytes: Uint8Array) =>
+  new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(bytes)));
 const nonce = nonceFrom(Uint8Array.from([0xff, 2, 3, 4, 5, 6, 7, 8]));
 
 async function stamp(bytes = data, withNonce = nonce): Promise<Uint8Array> {
@@ -91,13 +92,13 @@ describe('verifying a reply', () => {
 
   it('refuses a token whose signed content was changed', async () => {
     const reply = await stamp();
-    const parsed = pkijs.TimeStampResp.fromBER(reply);
+    const parsed = pkijs.TimeStampResp.fromBER(Uint8Array.from(reply));
     const signed = new pkijs.SignedData({ schema: parsed.timeStampToken!.content });
     const der = Uint8Array.from(reply);
     // Flip one byte of the signature value (the last bytes of the signer info).
     const signature = new Uint8Array(signed.signerInfos[0]!.signature.valueBlock.valueHexView);
     const at = Buffer.from(der).indexOf(Buffer.from(signature));
-    der[at + 10] ^= 0x01;
+    der[at + 10] = der[at + 10]! ^ 0x01;
     const check = await verifyTimestampReply(der, { data, nonce, trustedPem: authority.caPem });
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.problem).toMatch(/^the token’s signature does not verify/);

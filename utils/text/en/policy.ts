@@ -29,5 +29,7 @@ export const policyProblemText = {
   builtIns: 'it must map built-in pattern ids to true or false',
   maskingRules: 'each rule needs an id, a name and a pattern or a selector',
   mappingRules: 'each rule needs an id, a kind (url or keyword), a pattern and controls',
+  minutes: 'it must be a whole number of minutes from 1 to 1440',
+  certificates: 'it must hold PEM certificates (-----BEGIN CERTIFICATE-----)',
   locked: (lockable: readonly string[]) => `it lists settings among ${lockable.join(', ')}`,
 };

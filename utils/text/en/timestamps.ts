@@ -4,15 +4,21 @@ export const timestampText = {
   intro:
     'A time-stamping authority (RFC 3161) countersigns the hash of each capture and of each export, so an auditor can check when the evidence existed without trusting this computer’s clock. Only the hash is sent, never the evidence.',
   urlLabel: 'Time-stamping authority URL',
+  urlPlaceholder: 'https://tsa.example.org/',
   urlHint: 'Leave empty to keep timestamps off: the extension then makes no network requests.',
   toleranceLabel: 'Flag captures whose clock differs from the trusted time by more than (minutes)',
   save: 'Save and allow this authority',
+  saveOff: 'Save',
+  trustedLabel: 'CA certificates your organisation trusts for this authority (PEM, optional)',
+  trustedHint:
+    'With them, every token must chain to one of these certificates. Without them, each token’s signature is still checked, and the auditor checks the chain.',
   saved: 'Saved. Captures from now on are timestamped.',
   cleared: 'Timestamps are off.',
   permissionRefused:
     'Not saved: the browser did not allow the extension to reach this authority. Save again and choose Allow.',
   managed: 'Set by your organisation',
-  badUrl: 'Not saved: the address must start with https:// (or http:// for this computer).',
+  managedRefusal: 'Not saved: your organisation sets the time-stamping authority by policy, and it cannot be changed here.',
+  badUrlPrefix: 'Not saved: the authority’s address',
   badTolerance: 'Not saved: the tolerance must be a whole number of minutes from 1 to 1440.',
   pending: (count: number) =>
     count === 1 ? '1 capture is waiting for its timestamp.' : `${count} captures are waiting for their timestamps.`,
@@ -32,5 +38,6 @@ export const timestampText = {
     http: (status: number) => `the authority answered HTTP ${status}`,
     network: (detail: string) => `the authority could not be reached (${detail})`,
     permission: 'the extension may not reach this authority (the permission was withdrawn)',
+    entryMissing: 'the custody entry to stamp is no longer in the log',
   },
 };
