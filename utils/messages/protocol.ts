@@ -2,6 +2,7 @@ import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidenc
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { Risk, RiskCriteria } from '../risk/types';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -57,6 +58,11 @@ export interface Protocol {
     request: { evidenceId: string; rectangles: FractionRect[] };
     response: { evidence: EvidenceRecord; thumbnailDataUrl: string };
   };
+  /** One risk of the register, created or revised; a `risk-change` custody entry keeps before and after. */
+  saveRisk: { request: { risk: Risk }; response: Risk };
+  deleteRisk: { request: { id: string }; response: null };
+  /** Scales, level combination, threshold, Stage 2 level and review interval; logged like a risk change. */
+  saveRiskCriteria: { request: { criteria: RiskCriteria }; response: RiskCriteria };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
 }
@@ -121,6 +127,9 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveRisk: true,
+  deleteRisk: true,
+  saveRiskCriteria: true,
 };
 
 export function isRequest(message: unknown): message is AnyRequest {
