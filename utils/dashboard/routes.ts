@@ -8,6 +8,7 @@ const SECTION_ORDER = [
   'trace',
   'plan',
   'findings',
+  'requests',
   'evidence',
   'export',
   'settings',
