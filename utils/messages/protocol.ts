@@ -4,6 +4,7 @@ import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
 import type { Risk, RiskCriteria } from '../risk/types';
 import type { AuditRequest, RequestStatus } from '../requests/types';
+import type { Suggestion } from '../rules/suggest';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -123,8 +124,10 @@ export interface CaptureProgress {
 
 export interface CaptureOutcome {
   evidence: EvidenceRecord;
-  /** Controls the rules suggested (already applied to the record). */
+  /** Controls the rules suggest, best first; the pre-ticked ones are already on the record. */
   suggestedControls: string[];
+  /** The same suggestions with their reasons, for the tagging view (absent from older callers). */
+  suggestions?: Suggestion[];
   /** A small PNG data URL for the tagging view. */
   thumbnailDataUrl: string;
 }
