@@ -30,8 +30,20 @@ import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
 import { saveTimestampSettings } from '@/platform/timestamp-settings';
 import { retryTimestamps, stampTagManifest } from './timestamps/stamp-queue';
+import { deleteRisk, saveRisk, saveRiskCriteria } from '@/storage/risk-repository';
+import { RequestChangeError } from '@/utils/requests/status';
+import {
+  fileAgainstRequest,
+  importRequests,
+  saveRequest,
+  setRequestStatus,
+} from '@/storage/request-repository';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+/** Risks are treated by Annex A controls, never by clauses. */
+const ANNEX_A_IDS = new Set(
+  DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'control').map((item) => item.id),
+);
 const now = () => new Date().toISOString();
 
 type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
@@ -94,6 +106,39 @@ const handlers: Handlers = {
     return view;
   },
   timestampTagManifest: ({ text }) => stampTagManifest(text),
+  async saveRisk({ risk }) {
+    const db = getDatabase();
+    return saveRisk(db, risk, ANNEX_A_IDS, await readEffectiveCapturer(db), now());
+  },
+  async deleteRisk({ id }) {
+    const db = getDatabase();
+    await deleteRisk(db, id, await readEffectiveCapturer(db), now());
+    return null;
+  },
+  async saveRiskCriteria({ criteria }) {
+    const db = getDatabase();
+    return saveRiskCriteria(db, criteria, await readEffectiveCapturer(db), now());
+  },
+  async importRequests({ requests }) {
+    await importRequests(getDatabase(), requests, now());
+    return { written: requests.length };
+  },
+  async saveRequest({ request, replacing }) {
+    await saveRequest(getDatabase(), request, replacing, now());
+    return request;
+  },
+  async setRequestStatus({ audit, reference, item, status, comment }) {
+    const db = getDatabase();
+    const actor = await readEffectiveCapturer(db);
+    return setRequestStatus(db, { audit, reference }, { item }, status, comment, actor, now());
+  },
+  async fileAgainstRequest({ audit, reference, item, evidenceId }) {
+    const db = getDatabase();
+    const actor = await readEffectiveCapturer(db);
+    const request = await fileAgainstRequest(db, { audit, reference }, { item }, evidenceId, actor, now());
+    void refreshBadge();
+    return request;
+  },
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
@@ -121,7 +166,8 @@ export async function routeMessage(
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, error: error.message };
+    if (error instanceof ValidationError || error instanceof RequestChangeError)
+      return { ok: false, error: error.message };
     return {
       ok: false,
       error:

@@ -19,7 +19,10 @@ function table(db: EvidenceDatabase) {
 
 /** The time-stamping authority as it applies: the organisation's policy over the user's own values. */
 export async function readTimestampView(db: EvidenceDatabase): Promise<EffectiveTimestamps> {
-  const [stored, { policy }] = await Promise.all([table(db).get(TIMESTAMP_SETTINGS_ROW), readManagedPolicy()]);
+  const [stored, { policy }] = await Promise.all([
+    table(db).get(TIMESTAMP_SETTINGS_ROW),
+    readManagedPolicy(),
+  ]);
   return effectiveTimestamps(stored, policy);
 }
 

@@ -25,7 +25,11 @@ export interface TimestampTokenRow extends TimestampSubject {
 }
 
 /** Queues a hash for stamping unless it is queued or stamped already. */
-export async function queueTimestamp(db: EvidenceDatabase, subject: TimestampSubject, now: Date): Promise<void> {
+export async function queueTimestamp(
+  db: EvidenceDatabase,
+  subject: TimestampSubject,
+  now: Date,
+): Promise<void> {
   await db.transaction('rw', db.timestampQueue, db.timestampTokens, async () => {
     if (await db.timestampTokens.get(subject.sha256)) return;
     if (await db.timestampQueue.get(subject.sha256)) return;
@@ -117,6 +121,9 @@ export async function timestampTokensOf(
   db: EvidenceDatabase,
   evidenceIds: readonly string[],
 ): Promise<Map<string, TimestampTokenRow>> {
-  const rows = await db.timestampTokens.where('evidenceId').anyOf([...evidenceIds]).toArray();
+  const rows = await db.timestampTokens
+    .where('evidenceId')
+    .anyOf([...evidenceIds])
+    .toArray();
   return new Map(rows.map((row) => [row.evidenceId, row]));
 }

@@ -37,7 +37,12 @@ export async function stampAfterCapture(custody: readonly CustodyEntry[]): Promi
     if (entry?.evidenceId) {
       await queueTimestamp(
         db,
-        { sha256: entry.hash, kind: 'capture', evidenceId: entry.evidenceId, custodySequence: entry.sequence },
+        {
+          sha256: entry.hash,
+          kind: 'capture',
+          evidenceId: entry.evidenceId,
+          custodySequence: entry.sequence,
+        },
         new Date(),
       );
     }
@@ -97,7 +102,15 @@ async function stampOne(url: string, trustedPem: string, item: PendingTimestamp)
     await recordTimestampFailure(db, item, answer.problem, new Date());
     return;
   }
-  await storeTimestampToken(db, item, answer.reply, answer.facts, url, await readEffectiveCapturer(db), new Date());
+  await storeTimestampToken(
+    db,
+    item,
+    answer.reply,
+    answer.facts,
+    url,
+    await readEffectiveCapturer(db),
+    new Date(),
+  );
 }
 
 async function scheduleRetry(active: boolean): Promise<void> {
@@ -107,5 +120,7 @@ async function scheduleRetry(active: boolean): Promise<void> {
     return;
   }
   // Alarms fire no sooner than 30 s in Chrome; an earlier time fires as soon as allowed.
-  await browser.alarms.create(TIMESTAMP_ALARM, { when: Math.max(new Date(next).getTime(), Date.now() + 1_000) });
+  await browser.alarms.create(TIMESTAMP_ALARM, {
+    when: Math.max(new Date(next).getTime(), Date.now() + 1_000),
+  });
 }

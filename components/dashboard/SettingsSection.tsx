@@ -4,6 +4,7 @@ import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
 import { TimestampPanel } from '@/components/timestamps/TimestampPanel';
+import { RiskCriteriaPanel } from '@/components/risk/RiskCriteriaPanel';
 import type { SectionContext, SectionView } from './section-context';
 
 const settingsForm: SectionView = ({ data, services, thenReload }) => (
@@ -45,6 +46,17 @@ const timestamps: SectionView = ({ data, services, thenReload }) =>
     <TimestampPanel timestamps={data.timestamps} onSave={thenReload(services.saveTimestamps)} />
   ) : null;
 
+// Keyed by the saved criteria, so a save or another tab's change starts the form from what is stored.
+const riskCriteria: SectionView = ({ data, services, thenReload }) =>
+  data.coverage.riskCriteria ? (
+    <RiskCriteriaPanel
+      key={data.coverage.riskCriteria.updatedAt}
+      criteria={data.coverage.riskCriteria}
+      risks={data.coverage.risks ?? []}
+      onSave={thenReload(services.saveRiskCriteria)}
+    />
+  ) : null;
+
 /** The settings panels, top to bottom: a new panel is one entry here. */
 export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
@@ -52,6 +64,7 @@ export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'masking', view: maskingRules },
   { key: 'signing-key', view: signingKey },
   { key: 'timestamps', view: timestamps },
+  { key: 'risk-criteria', view: riskCriteria },
 ];
 
 export function SettingsSection({ context }: { context: SectionContext }) {

@@ -6,9 +6,13 @@ import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments
 import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
 import type { TimestampDisplay } from '@/components/timestamps/TimestampPanel';
 import type { TimestampSettings } from '@/utils/timestamp/settings';
+import type { RequestServices } from '@/components/requests/request-services';
+import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
-import type { ControlState, Settings } from '@/utils/isms/types';
+import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { RiskImportPreview } from '@/utils/risk/risk-import';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
 export interface DashboardData {
@@ -25,6 +29,8 @@ export interface DashboardData {
   signingKeys?: readonly SigningKeyDisplay[];
   /** The time-stamping authority and what waits for a token; absent where the page cannot read them. */
   timestamps?: TimestampDisplay;
+  /** The auditor's request lists, and the rules that suggest controls from a request's text. */
+  requests?: { requests: readonly AuditRequest[]; rules: readonly MappingRule[] };
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -36,6 +42,12 @@ export interface DashboardServices {
   saveFinding: (finding: FindingInput) => Promise<void>;
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  /** Register writes; each is logged in the custody chain with the risk before and after. */
+  saveRisk: (risk: Risk) => Promise<void>;
+  deleteRisk: (id: string) => Promise<void>;
+  saveRiskCriteria: (criteria: RiskCriteria) => Promise<void>;
+  /** Writes a confirmed import preview whole; resolves with the number of risks written. */
+  importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
   /** Asks for the authority's origin (synchronously, first), then saves; rejects with a sentence. */
   saveTimestamps?: (change: TimestampSettings) => Promise<void>;
@@ -49,4 +61,6 @@ export interface DashboardServices {
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
   exportUrl: string;
+  /** Request lists: absent where the page does not offer them. */
+  requests?: RequestServices;
 }

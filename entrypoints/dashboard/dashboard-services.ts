@@ -2,13 +2,20 @@ import type { DashboardServices } from '@/components/dashboard/dashboard-service
 import { localDate } from '@/utils/coverage/dates';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { sendMessage } from '@/platform/messaging';
-import { readEffectiveSettings } from '@/platform/effective-settings';
+import {
+  readEffectiveCapturer,
+  readEffectiveMappingRules,
+  readEffectiveSettings,
+} from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
 import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
+import { applyRiskImport } from '@/storage/risk-repository';
+import { listRequests } from '@/storage/request-repository';
+import { createRequestServices } from './request-services';
 import { downloadText } from './download';
 import { readTimestampView } from '@/platform/timestamp-settings';
 import { releaseOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
@@ -22,14 +29,17 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys, timestamps] = await Promise.all([
-        readCoverageSnapshot(db),
-        readEffectiveSettings(db),
-        readMaskingView(db),
-        readControlledDocuments(db, CLAUSE_IDS),
-        readSigningKeys(db),
-        readTimestampDisplay(db),
-      ]);
+      const [coverage, view, masking, documents, signingKeys, timestamps, requests, rules] =
+        await Promise.all([
+          readCoverageSnapshot(db),
+          readEffectiveSettings(db),
+          readMaskingView(db),
+          readControlledDocuments(db, CLAUSE_IDS),
+          readSigningKeys(db),
+          readTimestampDisplay(db),
+          listRequests(db),
+          readEffectiveMappingRules(db),
+        ]);
       const policy = {
         organisation: view.organisation,
         capturer: view.capturer,
@@ -43,6 +53,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         policy,
         masking,
         documents,
+        requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
         timestamps,
       };
@@ -60,6 +71,18 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     saveSettings: async (settings) => {
       await sendMessage('saveSettings', settings);
     },
+    saveRisk: async (risk) => {
+      await sendMessage('saveRisk', { risk });
+    },
+    deleteRisk: async (id) => {
+      await sendMessage('deleteRisk', { id });
+    },
+    saveRiskCriteria: async (criteria) => {
+      await sendMessage('saveRiskCriteria', { criteria });
+    },
+    // Written from this page, as the bundle import is: a register of thousands of rows is too big a message.
+    importRisks: async (preview) =>
+      applyRiskImport(db, preview, await readEffectiveCapturer(db), new Date().toISOString()),
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
     },
@@ -86,6 +109,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
     // A plain link within the extension's origin; the export page runs the streaming bundle writer.
     exportUrl: '/export.html',
+    requests: createRequestServices(db),
   };
 }
 

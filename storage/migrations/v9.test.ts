@@ -60,7 +60,11 @@ describe('schema version 9', () => {
     expect(await db.timestampTokens.count()).toBe(0);
 
     const now = new Date('2026-12-03T12:00:00.000Z');
-    await queueTimestamp(db, { sha256: 'b'.repeat(64), kind: 'capture', evidenceId: 'EV-1', custodySequence: 1 }, now);
+    await queueTimestamp(
+      db,
+      { sha256: 'b'.repeat(64), kind: 'capture', evidenceId: 'EV-1', custodySequence: 1 },
+      now,
+    );
     expect((await dueTimestamps(db, now)).map((item) => item.evidenceId)).toEqual(['EV-1']);
     db.close();
   });

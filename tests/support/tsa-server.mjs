@@ -39,15 +39,39 @@ export function createTestAuthority(options = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'isms-tsa-'));
   openssl(
     [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650',
-      '-subj', `/CN=${name} Time-Stamping CA`,
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=${name} Time-Stamping CA`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
     ],
     dir,
   );
   openssl(
-    ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', `/CN=${name} TSA`],
+    [
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'tsa.key',
+      '-out',
+      'tsa.csr',
+      '-subj',
+      `/CN=${name} TSA`,
+    ],
     dir,
   );
   writeFileSync(
@@ -56,8 +80,21 @@ export function createTestAuthority(options = {}) {
   );
   openssl(
     [
-      'x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '3650',
-      '-extfile', 'tsa.ext', '-out', 'tsa.pem',
+      'x509',
+      '-req',
+      '-in',
+      'tsa.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '3650',
+      '-extfile',
+      'tsa.ext',
+      '-out',
+      'tsa.pem',
     ],
     dir,
   );
@@ -120,7 +157,11 @@ export async function startTsaServer(options = {}) {
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', () => {
-      requests.push({ method: request.method, url: request.url, contentType: request.headers['content-type'] });
+      requests.push({
+        method: request.method,
+        url: request.url,
+        contentType: request.headers['content-type'],
+      });
       if (request.method !== 'POST') {
         response.writeHead(405, { allow: 'POST' }).end();
         return;

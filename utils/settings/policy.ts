@@ -99,12 +99,17 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   return { policy, problems };
 }
 
-function readTimestampPolicy(raw: Json, policy: ManagedPolicy, ignore: (key: string, why: string) => void): void {
+function readTimestampPolicy(
+  raw: Json,
+  policy: ManagedPolicy,
+  ignore: (key: string, why: string) => void,
+): void {
   const { timestampAuthorityUrl: url, timestampToleranceMinutes: tolerance } = raw;
   if (url !== undefined) {
     const origin = typeof url === 'string' && url.trim() !== '' ? serviceOrigin(url) : null;
     if (origin?.ok) policy.timestampAuthorityUrl = (url as string).trim();
-    else ignore('timestampAuthorityUrl', origin ? `the address ${origin.problem}` : policyProblemText.notText);
+    else
+      ignore('timestampAuthorityUrl', origin ? `the address ${origin.problem}` : policyProblemText.notText);
   }
   if (tolerance !== undefined) {
     if (typeof tolerance === 'number' && Number.isInteger(tolerance) && tolerance >= 1 && tolerance <= 1440)

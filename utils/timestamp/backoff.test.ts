@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, FIRST_RETRY_MS, isDue, LONGEST_RETRY_MS, nextWake, pendingTimestamp, retryDelay } from '.';
+import {
+  afterFailure,
+  FIRST_RETRY_MS,
+  isDue,
+  LONGEST_RETRY_MS,
+  nextWake,
+  pendingTimestamp,
+  retryDelay,
+} from '.';
 
 const subject = { sha256: 'a'.repeat(64), kind: 'capture' as const, evidenceId: 'EV-1', custodySequence: 3 };
 const start = new Date('2026-12-03T12:00:00.000Z');

@@ -65,7 +65,8 @@ function parse(der: Uint8Array): ParsedReply | { problem: string } {
   try {
     const signed = new pkijs.SignedData({ schema: reply.timeStampToken.content });
     const content = signed.encapContentInfo;
-    if (content.eContentType !== pkijs.id_eContentType_TSTInfo || !content.eContent) return { problem: t.noToken };
+    if (content.eContentType !== pkijs.id_eContentType_TSTInfo || !content.eContent)
+      return { problem: t.noToken };
     const info = pkijs.TSTInfo.fromBER(content.eContent.getValue());
     return { reply, signed, info };
   } catch {
@@ -73,7 +74,8 @@ function parse(der: Uint8Array): ParsedReply | { problem: string } {
   }
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 function signerCertificate(signed: pkijs.SignedData): pkijs.Certificate | undefined {
   const sid = signed.signerInfos[0]?.sid;
@@ -110,7 +112,8 @@ export async function verifyTimestampReply(
   const parsed = parse(der);
   if ('problem' in parsed) return { ok: false, problem: parsed.problem };
   const { signed, info } = parsed;
-  if (info.messageImprint.hashAlgorithm.algorithmId !== SHA256_OID) return { ok: false, problem: t.wrongAlgorithm };
+  if (info.messageImprint.hashAlgorithm.algorithmId !== SHA256_OID)
+    return { ok: false, problem: t.wrongAlgorithm };
   const imprint = new Uint8Array(info.messageImprint.hashedMessage.valueBlock.valueHexView);
   if (!sameBytes(imprint, await sha256(expected.data))) return { ok: false, problem: t.wrongImprint };
   if (expected.nonce) {

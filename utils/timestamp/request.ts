@@ -21,7 +21,10 @@ export function timestampRequest(sha256: Uint8Array, nonce: Uint8Array): Uint8Ar
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
-      hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: SHA256_OID, algorithmParams: new asn1js.Null() }),
+      hashAlgorithm: new pkijs.AlgorithmIdentifier({
+        algorithmId: SHA256_OID,
+        algorithmParams: new asn1js.Null(),
+      }),
       hashedMessage: new asn1js.OctetString({ valueHex: Uint8Array.from(sha256) }),
     }),
     nonce: new asn1js.Integer({ valueHex: Uint8Array.from(nonce) }),

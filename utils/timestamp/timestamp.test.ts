@@ -41,7 +41,9 @@ describe('the time-stamp request', () => {
     // The imprint is what openssl itself computes from the same bytes.
     const dataFile = path.join(authority.dir, 'imprint.txt');
     writeFileSync(dataFile, data);
-    const own = execFileSync('openssl', ['ts', '-query', '-data', dataFile, '-sha256', '-text'], { encoding: 'utf8' });
+    const own = execFileSync('openssl', ['ts', '-query', '-data', dataFile, '-sha256', '-text'], {
+      encoding: 'utf8',
+    });
     const imprint = (dump: string) => /Message data:([\s\S]*?)Policy OID/.exec(dump)?.[1];
     expect(imprint(text)).toBeTruthy();
     expect(imprint(text)).toBe(imprint(own));
@@ -106,18 +108,33 @@ describe('verifying a reply', () => {
 
   it('refuses malformed DER with a sentence, never a throw', async () => {
     const reply = await stamp();
-    for (const der of [new Uint8Array([0x30, 0x03, 0x02]), reply.subarray(0, reply.length - 20), new Uint8Array()]) {
+    for (const der of [
+      new Uint8Array([0x30, 0x03, 0x02]),
+      reply.subarray(0, reply.length - 20),
+      new Uint8Array(),
+    ]) {
       expect(await verifyTimestampReply(der, { data, nonce })).toEqual({ ok: false, problem: t.malformed });
     }
     const trailing = Uint8Array.from([...reply, 0]);
-    expect(await verifyTimestampReply(trailing, { data, nonce })).toEqual({ ok: false, problem: t.malformed });
+    expect(await verifyTimestampReply(trailing, { data, nonce })).toEqual({
+      ok: false,
+      problem: t.malformed,
+    });
   });
 
   it('reports the authority’s refusal with its status', async () => {
     // openssl refuses a SHA-1 imprint: its config accepts SHA-2 only.
     const file = path.join(authority.dir, 'sha1.tsq');
     writeFileSync(path.join(authority.dir, 'data.txt'), data);
-    execFileSync('openssl', ['ts', '-query', '-data', path.join(authority.dir, 'data.txt'), '-sha1', '-out', file]);
+    execFileSync('openssl', [
+      'ts',
+      '-query',
+      '-data',
+      path.join(authority.dir, 'data.txt'),
+      '-sha1',
+      '-out',
+      file,
+    ]);
     const { readFileSync } = await import('node:fs');
     const reply = new Uint8Array(await authority.reply(readFileSync(file)));
     const check = await verifyTimestampReply(reply, { data });

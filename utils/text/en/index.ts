@@ -23,5 +23,7 @@ export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './t
 export { requestText } from './requests';
 export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
+export { riskScreenText } from './risk-screens';
+export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
 export { timestampText } from './timestamps';

@@ -17,11 +17,14 @@ export const timestampText = {
   permissionRefused:
     'Not saved: the browser did not allow the extension to reach this authority. Save again and choose Allow.',
   managed: 'Set by your organisation',
-  managedRefusal: 'Not saved: your organisation sets the time-stamping authority by policy, and it cannot be changed here.',
+  managedRefusal:
+    'Not saved: your organisation sets the time-stamping authority by policy, and it cannot be changed here.',
   badUrlPrefix: 'Not saved: the authority’s address',
   badTolerance: 'Not saved: the tolerance must be a whole number of minutes from 1 to 1440.',
   pending: (count: number) =>
-    count === 1 ? '1 capture is waiting for its timestamp.' : `${count} captures are waiting for their timestamps.`,
+    count === 1
+      ? '1 capture is waiting for its timestamp.'
+      : `${count} captures are waiting for their timestamps.`,
   lastProblem: (problem: string) => `Last attempt: ${problem}`,
   /** Problems with a reply, for the queue and the import. */
   problem: {
