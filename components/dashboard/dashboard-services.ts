@@ -7,6 +7,8 @@ import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
 export interface DashboardData {
@@ -19,6 +21,8 @@ export interface DashboardData {
   masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
+  /** The frameworks in scope (ISO always); absent where the page does not read them. */
+  frameworks?: EffectiveFrameworks;
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
 }
@@ -33,6 +37,7 @@ export interface DashboardServices {
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  saveFrameworkScope?: (optional: MappedFrameworkId[]) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */

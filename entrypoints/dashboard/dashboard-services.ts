@@ -5,6 +5,7 @@ import { sendMessage } from '@/platform/messaging';
 import { readEffectiveSettings } from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
@@ -17,10 +18,11 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys] = await Promise.all([
+      const [coverage, view, masking, frameworks, documents, signingKeys] = await Promise.all([
         readCoverageSnapshot(db),
         readEffectiveSettings(db),
         readMaskingView(db),
+        readFrameworkScope(db),
         readControlledDocuments(db, CLAUSE_IDS),
         readSigningKeys(db),
       ]);
@@ -36,6 +38,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         settings: view.settings,
         policy,
         masking,
+        frameworks,
         documents,
         ...(signingKeys ? { signingKeys } : {}),
       };
@@ -55,6 +58,9 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     },
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
+    },
+    saveFrameworkScope: async (optional) => {
+      await sendMessage('saveFrameworkScope', { optional });
     },
     // The page's own selector engine: the same parser the collector uses in the captured page.
     parseSelector: (selector) => {
