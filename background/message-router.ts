@@ -30,6 +30,7 @@ import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evide
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { deleteRisk, saveRisk, saveRiskCriteria } from '@/storage/risk-repository';
 import { RequestChangeError } from '@/utils/requests/status';
 import {
   fileAgainstRequest,
@@ -41,6 +42,10 @@ import {
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 // Evidence may be tagged with an ISO ID or, directly, with a SOC 2 criterion or a NIST CSF subcategory.
 const TAG_IDS = new Set([...KNOWN_IDS, ...MAPPED_ENTRY_IDS]);
+/** Risks are treated by Annex A controls, never by clauses. */
+const ANNEX_A_IDS = new Set(
+  DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'control').map((item) => item.id),
+);
 const now = () => new Date().toISOString();
 
 type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
@@ -97,6 +102,19 @@ const handlers: Handlers = {
   async redactEvidence({ evidenceId, rectangles }) {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
+  async saveRisk({ risk }) {
+    const db = getDatabase();
+    return saveRisk(db, risk, ANNEX_A_IDS, await readEffectiveCapturer(db), now());
+  },
+  async deleteRisk({ id }) {
+    const db = getDatabase();
+    await deleteRisk(db, id, await readEffectiveCapturer(db), now());
+    return null;
+  },
+  async saveRiskCriteria({ criteria }) {
+    const db = getDatabase();
+    return saveRiskCriteria(db, criteria, await readEffectiveCapturer(db), now());
   },
   async importRequests({ requests }) {
     await importRequests(getDatabase(), requests, now());

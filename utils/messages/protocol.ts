@@ -4,6 +4,7 @@ import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
 import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
 import type { EffectiveFrameworks } from '../settings/frameworks';
+import type { Risk, RiskCriteria } from '../risk/types';
 import type { AuditRequest, RequestStatus } from '../requests/types';
 import type { Suggestion } from '../rules/suggest';
 
@@ -63,6 +64,11 @@ export interface Protocol {
     request: { evidenceId: string; rectangles: FractionRect[] };
     response: { evidence: EvidenceRecord; thumbnailDataUrl: string };
   };
+  /** One risk of the register, created or revised; a `risk-change` custody entry keeps before and after. */
+  saveRisk: { request: { risk: Risk }; response: Risk };
+  deleteRisk: { request: { id: string }; response: null };
+  /** Scales, level combination, threshold, Stage 2 level and review interval; logged like a risk change. */
+  saveRiskCriteria: { request: { criteria: RiskCriteria }; response: RiskCriteria };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
   /** A request list the user confirmed in the import preview, written in one transaction. */
@@ -153,6 +159,9 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveRisk: true,
+  deleteRisk: true,
+  saveRiskCriteria: true,
   importRequests: true,
   saveRequest: true,
   setRequestStatus: true,

@@ -23,4 +23,5 @@ export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './t
 export { requestText } from './requests';
 export { crosswalkText, frameworkSettingsText } from './crosswalk';
 export { riskText } from './risks';
+export { riskScreenText } from './risk-screens';
 export { signingText } from './signing';
