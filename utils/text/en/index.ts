@@ -24,4 +24,5 @@ export { requestText } from './requests';
 export { crosswalkText, frameworkSettingsText } from './crosswalk';
 export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
+export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
