@@ -9,9 +9,18 @@ import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
 import { SCHEMA_V9 } from './migrations/v9';
-import type { SigningKeyRow } from './signing-keys';
 import type { TimestampTokenRow } from './timestamps';
 import type { PendingTimestamp } from '@/utils/timestamp/backoff';
+import { SCHEMA_V11 } from './migrations/v11';
+import type { SigningKeyRow } from './signing-keys';
+import type {
+  TeamBlobRow,
+  TeamCustodyRow,
+  TeamInstallationRow,
+  TeamRecordRow,
+  TeamStateRow,
+  TeamVersionRow,
+} from './team-cache';
 
 export interface BlobRow {
   key: string;
@@ -61,6 +70,12 @@ export class EvidenceDatabase extends Dexie {
   requests!: EntityTable<RequestRow, 'id'>;
   timestampQueue!: EntityTable<PendingTimestamp, 'sha256'>;
   timestampTokens!: EntityTable<TimestampTokenRow, 'sha256'>;
+  teamVersions!: EntityTable<TeamVersionRow, 'id'>;
+  teamBlobs!: EntityTable<TeamBlobRow, 'sha256'>;
+  teamRecords!: EntityTable<TeamRecordRow, 'id'>;
+  teamInstallations!: EntityTable<TeamInstallationRow, 'installationId'>;
+  teamCustody!: EntityTable<TeamCustodyRow, 'installationId'>;
+  teamState!: EntityTable<TeamStateRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -71,6 +86,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
     this.version(9).stores(SCHEMA_V9);
+    this.version(11).stores(SCHEMA_V11);
   }
 }
 

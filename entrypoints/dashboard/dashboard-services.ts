@@ -9,6 +9,7 @@ import {
 } from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
@@ -29,11 +30,12 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys, timestamps, requests, rules] =
+      const [coverage, view, masking, frameworks, documents, signingKeys, timestamps, requests, rules] =
         await Promise.all([
           readCoverageSnapshot(db),
           readEffectiveSettings(db),
           readMaskingView(db),
+          readFrameworkScope(db),
           readControlledDocuments(db, CLAUSE_IDS),
           readSigningKeys(db),
           readTimestampDisplay(db),
@@ -52,6 +54,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         settings: view.settings,
         policy,
         masking,
+        frameworks,
         documents,
         requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
@@ -98,6 +101,9 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         if (before.ok && (!origin?.ok || before.pattern !== origin.pattern))
           await releaseOriginPermission(before.origin).catch(() => false);
       });
+    },
+    saveFrameworkScope: async (optional) => {
+      await sendMessage('saveFrameworkScope', { optional });
     },
     // The page's own selector engine: the same parser the collector uses in the captured page.
     parseSelector: (selector) => {
