@@ -118,9 +118,13 @@ export const requestText = {
     statusSaved: (what: string, status: string) => `${what}: ${status}. Recorded in the custody log.`,
   },
   popup: {
-    dueHeading: 'Requests due for you',
+    dueHeading: (count: number) => (count === 1 ? '1 request due for you' : `${count} requests due for you`),
+    dueLabel: 'Requests due for you',
+    due: (date: string | null) => (date === null ? 'no due date' : `due ${date}`),
+    captureFor: (label: string) => `Capture for ${label}`,
     fileAgainst: 'File against request',
     none: 'No request',
+    option: (label: string, text: string) => `${label} — ${text}`,
     filed: (label: string) => `Filed against ${label}.`,
   },
 } as const;
