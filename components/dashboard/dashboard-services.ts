@@ -9,6 +9,10 @@ import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
+import type { RiskImportPreview } from '@/utils/risk/risk-import';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
 export interface DashboardData {
@@ -21,6 +25,8 @@ export interface DashboardData {
   masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
+  /** The frameworks in scope (ISO always); absent where the page does not read them. */
+  frameworks?: EffectiveFrameworks;
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
   /** The auditor's request lists, and the rules that suggest controls from a request's text. */
@@ -36,7 +42,14 @@ export interface DashboardServices {
   saveFinding: (finding: FindingInput) => Promise<void>;
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  /** Register writes; each is logged in the custody chain with the risk before and after. */
+  saveRisk: (risk: Risk) => Promise<void>;
+  deleteRisk: (id: string) => Promise<void>;
+  saveRiskCriteria: (criteria: RiskCriteria) => Promise<void>;
+  /** Writes a confirmed import preview whole; resolves with the number of risks written. */
+  importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  saveFrameworkScope?: (optional: MappedFrameworkId[]) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */

@@ -70,6 +70,7 @@ async function captureFullPage(
     return {
       evidence: outcome.evidence,
       suggestedControls: outcome.suggestedControls,
+      ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
       thumbnailUrl: outcome.thumbnailDataUrl,
     };
   } finally {
@@ -147,6 +148,7 @@ function paint() {
         return {
           evidence: outcome.evidence,
           suggestedControls: outcome.suggestedControls,
+          ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
           thumbnailUrl: outcome.thumbnailDataUrl,
         };
       }}

@@ -2,7 +2,11 @@ import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidenc
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '../settings/frameworks';
+import type { Risk, RiskCriteria } from '../risk/types';
 import type { AuditRequest, RequestStatus } from '../requests/types';
+import type { Suggestion } from '../rules/suggest';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -30,6 +34,8 @@ export interface Protocol {
   cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
   /** Masking on or off for every capture (and, optionally, the rules). */
   saveMaskingSettings: { request: { enabled: boolean; rules?: MaskingRule[] }; response: MaskingSettings };
+  /** The frameworks in scope besides ISO/IEC 27001 (which always is). */
+  saveFrameworkScope: { request: { optional: MappedFrameworkId[] }; response: EffectiveFrameworks };
   saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
   /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
   saveAuditPlan: {
@@ -58,6 +64,11 @@ export interface Protocol {
     request: { evidenceId: string; rectangles: FractionRect[] };
     response: { evidence: EvidenceRecord; thumbnailDataUrl: string };
   };
+  /** One risk of the register, created or revised; a `risk-change` custody entry keeps before and after. */
+  saveRisk: { request: { risk: Risk }; response: Risk };
+  deleteRisk: { request: { id: string }; response: null };
+  /** Scales, level combination, threshold, Stage 2 level and review interval; logged like a risk change. */
+  saveRiskCriteria: { request: { criteria: RiskCriteria }; response: RiskCriteria };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
   /** A request list the user confirmed in the import preview, written in one transaction. */
@@ -117,8 +128,10 @@ export interface CaptureProgress {
 
 export interface CaptureOutcome {
   evidence: EvidenceRecord;
-  /** Controls the rules suggested (already applied to the record). */
+  /** Controls the rules suggest, best first; the pre-ticked ones are already on the record. */
   suggestedControls: string[];
+  /** The same suggestions with their reasons, for the tagging view (absent from older callers). */
+  suggestions?: Suggestion[];
   /** A small PNG data URL for the tagging view. */
   thumbnailDataUrl: string;
 }
@@ -135,6 +148,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   startElementPicker: true,
   cancelCapture: true,
   saveMaskingSettings: true,
+  saveFrameworkScope: true,
   saveControlState: true,
   saveAuditPlan: true,
   saveFinding: true,
@@ -145,6 +159,9 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveRisk: true,
+  deleteRisk: true,
+  saveRiskCriteria: true,
   importRequests: true,
   saveRequest: true,
   setRequestStatus: true,
