@@ -101,7 +101,15 @@ export async function queueChanges(db: EvidenceDatabase, at: string): Promise<nu
       added += 1;
     }
     if (loose.length > 0) {
-      await db.syncJobs.add(jobRow('custody', null, null, loose.sort((a, b) => a - b), at));
+      await db.syncJobs.add(
+        jobRow(
+          'custody',
+          null,
+          null,
+          loose.sort((a, b) => a - b),
+          at,
+        ),
+      );
       added += 1;
     }
     await db.syncState.put({ ...state, queuedThrough: entries.at(-1)!.sequence });
@@ -213,7 +221,9 @@ export async function releaseOrphans(db: EvidenceDatabase): Promise<number> {
   return db.transaction('rw', db.syncJobs, async () => {
     const orphans = await db.syncJobs.where('status').equals('uploading').toArray();
     for (const row of orphans)
-      await db.syncJobs.put(withState(row, { status: 'waiting', attempts: row.state.attempts, notBefore: 0 }));
+      await db.syncJobs.put(
+        withState(row, { status: 'waiting', attempts: row.state.attempts, notBefore: 0 }),
+      );
     return orphans.length;
   });
 }
@@ -233,7 +243,11 @@ export async function retryNow(db: EvidenceDatabase): Promise<void> {
 export async function nextDueAt(db: EvidenceDatabase): Promise<number | undefined> {
   const open = await db.syncJobs.where('status').anyOf('waiting', 'uploading').toArray();
   const times = open.map((row) =>
-    row.state.status === 'waiting' ? row.state.notBefore : row.state.status === 'uploading' ? row.state.leaseUntil : Infinity,
+    row.state.status === 'waiting'
+      ? row.state.notBefore
+      : row.state.status === 'uploading'
+        ? row.state.leaseUntil
+        : Infinity,
   );
   return times.length > 0 ? Math.min(...times) : undefined;
 }
