@@ -120,10 +120,10 @@ const handlers: Handlers = {
 /** The write-once probe's result, or why the store could not be reached, in words. */
 async function probeOutcome(): Promise<TeamStoreSaveOutcome> {
   try {
-    const { tamperProof, mode, days, reasons, summary } = await probeTeamStore();
+    const { mode, days, ...rest } = await probeTeamStore();
     return {
       ok: true,
-      probe: { tamperProof, reasons, summary, ...(mode ? { mode } : {}), ...(days ? { days } : {}) },
+      probe: { ...rest, at: new Date().toISOString(), ...(mode ? { mode } : {}), ...(days ? { days } : {}) },
     };
   } catch (error) {
     if (error instanceof StoreError) return { ok: false, sentence: error.message };

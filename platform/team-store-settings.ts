@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ManagedTeamStore } from '@/utils/settings/policy';
 import type { ProbeResult } from '@/utils/team-store/probe';
 import type { StoreConfig } from '@/utils/team-store/s3-client';
+import type { TeamStoreView } from '@/utils/team-store/settings-check';
+
+export type { TeamStoreView };
 import { readManagedPolicy } from './managed-policy';
 
 /**
@@ -29,18 +32,6 @@ interface StoredTeamStore {
 }
 
 export type TeamStoreFields = Omit<StoredTeamStore, 'probe' | 'acceptedTarget' | 'secretAccessKey'>;
-
-/** What pages see: the settings as they apply, with the secret reduced to "set or not". */
-export interface TeamStoreView {
-  fields: TeamStoreFields;
-  secretSet: boolean;
-  /** The fields the organisation's policy sets (read-only on the page). */
-  managed: (keyof TeamStoreFields)[];
-  probe?: StoredTeamStore['probe'];
-  accepted: boolean;
-  /** True when every field needed to reach the store is filled in. */
-  complete: boolean;
-}
 
 const EMPTY: StoredTeamStore = {
   endpoint: '',

@@ -11,6 +11,9 @@ import {
   type JobState,
 } from '@/utils/team-store/queue';
 import type { EvidenceDatabase } from './db';
+import type { EvidenceSyncState, SyncJobView, SyncOverview } from '@/utils/team-store/sync-view';
+
+export type { EvidenceSyncState, SyncJobView, SyncOverview };
 
 /**
  * The team store's upload queue (schema version 7). The custody log is the change feed: every capture, edit,
@@ -252,35 +255,6 @@ export async function nextDueAt(db: EvidenceDatabase): Promise<number | undefine
   return times.length > 0 ? Math.min(...times) : undefined;
 }
 
-/** The queue at a glance: counts by state, bytes still to go, the newest sentence, and the open jobs. */
-export interface SyncOverview {
-  waiting: number;
-  uploading: number;
-  blocked: number;
-  done: number;
-  bytesTotal: number;
-  bytesDone: number;
-  lastError: string | null;
-  /** Open jobs (not done), oldest first, at most `limit`. */
-  open: SyncJobView[];
-}
-
-export interface SyncJobView {
-  id: number;
-  kind: SyncJobRow['kind'];
-  evidenceId: string | null;
-  title: string;
-  revision: number | null;
-  status: JobState['status'];
-  attempts: number;
-  bytesTotal: number;
-  bytesDone: number;
-  objectsDone: number;
-  objectsTotal: number;
-  lastError: string | null;
-  notBefore: number | null;
-}
-
 export async function readSyncOverview(db: EvidenceDatabase, limit = 50): Promise<SyncOverview> {
   const [waiting, uploading, blocked, done] = await Promise.all(
     (['waiting', 'uploading', 'blocked', 'done'] as const).map((status) =>
@@ -318,12 +292,6 @@ function viewOf(row: SyncJobRow): SyncJobView {
     notBefore: row.state.status === 'waiting' ? row.state.notBefore : null,
   };
 }
-
-/** Where one record is: only here, on its way, or in the team store with each object's version ID. */
-export type EvidenceSyncState =
-  | { where: 'local' }
-  | { where: 'uploading'; status: 'waiting' | 'uploading' | 'blocked'; lastError: string | null }
-  | { where: 'stored'; revision: number; versionIds: Record<string, string> };
 
 export async function readEvidenceSyncState(
   db: EvidenceDatabase,

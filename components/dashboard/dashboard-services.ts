@@ -7,6 +7,9 @@ import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { TeamStoreSaveOutcome } from '@/utils/messages/protocol';
+import type { TeamStoreFieldsInput, TeamStoreView } from '@/utils/team-store/settings-check';
+import type { SyncOverview } from '@/utils/team-store/sync-view';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
 export interface DashboardData {
@@ -21,6 +24,8 @@ export interface DashboardData {
   documents?: readonly ControlledDocumentSummary[];
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
+  /** The team store's settings (never the secret) and its upload queue; absent where the page cannot read them. */
+  teamStore?: { view: TeamStoreView; overview: SyncOverview; active: boolean };
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -40,6 +45,15 @@ export interface DashboardServices {
   download: (fileName: string, text: string) => void;
   /** Writes text to the clipboard (the signing key's fingerprint). */
   copyText?: (text: string) => Promise<void>;
+  /** The team store; see components/team-store/TeamStorePanel.tsx for why `saveTeamStore` is called first. */
+  teamStore?: {
+    save: (fields: TeamStoreFieldsInput, secret: string) => Promise<TeamStoreSaveOutcome>;
+    recheck: () => Promise<TeamStoreSaveOutcome>;
+    accept: () => Promise<void>;
+    remove: () => Promise<void>;
+    retry: () => Promise<void>;
+    watch: (callback: (overview: SyncOverview) => void) => () => void;
+  };
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
   exportUrl: string;

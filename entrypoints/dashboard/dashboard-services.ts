@@ -10,6 +10,12 @@ import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
 import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
 import { downloadText } from './download';
+import { readTeamStoreView } from '@/platform/team-store-settings';
+import { hasOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
+import { readSyncOverview } from '@/storage/sync-queue';
+import { serviceOrigin } from '@/utils/settings/origin';
+import { teamStoreSettingsText } from '@/utils/text';
+import type { TeamStoreFieldsInput } from '@/utils/team-store/settings-check';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
 
@@ -17,12 +23,13 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys] = await Promise.all([
+      const [coverage, view, masking, documents, signingKeys, teamStore] = await Promise.all([
         readCoverageSnapshot(db),
         readEffectiveSettings(db),
         readMaskingView(db),
         readControlledDocuments(db, CLAUSE_IDS),
         readSigningKeys(db),
+        readTeamStore(db),
       ]);
       const policy = {
         organisation: view.organisation,
@@ -38,6 +45,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         masking,
         documents,
         ...(signingKeys ? { signingKeys } : {}),
+        ...(teamStore ? { teamStore } : {}),
       };
     },
     saveControlState: async (state) => {
@@ -61,6 +69,34 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
       document.createDocumentFragment().querySelector(selector);
     },
     onPolicyChange: onManagedPolicyChange,
+    teamStore: {
+      // The origin is asked for first, while the click's gesture lasts (Firefox drops it after an await).
+      save: (fields: TeamStoreFieldsInput, secret: string) =>
+        requestOriginPermission(fields.endpoint).then((granted) =>
+          granted
+            ? sendMessage('saveTeamStore', { ...fields, secretAccessKey: secret })
+            : {
+                ok: false as const,
+                sentence: teamStoreSettingsText.permissionDenied(originOf(fields.endpoint)),
+              },
+        ),
+      recheck: () => sendMessage('probeTeamStore', {}),
+      accept: async () => {
+        await sendMessage('acceptTeamStoreRisk', {});
+      },
+      remove: async () => {
+        await sendMessage('removeTeamStore', {});
+      },
+      retry: async () => {
+        await sendMessage('retrySync', {});
+      },
+      watch: (callback) => {
+        const timer = setInterval(() => {
+          if (document.visibilityState === 'visible') void readSyncOverview(db).then(callback);
+        }, 1000);
+        return () => clearInterval(timer);
+      },
+    },
     download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
     copyText: (text) => navigator.clipboard.writeText(text),
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
@@ -74,6 +110,23 @@ async function readSigningKeys(db: EvidenceDatabase) {
   try {
     await currentSigningKey(db);
     return await listSigningKeys(db);
+  } catch {
+    return undefined;
+  }
+}
+
+function originOf(endpoint: string): string {
+  const origin = serviceOrigin(endpoint);
+  return origin.ok ? origin.origin : endpoint;
+}
+
+/** The team store's settings and queue; a failure hides the panels, never the dashboard. */
+async function readTeamStore(db: EvidenceDatabase) {
+  try {
+    const [view, overview] = await Promise.all([readTeamStoreView(), readSyncOverview(db)]);
+    const probed = view.probe !== undefined && (view.probe.tamperProof || view.accepted);
+    const active = view.complete && probed && (await hasOriginPermission(view.fields.endpoint));
+    return { view, overview, active };
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidenc
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { SavedProbe } from '../team-store/settings-check';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -89,11 +90,7 @@ export interface TeamStoreSaveRequest {
 
 /** What saving found: the probe's result, or the failure in words (settings are saved either way). */
 export type TeamStoreSaveOutcome =
-  | {
-      ok: true;
-      probe: { tamperProof: boolean; mode?: string; days?: number; reasons: string[]; summary: string };
-    }
-  | { ok: false; sentence: string };
+  { ok: true; probe: Omit<SavedProbe, 'target'> } | { ok: false; sentence: string };
 
 export interface EvidenceEditRequest {
   evidenceId: string;

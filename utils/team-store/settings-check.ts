@@ -12,6 +12,32 @@ export interface TeamStoreFieldsInput {
   accessKeyId: string;
 }
 
+/** What the write-once probe found for one store, and when. */
+export interface SavedProbe {
+  tamperProof: boolean;
+  lockEnabled: boolean;
+  deleteStatus: number;
+  mode?: 'COMPLIANCE' | 'GOVERNANCE' | undefined;
+  days?: number | undefined;
+  reasons: string[];
+  summary: string;
+  at: string;
+  target: string;
+}
+
+/** What pages see of the team store's settings: never the secret, only whether one is saved. */
+export interface TeamStoreView {
+  fields: TeamStoreFieldsInput;
+  secretSet: boolean;
+  /** The fields the organisation's policy sets (read-only on the page). */
+  managed: (keyof TeamStoreFieldsInput)[];
+  probe?: SavedProbe;
+  /** The person accepted syncing although the probe found the store not tamper-proof. */
+  accepted: boolean;
+  /** Every field needed to reach the store is filled in, the secret too. */
+  complete: boolean;
+}
+
 const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /** Why these settings cannot reach a store, one sentence each; empty when they can. */
