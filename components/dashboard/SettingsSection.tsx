@@ -1,10 +1,12 @@
 import { Fragment } from 'preact';
+import { FrameworkScopeForm } from '@/components/settings/FrameworkScopeForm';
 import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
 import { LiveSyncQueue } from '@/components/team-store/LiveSyncQueue';
 import { TeamStorePanel } from '@/components/team-store/TeamStorePanel';
+import { RiskCriteriaPanel } from '@/components/risk/RiskCriteriaPanel';
 import type { SectionContext, SectionView } from './section-context';
 
 const settingsForm: SectionView = ({ data, services, thenReload }) => (
@@ -32,6 +34,12 @@ const maskingRules: SectionView = ({ data, services, thenReload }) =>
       parseSelector={services.parseSelector}
       onSave={thenReload(services.saveMasking)}
     />
+  ) : null;
+
+// Shown only when the page can read and save the frameworks in scope.
+const frameworkScope: SectionView = ({ data, services, thenReload }) =>
+  data.frameworks && services.saveFrameworkScope ? (
+    <FrameworkScopeForm scope={data.frameworks} onSave={thenReload(services.saveFrameworkScope)} />
   ) : null;
 
 // Shown only when the page read the installation's signing keys.
@@ -62,14 +70,27 @@ const syncQueue: SectionView = ({ data, services }) =>
     />
   ) : null;
 
+// Keyed by the saved criteria, so a save or another tab's change starts the form from what is stored.
+const riskCriteria: SectionView = ({ data, services, thenReload }) =>
+  data.coverage.riskCriteria ? (
+    <RiskCriteriaPanel
+      key={data.coverage.riskCriteria.updatedAt}
+      criteria={data.coverage.riskCriteria}
+      risks={data.coverage.risks ?? []}
+      onSave={thenReload(services.saveRiskCriteria)}
+    />
+  ) : null;
+
 /** The settings panels, top to bottom: a new panel is one entry here. */
 export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
+  { key: 'frameworks', view: frameworkScope },
   { key: 'signing-key', view: signingKey },
   { key: 'team-store', view: teamStore },
   { key: 'sync-queue', view: syncQueue },
+  { key: 'risk-criteria', view: riskCriteria },
 ];
 
 export function SettingsSection({ context }: { context: SectionContext }) {

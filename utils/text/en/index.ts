@@ -27,6 +27,8 @@ export {
   teamSyncText,
 } from './team-store';
 export { requestText } from './requests';
-export { crosswalkText } from './crosswalk';
+export { crosswalkText, frameworkSettingsText } from './crosswalk';
 export { riskText } from './risks';
+export { riskScreenText } from './risk-screens';
+export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
