@@ -11,7 +11,9 @@ import { SCHEMA_V6 } from './migrations/v6';
 import { SCHEMA_V9 } from './migrations/v9';
 import type { TimestampTokenRow } from './timestamps';
 import type { PendingTimestamp } from '@/utils/timestamp/backoff';
+import { SCHEMA_V7 } from './migrations/v7';
 import { SCHEMA_V11 } from './migrations/v11';
+import type { SyncJobRow, SyncStateRow } from './sync-queue';
 import type { SigningKeyRow } from './signing-keys';
 import type {
   TeamBlobRow,
@@ -70,6 +72,8 @@ export class EvidenceDatabase extends Dexie {
   requests!: EntityTable<RequestRow, 'id'>;
   timestampQueue!: EntityTable<PendingTimestamp, 'sha256'>;
   timestampTokens!: EntityTable<TimestampTokenRow, 'sha256'>;
+  syncJobs!: EntityTable<SyncJobRow, 'id'>;
+  syncState!: EntityTable<SyncStateRow, 'id'>;
   teamVersions!: EntityTable<TeamVersionRow, 'id'>;
   teamBlobs!: EntityTable<TeamBlobRow, 'sha256'>;
   teamRecords!: EntityTable<TeamRecordRow, 'id'>;
@@ -85,6 +89,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
     this.version(9).stores(SCHEMA_V9);
     this.version(11).stores(SCHEMA_V11);
   }

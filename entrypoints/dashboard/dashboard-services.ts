@@ -19,10 +19,17 @@ import { listRequests } from '@/storage/request-repository';
 import { createRequestServices } from './request-services';
 import { downloadText } from './download';
 import { readTimestampView } from '@/platform/timestamp-settings';
-import { releaseOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
 import { pendingTimestamps } from '@/storage/timestamps';
+import { readTeamStoreView } from '@/platform/team-store-settings';
+import {
+  hasOriginPermission,
+  releaseOriginPermission,
+  requestOriginPermission,
+} from '@/platform/origin-permission';
+import { readSyncOverview } from '@/storage/sync-queue';
 import { serviceOrigin } from '@/utils/settings/origin';
-import { timestampText } from '@/utils/text';
+import { teamStoreSettingsText, timestampText } from '@/utils/text';
+import type { TeamStoreFieldsInput } from '@/utils/team-store/settings-check';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
 
@@ -30,18 +37,29 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, frameworks, documents, signingKeys, timestamps, requests, rules] =
-        await Promise.all([
-          readCoverageSnapshot(db),
-          readEffectiveSettings(db),
-          readMaskingView(db),
-          readFrameworkScope(db),
-          readControlledDocuments(db, CLAUSE_IDS),
-          readSigningKeys(db),
-          readTimestampDisplay(db),
-          listRequests(db),
-          readEffectiveMappingRules(db),
-        ]);
+      const [
+        coverage,
+        view,
+        masking,
+        frameworks,
+        documents,
+        signingKeys,
+        timestamps,
+        requests,
+        rules,
+        teamStore,
+      ] = await Promise.all([
+        readCoverageSnapshot(db),
+        readEffectiveSettings(db),
+        readMaskingView(db),
+        readFrameworkScope(db),
+        readControlledDocuments(db, CLAUSE_IDS),
+        readSigningKeys(db),
+        readTimestampDisplay(db),
+        listRequests(db),
+        readEffectiveMappingRules(db),
+        readTeamStore(db),
+      ]);
       const policy = {
         organisation: view.organisation,
         capturer: view.capturer,
@@ -59,6 +77,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
         timestamps,
+        ...(teamStore ? { teamStore } : {}),
       };
     },
     saveControlState: async (state) => {
@@ -110,6 +129,34 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
       document.createDocumentFragment().querySelector(selector);
     },
     onPolicyChange: onManagedPolicyChange,
+    teamStore: {
+      // The origin is asked for first, while the click's gesture lasts (Firefox drops it after an await).
+      save: (fields: TeamStoreFieldsInput, secret: string) =>
+        requestOriginPermission(fields.endpoint).then((granted) =>
+          granted
+            ? sendMessage('saveTeamStore', { ...fields, secretAccessKey: secret })
+            : {
+                ok: false as const,
+                sentence: teamStoreSettingsText.permissionDenied(originOf(fields.endpoint)),
+              },
+        ),
+      recheck: () => sendMessage('probeTeamStore', {}),
+      accept: async () => {
+        await sendMessage('acceptTeamStoreRisk', {});
+      },
+      remove: async () => {
+        await sendMessage('removeTeamStore', {});
+      },
+      retry: async () => {
+        await sendMessage('retrySync', {});
+      },
+      watch: (callback) => {
+        const timer = setInterval(() => {
+          if (document.visibilityState === 'visible') void readSyncOverview(db).then(callback);
+        }, 1000);
+        return () => clearInterval(timer);
+      },
+    },
     download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
     copyText: (text) => navigator.clipboard.writeText(text),
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
@@ -134,4 +181,21 @@ async function readTimestampDisplay(db: EvidenceDatabase) {
   const [view, pending] = await Promise.all([readTimestampView(db), pendingTimestamps(db)]);
   const lastProblem = pending.find((item) => item.lastProblem)?.lastProblem ?? null;
   return { ...view, pending: pending.length, lastProblem };
+}
+
+function originOf(endpoint: string): string {
+  const origin = serviceOrigin(endpoint);
+  return origin.ok ? origin.origin : endpoint;
+}
+
+/** The team store's settings and queue; a failure hides the panels, never the dashboard. */
+async function readTeamStore(db: EvidenceDatabase) {
+  try {
+    const [view, overview] = await Promise.all([readTeamStoreView(), readSyncOverview(db)]);
+    const probed = view.probe !== undefined && (view.probe.tamperProof || view.accepted);
+    const active = view.complete && probed && (await hasOriginPermission(view.fields.endpoint));
+    return { view, overview, active };
+  } catch {
+    return undefined;
+  }
 }

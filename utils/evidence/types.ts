@@ -121,6 +121,8 @@ export const CUSTODY_EVENTS = [
   'key-rotation',
   // A time-stamping authority countersigned an earlier entry's hash (RFC 3161): which entry, when, by whom.
   'timestamp',
+  // A person chose to sync to a team store the write-once probe found not tamper-proof: which store, and why.
+  'team-store-risk-accepted',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 

@@ -23,6 +23,7 @@ export const evidenceText = {
     'request-file': 'Filed against an auditor request',
     'key-rotation': 'Bundle signing key replaced',
     timestamp: 'Trusted timestamp received',
+    'team-store-risk-accepted': 'Sync to a team store that is not tamper-proof accepted',
   },
   // The detail view.
   closeDetail: 'Close the evidence detail',

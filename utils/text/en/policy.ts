@@ -33,6 +33,8 @@ export const policyProblemText = {
   mappingRules: 'each rule needs an id, a kind (url or keyword), a pattern and controls',
   minutes: 'it must be a whole number of minutes from 1 to 1440',
   certificates: 'it must hold PEM certificates (-----BEGIN CERTIFICATE-----)',
+  teamStore:
+    'it must be an object of endpoint (an http or https address), region, bucket, prefix and accessKeyId as text and pathStyle as true or false',
   locked: (lockable: readonly string[]) => `it lists settings among ${lockable.join(', ')}`,
   frameworks: (ids: readonly string[]) => `it must be a list of ${ids.join(', ')}`,
 };
