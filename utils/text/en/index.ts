@@ -24,3 +24,4 @@ export { requestText } from './requests';
 export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
 export { signingText } from './signing';
+export { verifyGuideText, type GuidePlatform } from './verify-guide';
