@@ -23,13 +23,29 @@ import { captureTabAndStore } from './capture-service';
 import { handlePickerMessage, startElementPicker } from './element-picker';
 import { asPickerMessage } from '@/utils/messages/picker';
 import { saveMaskingSettings } from '@/platform/masking-settings';
+import { saveFrameworkScope } from '@/platform/framework-settings';
+import { MAPPED_ENTRY_IDS } from '@/utils/crosswalk/framework-catalogue';
 import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { deleteRisk, saveRisk, saveRiskCriteria } from '@/storage/risk-repository';
+import { RequestChangeError } from '@/utils/requests/status';
+import {
+  fileAgainstRequest,
+  importRequests,
+  saveRequest,
+  setRequestStatus,
+} from '@/storage/request-repository';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+// Evidence may be tagged with an ISO ID or, directly, with a SOC 2 criterion or a NIST CSF subcategory.
+const TAG_IDS = new Set([...KNOWN_IDS, ...MAPPED_ENTRY_IDS]);
+/** Risks are treated by Annex A controls, never by clauses. */
+const ANNEX_A_IDS = new Set(
+  DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'control').map((item) => item.id),
+);
 const now = () => new Date().toISOString();
 
 type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
@@ -40,6 +56,7 @@ const handlers: Handlers = {
   startElementPicker: ({ tabId, trigger }) => startElementPicker(tabId, trigger),
   cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
   saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
+  saveFrameworkScope: ({ optional }) => saveFrameworkScope(getDatabase(), optional ?? []),
   saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
   async saveAuditPlan(plan) {
     const { errors, warnings } = auditPlanWarnings(plan);
@@ -55,7 +72,7 @@ const handlers: Handlers = {
   async editEvidence({ evidenceId, ...edit }) {
     const db = getDatabase();
     const record = await editEvidence(db, evidenceId, edit, await readEffectiveCapturer(db), now(), {
-      knownControlIds: KNOWN_IDS,
+      knownControlIds: TAG_IDS,
     });
     void refreshBadge();
     return record;
@@ -81,10 +98,43 @@ const handlers: Handlers = {
     void refreshBadge();
     return record;
   },
-  addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
+  addFileEvidence: (request) => addDroppedFile(request, TAG_IDS),
   async redactEvidence({ evidenceId, rectangles }) {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
+  async saveRisk({ risk }) {
+    const db = getDatabase();
+    return saveRisk(db, risk, ANNEX_A_IDS, await readEffectiveCapturer(db), now());
+  },
+  async deleteRisk({ id }) {
+    const db = getDatabase();
+    await deleteRisk(db, id, await readEffectiveCapturer(db), now());
+    return null;
+  },
+  async saveRiskCriteria({ criteria }) {
+    const db = getDatabase();
+    return saveRiskCriteria(db, criteria, await readEffectiveCapturer(db), now());
+  },
+  async importRequests({ requests }) {
+    await importRequests(getDatabase(), requests, now());
+    return { written: requests.length };
+  },
+  async saveRequest({ request, replacing }) {
+    await saveRequest(getDatabase(), request, replacing, now());
+    return request;
+  },
+  async setRequestStatus({ audit, reference, item, status, comment }) {
+    const db = getDatabase();
+    const actor = await readEffectiveCapturer(db);
+    return setRequestStatus(db, { audit, reference }, { item }, status, comment, actor, now());
+  },
+  async fileAgainstRequest({ audit, reference, item, evidenceId }) {
+    const db = getDatabase();
+    const actor = await readEffectiveCapturer(db);
+    const request = await fileAgainstRequest(db, { audit, reference }, { item }, evidenceId, actor, now());
+    void refreshBadge();
+    return request;
   },
 };
 
@@ -113,7 +163,8 @@ export async function routeMessage(
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, error: error.message };
+    if (error instanceof ValidationError || error instanceof RequestChangeError)
+      return { ok: false, error: error.message };
     return {
       ok: false,
       error:

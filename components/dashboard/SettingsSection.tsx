@@ -1,8 +1,10 @@
 import { Fragment } from 'preact';
+import { FrameworkScopeForm } from '@/components/settings/FrameworkScopeForm';
 import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
+import { RiskCriteriaPanel } from '@/components/risk/RiskCriteriaPanel';
 import type { SectionContext, SectionView } from './section-context';
 
 const settingsForm: SectionView = ({ data, services, thenReload }) => (
@@ -32,10 +34,27 @@ const maskingRules: SectionView = ({ data, services, thenReload }) =>
     />
   ) : null;
 
+// Shown only when the page can read and save the frameworks in scope.
+const frameworkScope: SectionView = ({ data, services, thenReload }) =>
+  data.frameworks && services.saveFrameworkScope ? (
+    <FrameworkScopeForm scope={data.frameworks} onSave={thenReload(services.saveFrameworkScope)} />
+  ) : null;
+
 // Shown only when the page read the installation's signing keys.
 const signingKey: SectionView = ({ data, services }) =>
   data.signingKeys && services.copyText ? (
     <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
+  ) : null;
+
+// Keyed by the saved criteria, so a save or another tab's change starts the form from what is stored.
+const riskCriteria: SectionView = ({ data, services, thenReload }) =>
+  data.coverage.riskCriteria ? (
+    <RiskCriteriaPanel
+      key={data.coverage.riskCriteria.updatedAt}
+      criteria={data.coverage.riskCriteria}
+      risks={data.coverage.risks ?? []}
+      onSave={thenReload(services.saveRiskCriteria)}
+    />
   ) : null;
 
 /** The settings panels, top to bottom: a new panel is one entry here. */
@@ -43,7 +62,9 @@ export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
+  { key: 'frameworks', view: frameworkScope },
   { key: 'signing-key', view: signingKey },
+  { key: 'risk-criteria', view: riskCriteria },
 ];
 
 export function SettingsSection({ context }: { context: SectionContext }) {

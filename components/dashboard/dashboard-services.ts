@@ -4,9 +4,15 @@ import type { SettingsPolicy } from '@/components/settings/SettingsForm';
 import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments';
 import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
+import type { RequestServices } from '@/components/requests/request-services';
+import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
-import type { ControlState, Settings } from '@/utils/isms/types';
+import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
+import type { RiskImportPreview } from '@/utils/risk/risk-import';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
 export interface DashboardData {
@@ -19,8 +25,12 @@ export interface DashboardData {
   masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
+  /** The frameworks in scope (ISO always); absent where the page does not read them. */
+  frameworks?: EffectiveFrameworks;
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
+  /** The auditor's request lists, and the rules that suggest controls from a request's text. */
+  requests?: { requests: readonly AuditRequest[]; rules: readonly MappingRule[] };
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -32,7 +42,14 @@ export interface DashboardServices {
   saveFinding: (finding: FindingInput) => Promise<void>;
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  /** Register writes; each is logged in the custody chain with the risk before and after. */
+  saveRisk: (risk: Risk) => Promise<void>;
+  deleteRisk: (id: string) => Promise<void>;
+  saveRiskCriteria: (criteria: RiskCriteria) => Promise<void>;
+  /** Writes a confirmed import preview whole; resolves with the number of risks written. */
+  importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  saveFrameworkScope?: (optional: MappedFrameworkId[]) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */
@@ -43,4 +60,6 @@ export interface DashboardServices {
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
   exportUrl: string;
+  /** Request lists: absent where the page does not offer them. */
+  requests?: RequestServices;
 }

@@ -1,6 +1,10 @@
 import { AuditPlanForm } from '@/components/audit/AuditPlanForm';
 import { ExportSection } from '@/components/export/ExportSection';
+import { RisksSection } from '@/components/risk/RisksSection';
+import { TraceSection } from '@/components/risk/TraceSection';
+import { RequestsSection } from '@/components/requests/RequestsSection';
 import type { SectionId } from '@/utils/dashboard/routes';
+import { dashboardText } from '@/utils/text';
 import { ControlsSection } from './ControlsSection';
 import { DashboardOverview } from './DashboardOverview';
 import { FindingsSection } from './FindingsSection';
@@ -22,6 +26,8 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
     />
   ),
   controls: (context) => <ControlsSection context={context} />,
+  risks: (context) => <RisksSection context={context} />,
+  trace: (context) => <TraceSection context={context} />,
   plan: ({ data, services, thenReload }) => (
     <AuditPlanForm
       plan={data.coverage.plan}
@@ -30,7 +36,31 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
     />
   ),
   findings: (context) => <FindingsSection context={context} />,
-  evidence: ({ panels }) => <div data-testid="evidence-slot">{panels.evidencePanel}</div>,
+  requests: ({ catalogue, data, today, services, thenReload }) => (
+    <>
+      <h2>{dashboardText.sections.requests}</h2>
+      {services.requests && (
+        <RequestsSection
+          catalogue={catalogue}
+          requests={data.requests?.requests ?? []}
+          rules={data.requests?.rules ?? []}
+          today={today}
+          services={{
+            ...services.requests,
+            importRequests: thenReload(services.requests.importRequests),
+            saveRequest: thenReload(services.requests.saveRequest),
+            setStatus: thenReload(services.requests.setStatus),
+          }}
+        />
+      )}
+    </>
+  ),
+  // Keyed by the record the route opens, so following another evidence link mounts the library anew.
+  evidence: ({ panels, route }) => (
+    <div data-testid="evidence-slot" key={route.evidenceId ?? ''}>
+      {panels.evidencePanel}
+    </div>
+  ),
   export: ({ services, panels }) => (
     <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />
   ),

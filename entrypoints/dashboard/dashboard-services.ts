@@ -2,13 +2,21 @@ import type { DashboardServices } from '@/components/dashboard/dashboard-service
 import { localDate } from '@/utils/coverage/dates';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { sendMessage } from '@/platform/messaging';
-import { readEffectiveSettings } from '@/platform/effective-settings';
+import {
+  readEffectiveCapturer,
+  readEffectiveMappingRules,
+  readEffectiveSettings,
+} from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
 import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
+import { applyRiskImport } from '@/storage/risk-repository';
+import { listRequests } from '@/storage/request-repository';
+import { createRequestServices } from './request-services';
 import { downloadText } from './download';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
@@ -17,13 +25,17 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys] = await Promise.all([
-        readCoverageSnapshot(db),
-        readEffectiveSettings(db),
-        readMaskingView(db),
-        readControlledDocuments(db, CLAUSE_IDS),
-        readSigningKeys(db),
-      ]);
+      const [coverage, view, masking, frameworks, documents, signingKeys, requests, rules] =
+        await Promise.all([
+          readCoverageSnapshot(db),
+          readEffectiveSettings(db),
+          readMaskingView(db),
+          readFrameworkScope(db),
+          readControlledDocuments(db, CLAUSE_IDS),
+          readSigningKeys(db),
+          listRequests(db),
+          readEffectiveMappingRules(db),
+        ]);
       const policy = {
         organisation: view.organisation,
         capturer: view.capturer,
@@ -36,7 +48,9 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         settings: view.settings,
         policy,
         masking,
+        frameworks,
         documents,
+        requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
       };
     },
@@ -53,8 +67,23 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     saveSettings: async (settings) => {
       await sendMessage('saveSettings', settings);
     },
+    saveRisk: async (risk) => {
+      await sendMessage('saveRisk', { risk });
+    },
+    deleteRisk: async (id) => {
+      await sendMessage('deleteRisk', { id });
+    },
+    saveRiskCriteria: async (criteria) => {
+      await sendMessage('saveRiskCriteria', { criteria });
+    },
+    // Written from this page, as the bundle import is: a register of thousands of rows is too big a message.
+    importRisks: async (preview) =>
+      applyRiskImport(db, preview, await readEffectiveCapturer(db), new Date().toISOString()),
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
+    },
+    saveFrameworkScope: async (optional) => {
+      await sendMessage('saveFrameworkScope', { optional });
     },
     // The page's own selector engine: the same parser the collector uses in the captured page.
     parseSelector: (selector) => {
@@ -66,6 +95,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
     // A plain link within the extension's origin; the export page runs the streaming bundle writer.
     exportUrl: '/export.html',
+    requests: createRequestServices(db),
   };
 }
 

@@ -39,7 +39,8 @@ function parseHeader(fields: Record<string, unknown>): boolean {
   return isHash(previousHash) && isHash(hash);
 }
 
-function parseEntry(value: unknown): ChainEntry | null {
+/** One chain link as a bundle carries it: a whole entry, or one withheld (see WithheldEntry); null otherwise. */
+function parseChainEntry(value: unknown): ChainEntry | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const fields = value as Record<string, unknown>;
   if (!parseHeader(fields)) return null;
@@ -55,6 +56,12 @@ function parseEntry(value: unknown): ChainEntry | null {
   if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
   // Keep every field as written: the hash covers exactly these.
   return value as CustodyEntry & { event: CustodyEvent };
+}
+
+/** One whole custody entry with every field of the right type, kept as written (its hash covers exactly these); null otherwise. */
+export function parseEntry(value: unknown): CustodyEntry | null {
+  const entry = parseChainEntry(value);
+  return entry && !('withheld' in entry) ? entry : null;
 }
 
 /** Parses and verifies the chain; problems name the line or the entry. */
@@ -74,7 +81,7 @@ export function parseCustodyLog(
       problems.push(t.custodyNotJson(fileName, index + 1));
       return;
     }
-    const entry = parseEntry(value);
+    const entry = parseChainEntry(value);
     if (entry) entries.push(entry);
     else problems.push(t.custodyNotEntry(fileName, index + 1));
   });

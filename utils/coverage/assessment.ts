@@ -5,6 +5,8 @@ import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
 import type { ControlCoverage, CoverageResult, EvidenceSummary, Readiness } from '@/utils/coverage/types';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
+import type { RiskReadinessInput } from '@/utils/risk/risk-readiness';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import { overviewText } from '@/utils/text';
 
 /** What the views need from the database (storage/coverage-snapshot.ts reads it in one transaction). */
@@ -13,6 +15,9 @@ export interface CoverageData {
   plan: AuditPlan | null;
   findings: readonly Finding[];
   evidence: readonly EvidenceSummary[];
+  /** The risk register and its criteria; absent where a caller has not read them (no risk reasons then). */
+  risks?: readonly Risk[];
+  riskCriteria?: RiskCriteria;
 }
 
 export const AUDIT_KINDS = [
@@ -79,6 +84,15 @@ function readinessFor(kind: AuditKind, stage1: Readiness, stage2: Readiness): Re
   return { ready: reasons.length === 0, reasons };
 }
 
+/** The register as readiness reads it, when the snapshot holds one. */
+export function riskInput(
+  data: Pick<CoverageData, 'risks' | 'riskCriteria'>,
+  today: string,
+): RiskReadinessInput | undefined {
+  if (!data.risks || !data.riskCriteria) return undefined;
+  return { risks: data.risks, criteria: data.riskCriteria, today };
+}
+
 /** Coverage, readiness and gaps in one pass over the evidence summaries. */
 export function assess(catalogue: Catalogue, data: CoverageData, today: string): Assessment {
   const coverage = computeCoverage({
@@ -88,8 +102,14 @@ export function assess(catalogue: Catalogue, data: CoverageData, today: string):
     plan: data.plan,
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates: data.controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings: data.findings });
+  const risks = riskInput(data, today);
+  const stage1 = stage1Readiness({
+    catalogue,
+    controlStates: data.controlStates,
+    coverage,
+    ...(risks ? { risks } : {}),
+  });
+  const stage2 = stage2Readiness({ coverage, findings: data.findings, ...(risks ? { risks } : {}) });
   const upcoming = upcomingAudit(data.plan, today);
   const open = data.findings.filter((finding) => finding.status !== 'closed');
   return {

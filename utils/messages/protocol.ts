@@ -2,6 +2,11 @@ import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidenc
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '../settings/frameworks';
+import type { Risk, RiskCriteria } from '../risk/types';
+import type { AuditRequest, RequestStatus } from '../requests/types';
+import type { Suggestion } from '../rules/suggest';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -29,6 +34,8 @@ export interface Protocol {
   cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
   /** Masking on or off for every capture (and, optionally, the rules). */
   saveMaskingSettings: { request: { enabled: boolean; rules?: MaskingRule[] }; response: MaskingSettings };
+  /** The frameworks in scope besides ISO/IEC 27001 (which always is). */
+  saveFrameworkScope: { request: { optional: MappedFrameworkId[] }; response: EffectiveFrameworks };
   saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
   /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
   saveAuditPlan: {
@@ -57,8 +64,36 @@ export interface Protocol {
     request: { evidenceId: string; rectangles: FractionRect[] };
     response: { evidence: EvidenceRecord; thumbnailDataUrl: string };
   };
+  /** One risk of the register, created or revised; a `risk-change` custody entry keeps before and after. */
+  saveRisk: { request: { risk: Risk }; response: Risk };
+  deleteRisk: { request: { id: string }; response: null };
+  /** Scales, level combination, threshold, Stage 2 level and review interval; logged like a risk change. */
+  saveRiskCriteria: { request: { criteria: RiskCriteria }; response: RiskCriteria };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
+  /** A request list the user confirmed in the import preview, written in one transaction. */
+  importRequests: { request: { requests: AuditRequest[] }; response: { written: number } };
+  /** A request created or edited by hand; `replacing` is its key before the edit (null when new). */
+  saveRequest: {
+    request: { request: AuditRequest; replacing: RequestKey | null };
+    response: AuditRequest;
+  };
+  /** A request's or one item's status; writes a `request-status` custody entry with who and when. */
+  setRequestStatus: {
+    request: RequestKey & { item: number | null; status: RequestStatus; comment: string };
+    response: AuditRequest;
+  };
+  /** Files evidence against a request or one item, adding the request's controls to the evidence. */
+  fileAgainstRequest: {
+    request: RequestKey & { item: number | null; evidenceId: string };
+    response: AuditRequest;
+  };
+}
+
+/** A request's identity: the same reference may recur across audits. */
+export interface RequestKey {
+  audit: string;
+  reference: string;
 }
 
 export interface EvidenceEditRequest {
@@ -93,8 +128,10 @@ export interface CaptureProgress {
 
 export interface CaptureOutcome {
   evidence: EvidenceRecord;
-  /** Controls the rules suggested (already applied to the record). */
+  /** Controls the rules suggest, best first; the pre-ticked ones are already on the record. */
   suggestedControls: string[];
+  /** The same suggestions with their reasons, for the tagging view (absent from older callers). */
+  suggestions?: Suggestion[];
   /** A small PNG data URL for the tagging view. */
   thumbnailDataUrl: string;
 }
@@ -111,6 +148,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   startElementPicker: true,
   cancelCapture: true,
   saveMaskingSettings: true,
+  saveFrameworkScope: true,
   saveControlState: true,
   saveAuditPlan: true,
   saveFinding: true,
@@ -121,6 +159,13 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveRisk: true,
+  deleteRisk: true,
+  saveRiskCriteria: true,
+  importRequests: true,
+  saveRequest: true,
+  setRequestStatus: true,
+  fileAgainstRequest: true,
 };
 
 export function isRequest(message: unknown): message is AnyRequest {

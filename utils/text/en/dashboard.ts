@@ -11,8 +11,11 @@ export const dashboardText = {
   sections: {
     overview: 'Overview',
     controls: 'Controls & SoA',
+    risks: 'Risks',
+    trace: 'Traceability',
     plan: 'Audit plan',
     findings: 'Findings',
+    requests: 'Requests',
     evidence: 'Evidence',
     export: 'Export & import',
     settings: 'Settings',
