@@ -24,6 +24,7 @@ import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
+import { REQUESTS_FILE, requestsCsv } from './requests';
 import type {
   BundleContext,
   BundleEvidence,
@@ -264,6 +265,9 @@ function summaryFiles(
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...(context.requests
+      ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
+      : []),
     { path: 'VERIFY.txt', text: () => verifyText(guide) },
     {
       path: 'index.html',

@@ -62,6 +62,14 @@ export const reportText = {
   registerCsv: 'Evidence register (CSV)',
   soaCsv: 'Statement of Applicability (CSV)',
   unknownStatus: 'Unknown',
+  requestsHeading: (audit: string) => `Requests: ${audit}`,
+  requestsCsv: 'Request list with evidence IDs and files (CSV)',
+  requestColumns: ['Request', 'What was asked', 'Controls', 'Due', 'Status', 'Evidence'],
+  population: (population: string) => `Population: ${population}`,
+  requestsUnreadable: (reason: string) => `data/requests.csv cannot be read: ${reason}`,
+  requestsHeader: 'its header is not the one this extension writes.',
+  requestsRow: (line: number) =>
+    `data/requests.csv line ${line} has no audit, reference or known status, or an item out of order.`,
 };
 
 /** Cell values of the SoA and register spreadsheets (the column headers are the files' format and stay fixed). */

@@ -141,6 +141,7 @@ index.html          the report, read by control (opens offline; it runs no scrip
 register.csv        one row per evidence record and control
 soa.csv             the Statement of Applicability
 findings.csv        audit findings and their corrective actions
+requests.csv        the request list with evidence IDs and files (in a bundle made for one)
 custody-log.jsonl   the chain of custody: one JSON entry per line. An entry with "payloadHash"
                     is hashed in two steps: "payloadHash" is the SHA-256 of {"actor", "details",
                     "evidenceId"}, and "hash" the SHA-256 of {"at", "event", "payloadHash",
