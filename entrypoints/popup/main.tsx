@@ -1,13 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CoveragePending } from '@/components/coverage/CoveragePending';
-import { CoverageSummary } from '@/components/coverage/CoverageSummary';
+import { CoverageInFrameworks } from '@/components/coverage/CoverageInFrameworks';
 import { PopupApp, type TaggingTarget } from '@/components/popup/PopupApp';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
+import { taggingCatalogue } from '@/utils/crosswalk/framework-catalogue';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { sendMessage } from '@/platform/messaging';
 import { readEffectiveCapturer } from '@/platform/effective-settings';
 import { readMaskingView } from '@/platform/masking-settings';
@@ -77,9 +80,16 @@ interface StoredParts {
   capturer: string | null;
   coverage: CoverageData | null;
   masking: EffectiveMasking | null;
+  frameworks: EffectiveFrameworks | null;
 }
 
-let parts: StoredParts = { needsReview: [], capturer: null, coverage: null, masking: null };
+let parts: StoredParts = {
+  needsReview: [],
+  capturer: null,
+  coverage: null,
+  masking: null,
+  frameworks: null,
+};
 
 /**
  * Renders at once from static data (the capture buttons and shortcut hints), then again as each stored part
@@ -99,13 +109,15 @@ function show() {
   void readEffectiveCapturer(db).then(arrive('capturer'), () => undefined);
   void readCoverageSnapshot(db).then(arrive('coverage'), () => undefined);
   void readMaskingView(db).then(arrive('masking'), () => undefined);
+  void readFrameworkScope(db).then(arrive('frameworks'), () => undefined);
 }
 
 function paint() {
-  const { needsReview, capturer, coverage, masking } = parts;
+  const { needsReview, capturer, coverage, masking, frameworks } = parts;
+  const inScope = frameworks?.inScope ?? ['iso27001'];
   render(
     <PopupApp
-      catalogue={DEFAULT_CATALOGUE}
+      catalogue={taggingCatalogue(inScope, DEFAULT_CATALOGUE)}
       capturer={capturer}
       needsReview={needsReview}
       onCapture={async (): Promise<TaggingTarget> => {
@@ -157,7 +169,9 @@ function paint() {
       }}
       coverage={(captureFor) =>
         coverage ? (
-          <CoverageSummary
+          <CoverageInFrameworks
+            inScope={inScope}
+            onOpenEntry={(framework, entryId) => openDashboard(`framework/${framework}/${entryId}`)}
             catalogue={DEFAULT_CATALOGUE}
             data={coverage}
             today={localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}

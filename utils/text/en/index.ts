@@ -21,7 +21,7 @@ export { reportText, spreadsheetText } from './bundle-report';
 export { importProblemText, integrityProblemText } from './bundle-problems';
 export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './team-store';
 export { requestText } from './requests';
-export { crosswalkText, frameworkSettingsText } from './crosswalk';
+export { crosswalkText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
