@@ -11,6 +11,7 @@ import { appendCustody, readCustodyLog } from './custody-log';
 import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 import { readSettings } from './settings-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
@@ -71,14 +72,17 @@ export async function loadExportContext(
   request: ExportRequest,
 ): Promise<BundleContext> {
   const { filter, catalogue, now } = request;
-  const [settings, plan, controlStates, findings, custody, summaries] = await Promise.all([
-    readSettings(db),
-    readAuditPlan(db),
-    readControlStates(db),
-    listFindings(db),
-    readCustodyLog(db),
-    readCoverageSummaries(db),
-  ]);
+  const [settings, plan, controlStates, findings, custody, summaries, internalAudits, managementReviews] =
+    await Promise.all([
+      readSettings(db),
+      readAuditPlan(db),
+      readControlStates(db),
+      listFindings(db),
+      readCustodyLog(db),
+      readCoverageSummaries(db),
+      listInternalAudits(db),
+      listManagementReviews(db),
+    ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
     catalogue,
@@ -87,8 +91,13 @@ export async function loadExportContext(
     plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings });
+  const records = { internalAudits, managementReviews, today };
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings,
+    records: { ...records, stage1Date: plan?.stage1Date ?? null },
+  });
   return {
     organisation:
       (request.organisation ?? settings.organisation).trim() || plan?.organisation.trim() || 'organisation',

@@ -73,6 +73,8 @@ describe('readCoverageSnapshot', () => {
       plan: null,
       findings: [],
       evidence: [],
+      internalAudits: [],
+      managementReviews: [],
     });
   });
 

@@ -1,8 +1,10 @@
 import type { EvidenceSummary } from '@/utils/coverage/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
+import type { InternalAudit, ManagementReview } from '@/utils/isms-records/types';
 import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 
 /** Everything computeCoverage and the readiness checks need, read at one moment. */
 export interface CoverageSnapshot {
@@ -10,21 +12,33 @@ export interface CoverageSnapshot {
   plan: AuditPlan | null;
   findings: Finding[];
   evidence: EvidenceSummary[];
+  internalAudits: InternalAudit[];
+  managementReviews: ManagementReview[];
 }
 
 /**
- * Reads SoA rows, the audit plan, findings and the per-control evidence digest in parallel, inside one
+ * Reads SoA rows, the audit plan, findings, internal audits, management reviews and the per-control evidence digest in parallel, inside one
  * read transaction so a capture committing meanwhile is either wholly in or wholly out. Evidence rows
  * and blobs are never read: the digest holds what coverage needs.
  */
 export function readCoverageSnapshot(db: EvidenceDatabase): Promise<CoverageSnapshot> {
-  return db.transaction('r', [db.controls, db.audits, db.findings, db.coverageIndex], async () => {
-    const [controlStates, plan, findings, evidence] = await Promise.all([
+  const tables = [
+    db.controls,
+    db.audits,
+    db.findings,
+    db.coverageIndex,
+    db.internalAudits,
+    db.managementReviews,
+  ];
+  return db.transaction('r', tables, async () => {
+    const [controlStates, plan, findings, evidence, internalAudits, managementReviews] = await Promise.all([
       readControlStates(db),
       readAuditPlan(db),
       listFindings(db),
       readCoverageSummaries(db),
+      listInternalAudits(db),
+      listManagementReviews(db),
     ]);
-    return { controlStates, plan: plan ?? null, findings, evidence };
+    return { controlStates, plan: plan ?? null, findings, evidence, internalAudits, managementReviews };
   });
 }

@@ -3,11 +3,13 @@ import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import type { AuditPlan, ControlState, Finding, MappingRule, Settings } from '@/utils/isms/types';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import type { AuditRequest } from '@/utils/requests/types';
+import type { InternalAudit, ManagementReview } from '@/utils/isms-records/types';
 import { SCHEMA_V1 } from './migrations/v1';
 import { SCHEMA_V2 } from './migrations/v2';
 import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
+import { SCHEMA_V8 } from './migrations/v8';
 import type { SigningKeyRow } from './signing-keys';
 
 export interface BlobRow {
@@ -56,6 +58,8 @@ export class EvidenceDatabase extends Dexie {
   riskCriteria!: EntityTable<RiskCriteria, 'id'>;
   signingKeys!: EntityTable<SigningKeyRow, 'fingerprint'>;
   requests!: EntityTable<RequestRow, 'id'>;
+  internalAudits!: EntityTable<InternalAudit, 'id'>;
+  managementReviews!: EntityTable<ManagementReview, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -65,6 +69,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
+    this.version(8).stores(SCHEMA_V8);
   }
 }
 

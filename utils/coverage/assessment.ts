@@ -5,6 +5,7 @@ import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
 import type { ControlCoverage, CoverageResult, EvidenceSummary, Readiness } from '@/utils/coverage/types';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
+import type { InternalAudit, ManagementReview } from '@/utils/isms-records/types';
 import { overviewText } from '@/utils/text';
 
 /** What the views need from the database (storage/coverage-snapshot.ts reads it in one transaction). */
@@ -13,6 +14,9 @@ export interface CoverageData {
   plan: AuditPlan | null;
   findings: readonly Finding[];
   evidence: readonly EvidenceSummary[];
+  /** The internal audit programme and the management reviews; absent where a caller has not read them. */
+  internalAudits?: readonly InternalAudit[];
+  managementReviews?: readonly ManagementReview[];
 }
 
 export const AUDIT_KINDS = [
@@ -88,8 +92,21 @@ export function assess(catalogue: Catalogue, data: CoverageData, today: string):
     plan: data.plan,
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates: data.controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings: data.findings });
+  const records =
+    data.internalAudits && data.managementReviews
+      ? { internalAudits: data.internalAudits, managementReviews: data.managementReviews, today }
+      : undefined;
+  const stage1 = stage1Readiness({
+    catalogue,
+    controlStates: data.controlStates,
+    coverage,
+    ...(records ? { records } : {}),
+  });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings: data.findings,
+    ...(records ? { records: { ...records, stage1Date: data.plan?.stage1Date ?? null } } : {}),
+  });
   const upcoming = upcomingAudit(data.plan, today);
   const open = data.findings.filter((finding) => finding.status !== 'closed');
   return {

@@ -119,6 +119,8 @@ export const CUSTODY_EVENTS = [
   'request-file',
   // The installation's bundle-signing key was replaced: both fingerprints, so bundles signed by either are placed.
   'key-rotation',
+  // An internal audit or a management review added, revised or removed, with the record before and after.
+  'isms-record-change',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 

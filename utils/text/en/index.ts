@@ -23,4 +23,5 @@ export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './t
 export { requestText } from './requests';
 export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
+export { ismsRecordsText } from './isms-records';
 export { signingText } from './signing';
