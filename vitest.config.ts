@@ -12,6 +12,8 @@ export default defineConfig({
       '{utils,storage,components,entrypoints,platform,background,content,scripts}/**/*.test.{ts,tsx}',
       // The lint boundaries, each broken on purpose.
       'tests/lint/*.test.ts',
+      // Control suggestions scored on a corpus of admin-console pages.
+      'tests/suggestions/*.test.ts',
     ],
     restoreMocks: true,
   },

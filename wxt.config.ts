@@ -15,7 +15,11 @@ export default defineConfig({
     name: 'ISMS Evidence Collector',
     description:
       'One-click ISO/IEC 27001 audit evidence: capture admin consoles, tag to Annex A controls, export a verifiable bundle.',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
+    // `alarms` wakes the worker to retry uploads to a team store or a time-stamping authority. The optional
+    // host permissions are never granted at install: settings ask for the one origin the user configured
+    // (platform/origin-permission.ts, docs/STORE.md).
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Capture audit evidence' },
     commands: {
       'capture-visible': {

@@ -3,7 +3,7 @@ import type { CaptureAdapter } from '@/utils/capture/capture-visible';
 import type { CommitAdapter } from '@/utils/capture/pipeline';
 import { parseBrowser } from '@/utils/capture/user-agent';
 import type { PageSnapshot } from '@/utils/page/types';
-import { suggestControls } from '@/utils/rules/suggest';
+import { rankSuggestions } from '@/utils/rules/suggest';
 import { getDatabase } from '@/storage/db';
 import { saveCapture } from '@/storage/evidence-repository';
 import { refreshBadge } from './badge';
@@ -45,8 +45,8 @@ export function browserCaptureAdapter(): CaptureAdapter {
       return snapshot;
     },
     renderImages,
-    async suggestControls(page) {
-      return suggestControls(await readEffectiveMappingRules(getDatabase()), page);
+    async rankSuggestions(page) {
+      return rankSuggestions(await readEffectiveMappingRules(getDatabase()), page);
     },
     capturer: () => readEffectiveCapturer(getDatabase()),
     organisation: () => readEffectiveOrganisation(getDatabase()),

@@ -34,6 +34,13 @@ import {
 } from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { RequestChangeError } from '@/utils/requests/status';
+import {
+  fileAgainstRequest,
+  importRequests,
+  saveRequest,
+  setRequestStatus,
+} from '@/storage/request-repository';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
 const now = () => new Date().toISOString();
@@ -110,6 +117,26 @@ const handlers: Handlers = {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
   },
+  async importRequests({ requests }) {
+    await importRequests(getDatabase(), requests, now());
+    return { written: requests.length };
+  },
+  async saveRequest({ request, replacing }) {
+    await saveRequest(getDatabase(), request, replacing, now());
+    return request;
+  },
+  async setRequestStatus({ audit, reference, item, status, comment }) {
+    const db = getDatabase();
+    const actor = await readEffectiveCapturer(db);
+    return setRequestStatus(db, { audit, reference }, { item }, status, comment, actor, now());
+  },
+  async fileAgainstRequest({ audit, reference, item, evidenceId }) {
+    const db = getDatabase();
+    const actor = await readEffectiveCapturer(db);
+    const request = await fileAgainstRequest(db, { audit, reference }, { item }, evidenceId, actor, now());
+    void refreshBadge();
+    return request;
+  },
 };
 
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
@@ -137,7 +164,8 @@ export async function routeMessage(
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
     return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, error: error.message };
+    if (error instanceof ValidationError || error instanceof RequestChangeError)
+      return { ok: false, error: error.message };
     return {
       ok: false,
       error:

@@ -1,5 +1,6 @@
 import { openShadowRoot } from './dom';
 import { pageFacts } from './page-facts';
+import { readHeadings } from './page-headings';
 import { DEFAULT_LIMITS } from '@/utils/page/limits';
 import { surveyFrames, type FrameSurvey } from './frames';
 import { readTables } from './read-tables';
@@ -121,6 +122,7 @@ export function collectPage(doc: Document, win: Window, options: CollectOptions 
   const tables = readDocumentTables(doc, reading, limits.maxTables);
   frameTables(survey, reading, tables, frames);
   const dom = readDom(doc, reading, options.now);
+  const headings = readHeadings([doc, ...survey.readable.map((frame) => frame.doc)], skips);
 
   const notes = [...reading.notes, ...frameNotes(frames)];
   if (skips.total > 0) notes.push(pageReadingText.skipped(skips.summary()));
@@ -128,6 +130,7 @@ export function collectPage(doc: Document, win: Window, options: CollectOptions 
   return {
     ...pageFacts(doc, win),
     text,
+    headings,
     tables,
     dom,
     notes,

@@ -74,7 +74,10 @@ function merge(before: RequestRow | undefined, incoming: AuditRequest): AuditReq
   };
 }
 
-/** A request created or edited by hand; `replacing` is the key it had before (null when new). */
+/**
+ * A request created or edited by hand; `replacing` is the key it had before (null when new). An edit changes
+ * the wording, controls, due date, owner and sample; statuses, comments and filed evidence stay as stored.
+ */
 export async function saveRequest(
   db: EvidenceDatabase,
   request: AuditRequest,
@@ -86,8 +89,11 @@ export async function saveRequest(
     const previousId = replacing ? requestKey(replacing) : null;
     if (id !== previousId && (await db.requests.get(id)))
       throw new RequestChangeError(requestText.change.alreadyExists(request.reference, request.audit));
+    // The stored row, not the page's copy, carries statuses and filed evidence: a capture filed from the popup
+    // while the form was open is kept.
+    const before = previousId === null ? undefined : await db.requests.get(previousId);
     if (previousId !== null && previousId !== id) await db.requests.delete(previousId);
-    await db.requests.put(toRow(request, at));
+    await db.requests.put(toRow(merge(before, request), at));
   });
 }
 
@@ -160,4 +166,18 @@ export async function requestsForEvidence(db: EvidenceDatabase, evidenceId: stri
 export async function evidenceIdsForRequestList(db: EvidenceDatabase, audit: string): Promise<string[]> {
   const rows = await db.requests.where('audit').equals(audit).toArray();
   return [...new Set(rows.flatMap((row) => row.allEvidenceIds))];
+}
+
+/** Titles and capture times of the evidence a request's page lists; `found` is false for evidence since removed. */
+export async function readEvidenceTitles(
+  db: EvidenceDatabase,
+  ids: readonly string[],
+): Promise<{ id: string; title: string; capturedAt: string; found: boolean }[]> {
+  const records = await db.evidence.bulkGet([...ids]);
+  return ids.map((id, index) => {
+    const record = records[index];
+    return record
+      ? { id, title: record.title || record.url, capturedAt: record.capturedAt, found: true }
+      : { id, title: '', capturedAt: '', found: false };
+  });
 }

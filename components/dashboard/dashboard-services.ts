@@ -4,8 +4,10 @@ import type { SettingsPolicy } from '@/components/settings/SettingsForm';
 import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments';
 import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
+import type { RequestServices } from '@/components/requests/request-services';
+import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
-import type { ControlState, Settings } from '@/utils/isms/types';
+import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
@@ -21,6 +23,8 @@ export interface DashboardData {
   documents?: readonly ControlledDocumentSummary[];
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
+  /** The auditor's request lists, and the rules that suggest controls from a request's text. */
+  requests?: { requests: readonly AuditRequest[]; rules: readonly MappingRule[] };
 }
 
 /** What the dashboard does outside itself: reads, writes through the background, downloads. */
@@ -43,4 +47,6 @@ export interface DashboardServices {
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
   exportUrl: string;
+  /** Request lists: absent where the page does not offer them. */
+  requests?: RequestServices;
 }

@@ -1,6 +1,8 @@
 import { AuditPlanForm } from '@/components/audit/AuditPlanForm';
 import { ExportSection } from '@/components/export/ExportSection';
+import { RequestsSection } from '@/components/requests/RequestsSection';
 import type { SectionId } from '@/utils/dashboard/routes';
+import { dashboardText } from '@/utils/text';
 import { ControlsSection } from './ControlsSection';
 import { DashboardOverview } from './DashboardOverview';
 import { FindingsSection } from './FindingsSection';
@@ -30,6 +32,25 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
     />
   ),
   findings: (context) => <FindingsSection context={context} />,
+  requests: ({ catalogue, data, today, services, thenReload }) => (
+    <>
+      <h2>{dashboardText.sections.requests}</h2>
+      {services.requests && (
+        <RequestsSection
+          catalogue={catalogue}
+          requests={data.requests?.requests ?? []}
+          rules={data.requests?.rules ?? []}
+          today={today}
+          services={{
+            ...services.requests,
+            importRequests: thenReload(services.requests.importRequests),
+            saveRequest: thenReload(services.requests.saveRequest),
+            setStatus: thenReload(services.requests.setStatus),
+          }}
+        />
+      )}
+    </>
+  ),
   evidence: ({ panels }) => <div data-testid="evidence-slot">{panels.evidencePanel}</div>,
   export: ({ services, panels }) => (
     <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />

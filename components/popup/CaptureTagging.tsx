@@ -26,6 +26,7 @@ export function CaptureTagging({
       catalogue={catalogue}
       evidence={tagging.evidence}
       suggestedControls={tagging.suggestedControls}
+      {...(tagging.suggestions ? { suggestions: tagging.suggestions } : {})}
       thumbnailUrl={tagging.thumbnailUrl}
       onSave={onSave}
       {...(onBlackout && hasScreenshot

@@ -109,6 +109,49 @@ describe('PopupApp', () => {
     });
   });
 
+  it('offers a weaker suggestion unticked and gives the reason for each on the control itself', async () => {
+    renderPopup({
+      onCapture: async () => ({
+        evidence,
+        suggestedControls: ['A.8.13', 'A.5.19'],
+        suggestions: [
+          {
+            controlId: 'A.8.13',
+            score: 17,
+            strong: true,
+            preTicked: true,
+            reasons: [
+              { ruleId: 'builtin-keyword-backup', place: 'title', words: ['backup'], count: 1 },
+              { ruleId: 'builtin-keyword-backup', place: 'text', words: ['backup job'], count: 12 },
+            ],
+          },
+          {
+            controlId: 'A.5.19',
+            score: 2,
+            strong: false,
+            preTicked: false,
+            reasons: [{ ruleId: 'builtin-keyword-supplier', place: 'text', words: ['vendor'], count: 1 }],
+          },
+        ],
+        thumbnailUrl: '',
+      }),
+    });
+    fireEvent.click(screen.getByTestId('capture-visible'));
+    await screen.findByTestId('tagging');
+    const backup = document.querySelector<HTMLInputElement>('input[data-control-id="A.8.13"]')!;
+    const vendor = document.querySelector<HTMLInputElement>('input[data-control-id="A.5.19"]')!;
+    expect(backup.checked).toBe(true);
+    expect(vendor.checked).toBe(false);
+    // The reason is the checkbox's description, so a screen reader reads it on focus as the tooltip shows it.
+    const reasonOf = (input: HTMLInputElement) =>
+      document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(reasonOf(backup)).toBe(
+      'Ticked because the title says “backup”; the text says “backup job” (12 times).',
+    );
+    expect(reasonOf(vendor)).toBe('Not ticked, a weaker match: the text says “vendor”.');
+    expect(vendor.closest('label')!.querySelector('.tag')!.textContent).toBe('possible');
+  });
+
   it('shows a capture failure as a sentence in an alert', async () => {
     renderPopup({
       onCapture: async () => {

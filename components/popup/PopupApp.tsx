@@ -11,10 +11,13 @@ import { MaskingToggle } from './MaskingToggle';
 import { ReviewQueue } from './ReviewQueue';
 import { ShortcutHint } from './ShortcutHint';
 import type { TaggingChoice } from './TaggingPanel';
+import type { Suggestion } from '@/utils/rules/suggest';
 
 export interface TaggingTarget {
   evidence: EvidenceRecord;
   suggestedControls: string[];
+  /** Why each control is suggested (a capture just taken; absent when a stored capture is reviewed). */
+  suggestions?: Suggestion[];
   thumbnailUrl: string;
 }
 

@@ -8,6 +8,7 @@ import { BlackoutEditor } from './BlackoutEditor';
 import { ControlPicker } from '../soa/ControlPicker';
 import '../styles/blackout.css';
 import { NotesAndDateFields } from '../audit/NotesAndDateFields';
+import type { Suggestion } from '@/utils/rules/suggest';
 
 export interface TaggingChoice {
   controls: string[];
@@ -22,6 +23,8 @@ export interface TaggingPanelProps {
     'id' | 'title' | 'url' | 'capturedAt' | 'controls' | 'notes' | 'effectiveDate'
   >;
   suggestedControls: readonly string[];
+  /** The reasons behind the suggestions (shown on hover and focus); absent for a stored capture. */
+  suggestions?: readonly Suggestion[];
   thumbnailUrl: string;
   onSave: (choice: TaggingChoice) => Promise<void>;
   /** Blacks out areas of the stored images; absent where the capture has no screenshot. */
@@ -33,6 +36,7 @@ export function TaggingPanel({
   catalogue,
   evidence,
   suggestedControls,
+  suggestions = [],
   thumbnailUrl,
   onSave,
   onBlackout,
@@ -110,18 +114,32 @@ export function TaggingPanel({
       <fieldset>
         <legend>{taggingText.controlsShown}</legend>
         {offered.length === 0 && <p class="hint">{taggingText.noneSuggested}</p>}
-        {offered.map((controlId) => (
-          <label key={controlId} class="control-choice">
-            <input
-              type="checkbox"
-              data-control-id={controlId}
-              checked={checked.includes(controlId)}
-              onChange={(event) => toggle(controlId, event.currentTarget.checked)}
-            />
-            <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
-            {suggestedControls.includes(controlId) && <span class="tag">{taggingText.suggested}</span>}
-          </label>
-        ))}
+        {offered.map((controlId) => {
+          const suggestion = suggestions.find((entry) => entry.controlId === controlId);
+          const reasonId = `suggestion-reason-${controlId}`;
+          return (
+            <label key={controlId} class="control-choice">
+              <input
+                type="checkbox"
+                data-control-id={controlId}
+                checked={checked.includes(controlId)}
+                onChange={(event) => toggle(controlId, event.currentTarget.checked)}
+                {...(suggestion ? { 'aria-describedby': reasonId } : {})}
+              />
+              <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
+              {suggestedControls.includes(controlId) && (
+                <span class="tag">
+                  {suggestion && !suggestion.preTicked ? taggingText.alsoSuggested : taggingText.suggested}
+                </span>
+              )}
+              {suggestion && (
+                <span class="suggestion-reason" id={reasonId} role="tooltip" data-testid="suggestion-reason">
+                  {taggingText.suggestionReason(suggestion.reasons, suggestion.preTicked)}
+                </span>
+              )}
+            </label>
+          );
+        })}
       </fieldset>
       <ControlPicker
         catalogue={catalogue}

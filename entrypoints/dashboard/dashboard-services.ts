@@ -2,13 +2,15 @@ import type { DashboardServices } from '@/components/dashboard/dashboard-service
 import { localDate } from '@/utils/coverage/dates';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { sendMessage } from '@/platform/messaging';
-import { readEffectiveSettings } from '@/platform/effective-settings';
+import { readEffectiveMappingRules, readEffectiveSettings } from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
 import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
+import { listRequests } from '@/storage/request-repository';
+import { createRequestServices } from './request-services';
 import { downloadText } from './download';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
@@ -17,12 +19,14 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys] = await Promise.all([
+      const [coverage, view, masking, documents, signingKeys, requests, rules] = await Promise.all([
         readCoverageSnapshot(db),
         readEffectiveSettings(db),
         readMaskingView(db),
         readControlledDocuments(db, CLAUSE_IDS),
         readSigningKeys(db),
+        listRequests(db),
+        readEffectiveMappingRules(db),
       ]);
       const policy = {
         organisation: view.organisation,
@@ -37,6 +41,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         policy,
         masking,
         documents,
+        requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
       };
     },
@@ -66,6 +71,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
     // A plain link within the extension's origin; the export page runs the streaming bundle writer.
     exportUrl: '/export.html',
+    requests: createRequestServices(db),
   };
 }
 

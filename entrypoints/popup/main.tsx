@@ -63,6 +63,7 @@ async function captureFullPage(
     return {
       evidence: outcome.evidence,
       suggestedControls: outcome.suggestedControls,
+      ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
       thumbnailUrl: outcome.thumbnailDataUrl,
     };
   } finally {
@@ -115,6 +116,7 @@ function paint() {
         return {
           evidence: outcome.evidence,
           suggestedControls: outcome.suggestedControls,
+          ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
           thumbnailUrl: outcome.thumbnailDataUrl,
         };
       }}

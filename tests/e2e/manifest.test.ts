@@ -6,6 +6,7 @@ import { EXTENSION_DIR } from './harness';
 interface Manifest {
   manifest_version?: number;
   permissions?: string[];
+  optional_host_permissions?: string[];
   action?: { default_popup?: string };
   commands?: Record<string, { suggested_key?: { default?: string } }>;
   storage?: { managed_schema?: string };
@@ -22,11 +23,12 @@ describe('the built Chrome manifest', () => {
   it('asks for exactly the permissions the product needs, and no standing access to pages', () => {
     expect(manifest.manifest_version).toBe(3);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(
-      ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'].sort(),
+      ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms'].sort(),
     );
+    // Optional origins are never granted at install; settings ask for the one origin a person configures.
+    expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
     for (const key of [
       'host_permissions',
-      'optional_host_permissions',
       'content_scripts',
       'web_accessible_resources',
       'externally_connectable',

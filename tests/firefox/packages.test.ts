@@ -8,10 +8,11 @@ import { REPO_ROOT } from './firefox.mjs';
 import { releaseEnvironment } from './release-environment';
 
 const OUTPUT_DIR = path.join(REPO_ROOT, '.output');
-const PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'];
+const PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'];
+// Declared optional only so that settings can ask for the one origin a person configures.
+const OPTIONAL_ORIGINS = ['http://*/*', 'https://*/*'];
 const NO_STANDING_ACCESS = [
   'host_permissions',
-  'optional_host_permissions',
   'content_scripts',
   'web_accessible_resources',
   'externally_connectable',
@@ -21,6 +22,7 @@ interface Manifest {
   manifest_version: number;
   version: string;
   permissions: string[];
+  optional_host_permissions?: string[];
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
 }
@@ -63,6 +65,7 @@ describe('the store packages from `npm run zip`', () => {
       expect(manifest.manifest_version).toBe(3);
       expect(manifest.version).toBe(version);
       expect([...manifest.permissions].sort()).toEqual(PERMISSIONS);
+      expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(OPTIONAL_ORIGINS);
       for (const key of NO_STANDING_ACCESS) expect(manifest, key).not.toHaveProperty(key);
     },
   );

@@ -2,6 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { PageSnapshot } from '../page/types';
 import { captureVisible, type CaptureAdapter } from './capture-visible';
 import { CaptureError } from './errors';
+import type { Suggestion } from '../rules/suggest';
+
+function suggestion(controlId: string, preTicked = true): Suggestion {
+  return { controlId, score: preTicked ? 10 : 2, strong: preTicked, preTicked, reasons: [] };
+}
 
 const PNG = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], {
   type: 'image/png',
@@ -40,7 +45,7 @@ function fakeAdapter(overrides: Partial<CaptureAdapter> = {}): CaptureAdapter {
       stamped: new Blob(['stamped'], { type: 'image/png' }),
       thumbnail: new Blob(['thumb'], { type: 'image/png' }),
     }),
-    suggestControls: async () => ['A.8.13'],
+    rankSuggestions: async () => [suggestion('A.8.13')],
     capturer: async () => 'Alice Admin',
     environment: () => ({ browser: { name: 'Chrome', version: '156' }, extensionVersion: '0.1.0' }),
     now: () => new Date('2026-11-27T22:15:04.000Z'),

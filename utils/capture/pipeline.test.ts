@@ -11,6 +11,11 @@ import {
   type CommitAdapter,
   type PipelineAdapter,
 } from './pipeline';
+import type { Suggestion } from '../rules/suggest';
+
+function suggestion(controlId: string, preTicked = true): Suggestion {
+  return { controlId, score: preTicked ? 10 : 2, strong: preTicked, preTicked, reasons: [] };
+}
 
 const png = (label: string) => new Blob([label], { type: 'image/png' });
 
@@ -29,7 +34,7 @@ const snapshot: PageSnapshot = {
 function adapter(overrides: Partial<PipelineAdapter> = {}): PipelineAdapter {
   return {
     getTab: async (id) => ({ id, windowId: 1, url: snapshot.url, title: 'Tab title' }),
-    suggestControls: async () => ['A.5.18'],
+    rankSuggestions: async () => [suggestion('A.5.18')],
     capturer: async () => 'Alice Admin',
     organisation: async () => 'Northwind',
     environment: () => ({ browser: { name: 'Chrome', version: '156' }, extensionVersion: '0.1.0' }),
@@ -105,12 +110,23 @@ describe('the one capture pipeline', () => {
 
   it('stamps for the URL the page reading reports, and suggests from the page', async () => {
     const stamp = vi.fn(async (_url: string) => [{ stamped: png('s'), thumbnail: png('t') }]);
-    const suggest = vi.fn(async () => ['A.5.18', 'A.8.2']);
+    const suggest = vi.fn(async () => [
+      suggestion('A.5.18'),
+      suggestion('A.8.2'),
+      suggestion('A.5.15', false),
+    ]);
     const start = await startCapture(adapter(), 3);
-    const result = await prepareEvidence(adapter({ suggestControls: suggest }), start, reading({ stamp }));
+    const result = await prepareEvidence(adapter({ rankSuggestions: suggest }), start, reading({ stamp }));
     expect(stamp).toHaveBeenCalledWith(snapshot.url);
-    expect(suggest).toHaveBeenCalledWith({ url: snapshot.url, title: 'Users', text: snapshot.text });
+    expect(suggest).toHaveBeenCalledWith({
+      url: snapshot.url,
+      title: 'Users',
+      text: snapshot.text,
+      headings: [],
+    });
+    // Only what starts ticked is on the record; the weaker suggestion is offered, not applied.
     expect(result.prepared.record.controls).toEqual(['A.5.18', 'A.8.2']);
+    expect(result.suggestions.map((entry) => entry.controlId)).toEqual(['A.5.18', 'A.8.2', 'A.5.15']);
     expect(result.prepared.record.status).toBe('needs-review');
   });
 
@@ -168,6 +184,7 @@ describe('the one capture pipeline', () => {
     expect(withThumbnail).toEqual({
       evidence: saved,
       suggestedControls: ['A.5.18'],
+      suggestions: [suggestion('A.5.18')],
       thumbnailDataUrl: 'data:image/png;base64,dA==',
     });
     const without = await commitEvidence(commit, evidence, 'popup', { sendThumbnail: false });

@@ -3,6 +3,7 @@ import { maskingCounts } from '../masking/redact-snapshot';
 import type { MaskingRule } from '../masking/types';
 import type { CaptureOutcome } from '../messages/protocol';
 import type { PageSnapshot } from '../page/types';
+import type { PageContent, Suggestion } from '../rules/suggest';
 import { elementCaptureText } from '../text';
 import { assembleEvidence, type ImageArtifact, type PreparedCapture } from './assemble';
 import { captureContext } from './context';
@@ -32,7 +33,8 @@ export interface StampedImage {
 /** What the pipeline needs from the browser and the database, behind one interface that tests fake. */
 export interface PipelineAdapter {
   getTab(tabId: number): Promise<TabInfo>;
-  suggestControls(page: { url: string; title: string; text: string }): Promise<string[]>;
+  /** The controls the rules suggest for the page, best first, the strong ones marked to start ticked. */
+  rankSuggestions(page: PageContent): Promise<Suggestion[]>;
   capturer(): Promise<string>;
   /** The organisation the evidence belongs to, when one is set. */
   organisation?(): Promise<string>;
@@ -98,7 +100,7 @@ export interface CaptureReading {
 
 export interface PreparedEvidence {
   prepared: PreparedCapture;
-  suggestedControls: string[];
+  suggestions: Suggestion[];
   context: CaptureContext;
 }
 
@@ -111,10 +113,11 @@ export async function prepareEvidence(
   const { snapshot, masking } = reading;
   const url = snapshot.url || start.tab.url || '';
   const stamped = await reading.stamp(url);
-  const suggestedControls = await adapter.suggestControls({
+  const suggestions = await adapter.rankSuggestions({
     url,
     title: snapshot.title,
     text: snapshot.text,
+    headings: snapshot.headings ?? [],
   });
   const context = captureContextOf(adapter, start, reading, url);
   const metadata: Record<string, unknown> = { ...reading.metadata };
@@ -124,14 +127,17 @@ export async function prepareEvidence(
     [...stampedImages(reading, stamped), ...(reading.extraImages ?? [])],
     snapshot,
     {
-      controls: suggestedControls,
+      // Only strong matches start ticked; the rest are offered in the tagging view, unticked.
+      controls: suggestions
+        .filter((suggestion) => suggestion.preTicked)
+        .map((suggestion) => suggestion.controlId),
       effectiveDate: localDay(start.capturedAt, start.timeZone),
       status: 'needs-review',
       kind: reading.kind,
     },
     metadata,
   );
-  return { prepared, suggestedControls, context };
+  return { prepared, suggestions, context };
 }
 
 /** Stores what was prepared and answers the popup: the record, the suggestions, the thumbnail if wanted. */
@@ -145,7 +151,8 @@ export async function commitEvidence(
   const thumbnail = evidence.prepared.blobs.find((blob) => blob.key.endsWith('/thumbnail.png'));
   return {
     evidence: record,
-    suggestedControls: evidence.suggestedControls,
+    suggestedControls: evidence.suggestions.map((suggestion) => suggestion.controlId),
+    suggestions: evidence.suggestions,
     thumbnailDataUrl:
       options.sendThumbnail && thumbnail ? await adapter.thumbnailDataUrl(thumbnail.data) : '',
   };

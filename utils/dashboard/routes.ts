@@ -1,7 +1,16 @@
 import { normaliseControlId } from '@/utils/catalogue/catalogue';
 import { dashboardText } from '@/utils/text';
 
-const SECTION_ORDER = ['overview', 'controls', 'plan', 'findings', 'evidence', 'export', 'settings'] as const;
+const SECTION_ORDER = [
+  'overview',
+  'controls',
+  'plan',
+  'findings',
+  'requests',
+  'evidence',
+  'export',
+  'settings',
+] as const;
 
 export const SECTIONS = SECTION_ORDER.map((id) => ({ id, label: dashboardText.sections[id] }));
 

@@ -8,6 +8,8 @@ import type {
 } from '../isms-records/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { AuditRequest, RequestStatus } from '../requests/types';
+import type { Suggestion } from '../rules/suggest';
 
 /**
  * The one message protocol between extension pages and the background. Each entry maps a verbNoun
@@ -70,6 +72,29 @@ export interface Protocol {
   };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
+  /** A request list the user confirmed in the import preview, written in one transaction. */
+  importRequests: { request: { requests: AuditRequest[] }; response: { written: number } };
+  /** A request created or edited by hand; `replacing` is its key before the edit (null when new). */
+  saveRequest: {
+    request: { request: AuditRequest; replacing: RequestKey | null };
+    response: AuditRequest;
+  };
+  /** A request's or one item's status; writes a `request-status` custody entry with who and when. */
+  setRequestStatus: {
+    request: RequestKey & { item: number | null; status: RequestStatus; comment: string };
+    response: AuditRequest;
+  };
+  /** Files evidence against a request or one item, adding the request's controls to the evidence. */
+  fileAgainstRequest: {
+    request: RequestKey & { item: number | null; evidenceId: string };
+    response: AuditRequest;
+  };
+}
+
+/** A request's identity: the same reference may recur across audits. */
+export interface RequestKey {
+  audit: string;
+  reference: string;
 }
 
 export interface EvidenceEditRequest {
@@ -104,8 +129,10 @@ export interface CaptureProgress {
 
 export interface CaptureOutcome {
   evidence: EvidenceRecord;
-  /** Controls the rules suggested (already applied to the record). */
+  /** Controls the rules suggest, best first; the pre-ticked ones are already on the record. */
   suggestedControls: string[];
+  /** The same suggestions with their reasons, for the tagging view (absent from older callers). */
+  suggestions?: Suggestion[];
   /** A small PNG data URL for the tagging view. */
   thumbnailDataUrl: string;
 }
@@ -136,6 +163,10 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  importRequests: true,
+  saveRequest: true,
+  setRequestStatus: true,
+  fileAgainstRequest: true,
 };
 
 export function isRequest(message: unknown): message is AnyRequest {

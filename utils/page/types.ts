@@ -26,6 +26,8 @@ export interface PageSnapshot {
   scroll: { x: number; y: number };
   /** Visible text as a reader sees it: block elements on their own lines, table cells separated by tabs. */
   text: string;
+  /** The page's own headings and table captions, navigation left out: what control suggestions weigh most. */
+  headings?: string[];
   tables: PageTable[];
   /** Sanitised serialisation of the document. */
   dom: { html: string; truncated: boolean; originalBytes: number };

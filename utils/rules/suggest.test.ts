@@ -3,7 +3,7 @@ import { findItem } from '../catalogue/catalogue';
 import { ISO27001_2022 } from '../catalogue/iso27001-2022';
 import type { MappingRule } from '../isms/types';
 import { BUILT_IN_RULES } from './built-in-rules';
-import { suggestControls, type PageContent } from './suggest';
+import { rankSuggestions, suggestControls, type PageContent, type Suggestion } from './suggest';
 
 function page(partial: Partial<PageContent>): PageContent {
   return { url: 'https://example.com/', title: '', text: '', ...partial };
@@ -28,10 +28,12 @@ describe('suggestControls with the built-in rules', () => {
   it.each<[string, Partial<PageContent>, string[]]>([
     ['backup job history', { title: 'Backup jobs', text: 'Job history: 31 succeeded' }, ['A.8.13']],
     ['restore test', { text: 'Restore completed at 02:00' }, ['A.8.13']],
-    ['access review', { title: 'Access reviews' }, ['A.5.18', 'A.8.2']],
-    ['members page', { title: 'Members' }, ['A.5.18', 'A.8.2']],
-    ['roles and permissions', { text: 'Roles and permissions' }, ['A.5.18', 'A.8.2']],
-    ['incident queue', { title: 'Incidents - Service Desk' }, ['A.5.24', 'A.5.25', 'A.5.26']],
+    ['access review', { title: 'Access reviews' }, ['A.5.18']],
+    ['members page', { title: 'Members' }, ['A.5.18']],
+    ['privileged accounts', { title: 'Privileged accounts' }, ['A.8.2']],
+    ['roles and permissions', { text: 'Roles and permissions' }, ['A.5.18']],
+    ['incident queue', { title: 'Incidents - Service Desk' }, ['A.5.25', 'A.5.26']],
+    ['incident plan', { title: 'Incident response plan' }, ['A.5.24', 'A.5.25', 'A.5.26']],
     ['pull request', { title: 'Pull requests' }, ['A.8.32']],
     ['deployment log', { text: 'Deployments to production' }, ['A.8.32']],
     ['change ticket', { title: 'CHG0042 Change' }, ['A.8.32']],
@@ -47,7 +49,8 @@ describe('suggestControls with the built-in rules', () => {
     ['firewall', { title: 'Firewall rules' }, ['A.8.20']],
     ['monitoring', { title: 'Monitoring' }, ['A.8.16']],
     ['logging', { title: 'Logging' }, ['A.8.15', 'A.8.16']],
-    ['vendors', { title: 'Vendors' }, ['A.5.19', 'A.5.20', 'A.5.21', 'A.5.22']],
+    ['vendors', { title: 'Vendors' }, ['A.5.19']],
+    ['supplier reviews', { text: 'Supplier review: SOC 2 report received' }, ['A.5.19', 'A.5.22']],
     ['case-insensitive', { title: 'BACKUP' }, ['A.8.13']],
     ['hyphenated plural', { text: 'Anti-Malware engines' }, ['A.8.7']],
   ])('%s', (_name, content, expected) => {
@@ -157,5 +160,84 @@ describe('suggestControls rule semantics', () => {
     const started = performance.now();
     expect(suggestControls(BUILT_IN_RULES, page({ text }))).toEqual(['A.8.13']);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('rankSuggestions', () => {
+  const rules: MappingRule[] = [
+    rule({ id: 'backup', pattern: 'backup|restore|backup job', controls: ['A.8.13'] }),
+    rule({ id: 'monitoring', pattern: 'monitoring|alert', controls: ['A.8.16'] }),
+    rule({ id: 'network', pattern: 'firewall', controls: ['A.8.20'] }),
+    rule({ id: 'time', pattern: 'ntp', controls: ['A.8.17'] }),
+    rule({ id: 'supplier', pattern: 'vendor', controls: ['A.5.19'] }),
+    rule({ id: 'aws-backup', kind: 'url', pattern: 'console.aws.amazon.com/backup', controls: ['A.8.13'] }),
+  ];
+  const ticked = (ranked: Suggestion[]) =>
+    ranked.filter((entry) => entry.preTicked).map((entry) => entry.controlId);
+
+  it('ticks what the title names and offers a passing mention unticked, with the reason for each', () => {
+    const ranked = rankSuggestions(
+      rules,
+      page({
+        title: 'Backup jobs - History',
+        headings: ['Job sessions'],
+        text: 'Backup job nightly finished. Backup job weekly finished. Alerts go to the vendor portal.',
+      }),
+    );
+    expect(ticked(ranked)).toEqual(['A.8.13']);
+    expect(ranked.map((entry) => entry.controlId)).toEqual(['A.8.13', 'A.5.19', 'A.8.16']);
+    expect(ranked[0]!.reasons).toEqual([
+      { ruleId: 'backup', place: 'title', words: ['backup', 'backup job'], count: 1 },
+      { ruleId: 'backup', place: 'text', words: ['backup', 'backup job'], count: 2 },
+    ]);
+    expect(ranked.find((entry) => entry.controlId === 'A.5.19')).toMatchObject({
+      strong: false,
+      preTicked: false,
+      reasons: [{ ruleId: 'supplier', place: 'text', words: ['vendor'], count: 1 }],
+    });
+  });
+
+  it('counts a heading and the address as strong, the product name at the end of the title as weak', () => {
+    expect(ticked(rankSuggestions(rules, page({ headings: ['Firewall rules'] })))).toEqual(['A.8.20']);
+    expect(
+      ticked(rankSuggestions(rules, page({ url: 'https://console.aws.amazon.com/backup/home' }))),
+    ).toEqual(['A.8.13']);
+    const productName = rankSuggestions(rules, page({ title: 'Overview - Dashboards - Acme Monitoring' }));
+    expect(productName[0]).toMatchObject({ controlId: 'A.8.16', strong: false, preTicked: false });
+  });
+
+  it('lets text alone tick a control only when the page keeps coming back to it', () => {
+    expect(ticked(rankSuggestions(rules, page({ text: 'ntp '.repeat(3) })))).toEqual([]);
+    expect(ticked(rankSuggestions(rules, page({ text: 'ntp '.repeat(12) })))).toEqual(['A.8.17']);
+  });
+
+  it('does not tick a strong match that is far weaker than the best on the page', () => {
+    const ranked = rankSuggestions(
+      rules,
+      page({
+        title: 'Alerts',
+        headings: ['Monitoring', 'Alert rules'],
+        text: `${'alert '.repeat(40)} ${'ntp '.repeat(8)}`,
+      }),
+    );
+    expect(ranked.find((entry) => entry.controlId === 'A.8.17')).toMatchObject({ preTicked: false });
+    expect(ticked(ranked)).toEqual(['A.8.16']);
+  });
+
+  it('ticks at most three, best first, and offers the rest', () => {
+    const many = rankSuggestions(
+      rules,
+      page({ title: 'Backup, monitoring, firewall, NTP and vendor review' }),
+    );
+    expect(many.filter((entry) => entry.strong)).toHaveLength(5);
+    expect(ticked(many)).toHaveLength(3);
+    expect(
+      ticked(rankSuggestions(rules, page({ title: 'Backup, monitoring and firewall' }), { maxPreTicked: 1 })),
+    ).toHaveLength(1);
+  });
+
+  it('ignores disabled rules and rules without controls', () => {
+    const off = rules.map((entry) => ({ ...entry, enabled: false }));
+    expect(rankSuggestions(off, page({ title: 'Backup jobs' }))).toEqual([]);
   });
 });

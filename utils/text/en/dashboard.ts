@@ -13,6 +13,7 @@ export const dashboardText = {
     controls: 'Controls & SoA',
     plan: 'Audit plan',
     findings: 'Findings',
+    requests: 'Requests',
     evidence: 'Evidence',
     export: 'Export & import',
     settings: 'Settings',

@@ -39,6 +39,23 @@ export const taggingText = {
   controlsShown: 'Controls this evidence shows',
   noneSuggested: 'No control suggested for this page: add one below.',
   suggested: 'suggested',
+  /** A weaker match: offered, not ticked. */
+  alsoSuggested: 'possible',
+  /** Why a control is suggested, e.g. "Suggested: the title says “backup”; the text says “backup job” 12 times." */
+  suggestionReason: (
+    reasons: readonly { place: string; words: readonly string[]; count: number }[],
+    ticked: boolean,
+  ) => {
+    const quoted = (words: readonly string[]) => words.map((word) => `“${word}”`).join(', ');
+    const parts = reasons.map(({ place, words, count }) => {
+      if (place === 'address') return `the address matches ${quoted(words)}`;
+      const times = count > 1 ? ` (${count} times)` : '';
+      const where = place === 'heading' ? 'a heading' : `the ${place}`;
+      return `${where} says ${quoted(words)}${times}`;
+    });
+    const lead = ticked ? 'Ticked because' : 'Not ticked, a weaker match:';
+    return `${lead} ${parts.join('; ')}.`;
+  },
   effectiveDateMissing: 'Choose the effective date: the day this evidence attests to.',
   dateHint: 'the day this evidence attests to',
   openBlackout: 'Black out areas of the screenshot…',
