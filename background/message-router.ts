@@ -34,6 +34,7 @@ import {
 } from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { deleteRisk, saveRisk, saveRiskCriteria } from '@/storage/risk-repository';
 import { RequestChangeError } from '@/utils/requests/status';
 import {
   fileAgainstRequest,
@@ -43,6 +44,10 @@ import {
 } from '@/storage/request-repository';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+/** Risks are treated by Annex A controls, never by clauses. */
+const ANNEX_A_IDS = new Set(
+  DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'control').map((item) => item.id),
+);
 const now = () => new Date().toISOString();
 
 type Handlers = { [T in MessageType]: (payload: Protocol[T]['request']) => Promise<Protocol[T]['response']> };
@@ -116,6 +121,19 @@ const handlers: Handlers = {
   async redactEvidence({ evidenceId, rectangles }) {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
+  async saveRisk({ risk }) {
+    const db = getDatabase();
+    return saveRisk(db, risk, ANNEX_A_IDS, await readEffectiveCapturer(db), now());
+  },
+  async deleteRisk({ id }) {
+    const db = getDatabase();
+    await deleteRisk(db, id, await readEffectiveCapturer(db), now());
+    return null;
+  },
+  async saveRiskCriteria({ criteria }) {
+    const db = getDatabase();
+    return saveRiskCriteria(db, criteria, await readEffectiveCapturer(db), now());
   },
   async importRequests({ requests }) {
     await importRequests(getDatabase(), requests, now());

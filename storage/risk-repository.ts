@@ -84,17 +84,17 @@ export async function applyRiskImport(
   at: string,
 ): Promise<number> {
   if (!importReady(preview)) throw new ValidationError(preview.problems.map((problem) => problem.message));
-  const writes = [
-    ...preview.added.map((after) => ({ before: null, after })),
-    ...preview.changed.map(({ before, after }) => ({ before, after })),
-  ];
+  const afters = [...preview.added, ...preview.changed.map((change) => change.after)];
   await writeTransaction(db, [db.risks, db.custody], async () => {
-    await db.risks.bulkPut(writes.map((write) => write.after));
-    for (const { before, after } of writes) {
+    // The custody entry keeps what the register held at the write, not what the preview saw earlier.
+    const befores = await db.risks.bulkGet(afters.map((after) => after.id));
+    await db.risks.bulkPut(afters);
+    for (const [index, after] of afters.entries()) {
+      const before = befores[index] ?? null;
       await logChange(db, 'import', { riskId: after.id, before, after }, actor, at);
     }
   });
-  return writes.length;
+  return afters.length;
 }
 
 export async function saveRiskCriteria(

@@ -25,6 +25,10 @@ function services(): DashboardServices {
     saveSettings: vi.fn(async (settings: Omit<Settings, 'id'>) => {
       stored.settings = { ...settings, id: 'settings' };
     }),
+    saveRisk: vi.fn(async () => {}),
+    deleteRisk: vi.fn(async () => {}),
+    saveRiskCriteria: vi.fn(async () => {}),
+    importRisks: vi.fn(async () => 0),
     download: vi.fn(),
     today: () => '2025-06-20',
     exportUrl: '/export.html',

@@ -3,6 +3,7 @@ import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
+import { RiskCriteriaPanel } from '@/components/risk/RiskCriteriaPanel';
 import type { SectionContext, SectionView } from './section-context';
 
 const settingsForm: SectionView = ({ data, services, thenReload }) => (
@@ -38,12 +39,24 @@ const signingKey: SectionView = ({ data, services }) =>
     <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
   ) : null;
 
+// Keyed by the saved criteria, so a save or another tab's change starts the form from what is stored.
+const riskCriteria: SectionView = ({ data, services, thenReload }) =>
+  data.coverage.riskCriteria ? (
+    <RiskCriteriaPanel
+      key={data.coverage.riskCriteria.updatedAt}
+      criteria={data.coverage.riskCriteria}
+      risks={data.coverage.risks ?? []}
+      onSave={thenReload(services.saveRiskCriteria)}
+    />
+  ) : null;
+
 /** The settings panels, top to bottom: a new panel is one entry here. */
 export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
   { key: 'signing-key', view: signingKey },
+  { key: 'risk-criteria', view: riskCriteria },
 ];
 
 export function SettingsSection({ context }: { context: SectionContext }) {

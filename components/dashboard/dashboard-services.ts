@@ -9,6 +9,8 @@ import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { RiskImportPreview } from '@/utils/risk/risk-import';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 
 /** One snapshot of the ISMS, as the dashboard shows it; reloaded after every save. */
 export interface DashboardData {
@@ -36,6 +38,12 @@ export interface DashboardServices {
   saveFinding: (finding: FindingInput) => Promise<void>;
   deleteFinding: (id: string) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
+  /** Register writes; each is logged in the custody chain with the risk before and after. */
+  saveRisk: (risk: Risk) => Promise<void>;
+  deleteRisk: (id: string) => Promise<void>;
+  saveRiskCriteria: (criteria: RiskCriteria) => Promise<void>;
+  /** Writes a confirmed import preview whole; resolves with the number of risks written. */
+  importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;

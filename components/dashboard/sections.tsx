@@ -1,5 +1,7 @@
 import { AuditPlanForm } from '@/components/audit/AuditPlanForm';
 import { ExportSection } from '@/components/export/ExportSection';
+import { RisksSection } from '@/components/risk/RisksSection';
+import { TraceSection } from '@/components/risk/TraceSection';
 import { RequestsSection } from '@/components/requests/RequestsSection';
 import type { SectionId } from '@/utils/dashboard/routes';
 import { dashboardText } from '@/utils/text';
@@ -24,6 +26,8 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
     />
   ),
   controls: (context) => <ControlsSection context={context} />,
+  risks: (context) => <RisksSection context={context} />,
+  trace: (context) => <TraceSection context={context} />,
   plan: ({ data, services, thenReload }) => (
     <AuditPlanForm
       plan={data.coverage.plan}
@@ -51,7 +55,12 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
       )}
     </>
   ),
-  evidence: ({ panels }) => <div data-testid="evidence-slot">{panels.evidencePanel}</div>,
+  // Keyed by the record the route opens, so following another evidence link mounts the library anew.
+  evidence: ({ panels, route }) => (
+    <div data-testid="evidence-slot" key={route.evidenceId ?? ''}>
+      {panels.evidencePanel}
+    </div>
+  ),
   export: ({ services, panels }) => (
     <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />
   ),

@@ -2,13 +2,18 @@ import type { DashboardServices } from '@/components/dashboard/dashboard-service
 import { localDate } from '@/utils/coverage/dates';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { sendMessage } from '@/platform/messaging';
-import { readEffectiveMappingRules, readEffectiveSettings } from '@/platform/effective-settings';
+import {
+  readEffectiveCapturer,
+  readEffectiveMappingRules,
+  readEffectiveSettings,
+} from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
 import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
+import { applyRiskImport } from '@/storage/risk-repository';
 import { listRequests } from '@/storage/request-repository';
 import { createRequestServices } from './request-services';
 import { downloadText } from './download';
@@ -58,6 +63,18 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     saveSettings: async (settings) => {
       await sendMessage('saveSettings', settings);
     },
+    saveRisk: async (risk) => {
+      await sendMessage('saveRisk', { risk });
+    },
+    deleteRisk: async (id) => {
+      await sendMessage('deleteRisk', { id });
+    },
+    saveRiskCriteria: async (criteria) => {
+      await sendMessage('saveRiskCriteria', { criteria });
+    },
+    // Written from this page, as the bundle import is: a register of thousands of rows is too big a message.
+    importRisks: async (preview) =>
+      applyRiskImport(db, preview, await readEffectiveCapturer(db), new Date().toISOString()),
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
     },

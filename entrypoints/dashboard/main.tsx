@@ -8,6 +8,7 @@ import { verifyBundle } from '@/utils/bundle/verify';
 import { ImportPanel } from '@/components/export/ImportPanel';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { mountEvidenceSection } from '@/entrypoints/dashboard/evidence-section-wiring';
+import { parseRoute } from '@/utils/dashboard/routes';
 import { createDashboardServices } from './dashboard-services';
 import '@/components/styles/coverage.css';
 import './dashboard.css';
@@ -27,10 +28,17 @@ const importPanel = (
   />
 );
 
-/** The evidence library keeps its own render root and services; it is mounted while its section shows. */
+/**
+ * The evidence library keeps its own render root and services; it is mounted while its section shows,
+ * with the record #evidence/ID names (from the traceability view, say) opened.
+ */
 function EvidenceLibrary() {
   const slot = useRef<HTMLDivElement>(null);
-  useEffect(() => (slot.current ? mountEvidenceSection(slot.current) : undefined), []);
+  useEffect(() => {
+    if (!slot.current) return undefined;
+    const { evidenceId } = parseRoute(location.hash);
+    return mountEvidenceSection(slot.current, evidenceId ? { selectedId: evidenceId } : {});
+  }, []);
   return <div ref={slot} />;
 }
 

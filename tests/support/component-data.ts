@@ -1,6 +1,7 @@
 import type { EvidenceSummary } from '@/utils/coverage/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
+import type { Risk } from '@/utils/risk/types';
 
 /** Fixtures shared by the component tests (only tests import this file). */
 
@@ -61,4 +62,28 @@ export function summary(id: string, controls: string[], effectiveDate: string): 
 
 export function data(extra: Partial<CoverageData> = {}): CoverageData {
   return { controlStates: [], plan: plan(), findings: [], evidence: [], ...extra };
+}
+
+export function risk(id: string, extra: Partial<Risk> = {}): Risk {
+  return {
+    id,
+    title: `Risk ${id}`,
+    asset: '',
+    threat: '',
+    vulnerability: '',
+    consequence: '',
+    owner: '',
+    likelihood: 3,
+    impact: 3,
+    treatment: 'modify',
+    controls: [],
+    residualLikelihood: null,
+    residualImpact: null,
+    acceptance: null,
+    nextReview: null,
+    status: 'open',
+    notes: '',
+    updatedAt: '2025-06-01T00:00:00.000Z',
+    ...extra,
+  };
 }

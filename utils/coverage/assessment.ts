@@ -6,6 +6,8 @@ import type { ControlCoverage, CoverageResult, EvidenceSummary, Readiness } from
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
 import type { InternalAudit, ManagementReview } from '@/utils/isms-records/types';
+import type { RiskReadinessInput } from '@/utils/risk/risk-readiness';
+import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import { overviewText } from '@/utils/text';
 
 /** What the views need from the database (storage/coverage-snapshot.ts reads it in one transaction). */
@@ -14,6 +16,9 @@ export interface CoverageData {
   plan: AuditPlan | null;
   findings: readonly Finding[];
   evidence: readonly EvidenceSummary[];
+  /** The risk register and its criteria; absent where a caller has not read them (no risk reasons then). */
+  risks?: readonly Risk[];
+  riskCriteria?: RiskCriteria;
   /** The internal audit programme and the management reviews; absent where a caller has not read them. */
   internalAudits?: readonly InternalAudit[];
   managementReviews?: readonly ManagementReview[];
@@ -83,6 +88,15 @@ function readinessFor(kind: AuditKind, stage1: Readiness, stage2: Readiness): Re
   return { ready: reasons.length === 0, reasons };
 }
 
+/** The register as readiness reads it, when the snapshot holds one. */
+export function riskInput(
+  data: Pick<CoverageData, 'risks' | 'riskCriteria'>,
+  today: string,
+): RiskReadinessInput | undefined {
+  if (!data.risks || !data.riskCriteria) return undefined;
+  return { risks: data.risks, criteria: data.riskCriteria, today };
+}
+
 /** Coverage, readiness and gaps in one pass over the evidence summaries. */
 export function assess(catalogue: Catalogue, data: CoverageData, today: string): Assessment {
   const coverage = computeCoverage({
@@ -92,6 +106,7 @@ export function assess(catalogue: Catalogue, data: CoverageData, today: string):
     plan: data.plan,
     today,
   });
+  const risks = riskInput(data, today);
   const records =
     data.internalAudits && data.managementReviews
       ? { internalAudits: data.internalAudits, managementReviews: data.managementReviews, today }
@@ -100,11 +115,13 @@ export function assess(catalogue: Catalogue, data: CoverageData, today: string):
     catalogue,
     controlStates: data.controlStates,
     coverage,
+    ...(risks ? { risks } : {}),
     ...(records ? { records } : {}),
   });
   const stage2 = stage2Readiness({
     coverage,
     findings: data.findings,
+    ...(risks ? { risks } : {}),
     ...(records ? { records: { ...records, stage1Date: data.plan?.stage1Date ?? null } } : {}),
   });
   const upcoming = upcomingAudit(data.plan, today);

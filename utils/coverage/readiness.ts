@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/types';
-import type { Finding } from '../isms/types';
+import type { ControlState, Finding } from '../isms/types';
 import { toStateMap } from './coverage';
 import { spansThreeMonths } from './dates';
 import { riskStage1Reasons, riskStage2Reasons, type RiskReadinessInput } from '../risk/risk-readiness';
@@ -8,7 +8,8 @@ import {
   recordsStage2Reasons,
   type RecordsReadinessInput,
 } from '../isms-records/readiness';
-import { readinessText } from '../text';
+import { soaReasonProblems } from '../risk/soa-reasons';
+import { readinessText, riskText } from '../text';
 import type { ControlCoverage, ControlStatesInput, CoverageResult, Readiness } from './types';
 
 const INTERNAL_AUDIT_CLAUSE = '9.2';
@@ -82,8 +83,29 @@ export function stage1Readiness({
   if (unjustified.length > 0) {
     reasons.push(readinessText.unjustified(unjustified));
   }
-  if (risks) reasons.push(...riskStage1Reasons(risks, (id) => coverageById.get(id)?.applicable ?? true));
+  if (risks) {
+    reasons.push(...riskStage1Reasons(risks, (id) => coverageById.get(id)?.applicable ?? true));
+    const withoutReason = controlsWithoutReason(coverage, [...states.values()], risks);
+    if (withoutReason.length > 0) reasons.push(riskText.readiness.noReason(withoutReason));
+  }
   return readiness(reasons);
+}
+
+/**
+ * Applicable Annex A controls that neither a risk nor a recorded requirement or decision explains. An empty
+ * register already has its own reason, so this one waits until the register holds a risk.
+ */
+function controlsWithoutReason(
+  coverage: CoverageResult,
+  states: readonly ControlState[],
+  risks: RiskReadinessInput,
+): string[] {
+  if (risks.risks.length === 0) return [];
+  const recorded = new Map(states.map((state) => [state.controlId, state.reasons ?? []]));
+  const decisions = coverage.controls
+    .filter((control) => control.kind === 'control')
+    .map((control) => ({ controlId: control.controlId, applicable: control.applicable }));
+  return soaReasonProblems(decisions, recorded, risks.risks).withoutReason;
 }
 
 export interface Stage2Input {

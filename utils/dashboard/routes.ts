@@ -4,6 +4,8 @@ import { dashboardText } from '@/utils/text';
 const SECTION_ORDER = [
   'overview',
   'controls',
+  'risks',
+  'trace',
   'plan',
   'findings',
   'requests',
@@ -20,6 +22,8 @@ export interface Route {
   section: SectionId;
   /** Set by #control/A.8.13: the control to open in the SoA. */
   controlId: string | null;
+  /** Set by #evidence/EV-…: the evidence record to open in the library. */
+  evidenceId?: string;
 }
 
 const SECTION_IDS = new Set<string>(SECTIONS.map((section) => section.id));
@@ -38,9 +42,15 @@ export function parseRoute(hash: string): Route {
   }
   const control = /^control\/(.+)$/.exec(path);
   if (control?.[1]) return { section: 'controls', controlId: normaliseControlId(control[1]) };
+  const evidence = /^evidence\/(.+)$/.exec(path);
+  if (evidence?.[1]) return { section: 'evidence', controlId: null, evidenceId: evidence[1] };
   return { section: isSection(path) ? path : 'overview', controlId: null };
 }
 
 export function controlHash(controlId: string): string {
   return `#control/${controlId}`;
+}
+
+export function evidenceHash(evidenceId: string): string {
+  return `#evidence/${encodeURIComponent(evidenceId)}`;
 }

@@ -1,3 +1,5 @@
+import type { InclusionReason } from '../risk/soa-reasons';
+
 /** The ISMS records a compliance lead keeps: SoA rows, the audit plan, findings, mapping rules. */
 
 export const IMPLEMENTATION_STATUSES = ['not-started', 'planned', 'partial', 'implemented'] as const;
@@ -14,6 +16,12 @@ export interface ControlState {
   /** Override of the catalogue's default cadence, in days; null = catalogue default. */
   cadenceDays: number | null;
   notes: string;
+  /**
+   * Why an applicable control is in the SoA besides the risks it treats (those come from the register):
+   * legal, regulatory or contractual requirements and business decisions, each with its reference.
+   * Absent on rows saved before the register existed.
+   */
+  reasons?: InclusionReason[];
   updatedAt: string;
 }
 

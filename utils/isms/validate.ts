@@ -1,6 +1,7 @@
 import { FINDING_GRADES, FINDING_SOURCES, FINDING_STATUSES, IMPLEMENTATION_STATUSES } from './types';
 import type { ControlState, Finding } from './types';
-import { findingsText, soaText } from '../text';
+import { findingsText, riskText, soaText } from '../text';
+import { OTHER_REASON_KINDS } from '../risk/soa-reasons';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,6 +29,12 @@ export function validateControlState(
     (!Number.isInteger(state.cadenceDays) || state.cadenceDays < 1 || state.cadenceDays > 3650)
   ) {
     problems.push(soaText.badCadence(state.controlId));
+  }
+  for (const reason of state.reasons ?? []) {
+    if (!OTHER_REASON_KINDS.includes(reason.kind as (typeof OTHER_REASON_KINDS)[number]))
+      problems.push(riskText.soa.badKind(reason.kind));
+    else if (reason.reference.trim() === '')
+      problems.push(riskText.soa.needsReference(riskText.soa.kinds[reason.kind]));
   }
   return problems;
 }

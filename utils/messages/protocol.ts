@@ -8,6 +8,7 @@ import type {
 } from '../isms-records/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { Risk, RiskCriteria } from '../risk/types';
 import type { AuditRequest, RequestStatus } from '../requests/types';
 import type { Suggestion } from '../rules/suggest';
 
@@ -70,6 +71,11 @@ export interface Protocol {
     request: { evidenceId: string; rectangles: FractionRect[] };
     response: { evidence: EvidenceRecord; thumbnailDataUrl: string };
   };
+  /** One risk of the register, created or revised; a `risk-change` custody entry keeps before and after. */
+  saveRisk: { request: { risk: Risk }; response: Risk };
+  deleteRisk: { request: { id: string }; response: null };
+  /** Scales, level combination, threshold, Stage 2 level and review interval; logged like a risk change. */
+  saveRiskCriteria: { request: { criteria: RiskCriteria }; response: RiskCriteria };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
   /** A request list the user confirmed in the import preview, written in one transaction. */
@@ -163,6 +169,9 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveRisk: true,
+  deleteRisk: true,
+  saveRiskCriteria: true,
   importRequests: true,
   saveRequest: true,
   setRequestStatus: true,

@@ -4,6 +4,8 @@ import type { Risk } from './types';
 /** Why a control is in the SoA: the risks it treats, or a requirement or decision with its reference. */
 export const INCLUSION_KINDS = ['risk', 'legal', 'regulatory', 'contractual', 'business'] as const;
 export type InclusionKind = (typeof INCLUSION_KINDS)[number];
+/** The reasons the SoA row itself records; risk reasons always come from the register. */
+export const OTHER_REASON_KINDS = ['legal', 'regulatory', 'contractual', 'business'] as const;
 
 export interface InclusionReason {
   kind: InclusionKind;
@@ -16,6 +18,15 @@ export function riskReasons(controlId: string, risks: readonly Risk[]): Inclusio
   return risks
     .filter((risk) => risk.status !== 'closed' && risk.controls.includes(controlId))
     .map((risk) => ({ kind: 'risk' as const, reference: risk.id }));
+}
+
+/** Every reason of one control: the register's risks first, then what its SoA row records. */
+export function controlReasons(
+  controlId: string,
+  risks: readonly Risk[],
+  recorded: readonly InclusionReason[] | undefined,
+): InclusionReason[] {
+  return [...riskReasons(controlId, risks), ...(recorded ?? []).filter((reason) => reason.kind !== 'risk')];
 }
 
 /** The SoA justification written from the reasons; the user may edit it afterwards. */

@@ -11,6 +11,8 @@ export const dashboardText = {
   sections: {
     overview: 'Overview',
     controls: 'Controls & SoA',
+    risks: 'Risks',
+    trace: 'Traceability',
     plan: 'Audit plan',
     findings: 'Findings',
     requests: 'Requests',

@@ -24,4 +24,5 @@ export { requestText } from './requests';
 export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
 export { ismsRecordsText } from './isms-records';
+export { riskScreenText } from './risk-screens';
 export { signingText } from './signing';

@@ -51,6 +51,10 @@ export const riskText = {
     },
     requirement: (kind: 'legal' | 'regulatory' | 'contractual' | 'business', reference: string) =>
       `${riskText.soa.kinds[kind]}: ${reference}.`,
+    badKind: (kind: string) =>
+      `“${kind}” is not a kind of reason: use a legal, regulatory or contractual requirement or a business decision.`,
+    needsReference: (kind: string) =>
+      `A ${kind.toLowerCase()} needs its reference (the law, contract clause or decision record).`,
   },
   readiness: {
     noAssessment: 'The risk register is empty: Stage 1 asks for a risk assessment (clause 6.1.2).',
@@ -64,6 +68,8 @@ export const riskText = {
       `The acceptance of ${ids.join(', ')} has expired while the risk stays above the threshold.`,
     excludedTreats: (controlId: string, riskIds: readonly string[]) =>
       `${controlId} is excluded in the Statement of Applicability but treats ${riskIds.join(', ')}.`,
+    noReason: (controlIds: readonly string[]) =>
+      `${controlIds.join(', ')} ${plural(controlIds.length, 'is', 'are')} applicable without a reason: no risk of the register, requirement or business decision names ${plural(controlIds.length, 'it', 'them')}.`,
     noTreatingControl: (riskId: string, band: string) =>
       `${riskId} (${band}) names no control that treats it.`,
     noRiskEvidence: (riskId: string, band: string, controls: readonly string[]) =>

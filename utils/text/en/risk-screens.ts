@@ -1,0 +1,151 @@
+import { plural } from '../plural';
+
+/** The dashboard's Risks section, its import, the criteria settings and the traceability view. */
+export const riskScreenText = {
+  intro:
+    'Each risk after ISO/IEC 27005: what is at risk, its level under your criteria, how it is treated and by which controls. Every change is kept in the custody log.',
+  criteriaLink: 'Risk criteria are in Settings.',
+  traceLink: 'See the traceability view.',
+  unavailable: 'The risk register could not be read.',
+  summary: (count: number, withGaps: number) =>
+    `${count} ${plural(count, 'risk', 'risks')} in the register${withGaps > 0 ? `, ${withGaps} with a gap in treatment or acceptance` : ''}.`,
+  emptyRegister: 'The register is empty: add a risk, or import the register you keep in a spreadsheet.',
+  nothingMatches: 'No risk matches these filters.',
+  newRisk: 'New risk',
+  exportCsv: 'Download the register (CSV)',
+  saved: (id: string) => `${id} saved.`,
+  deleted: (id: string) => `${id} deleted; the custody log keeps what it said.`,
+  confirmDelete: (id: string) => `Confirm deleting ${id}`,
+  deleteQuestion: (id: string) => `Delete ${id}?`,
+  keep: 'Keep',
+  showing: (shown: number, total: number) => `Showing ${shown} of ${total}.`,
+  showMore: (count: number) => `Show ${count} more`,
+  level: (band: string, score: number) => `${band} (${score})`,
+  scalePoint: (value: number, name: string) => `${value} ${name}`,
+  columns: { inherent: 'Inherent level', residual: 'Residual level', nextReview: 'Next review' },
+  filters: {
+    level: 'Inherent level',
+    anyLevel: 'Any level',
+    anyOwner: 'Any owner',
+    anyStatus: 'Any status',
+  },
+  gapTags: {
+    untreated: 'No treatment',
+    'retained-without-acceptance': 'Not accepted',
+    'acceptance-expired': 'Acceptance expired',
+  },
+  fieldNames: {
+    title: 'Title',
+    asset: 'Asset',
+    threat: 'Threat',
+    vulnerability: 'Vulnerability',
+    consequence: 'Consequence',
+    owner: 'Owner',
+    likelihood: 'Likelihood',
+    impact: 'Impact',
+    treatment: 'Treatment',
+    controls: 'Controls',
+    residualLikelihood: 'Residual likelihood',
+    residualImpact: 'Residual impact',
+    acceptance: 'Acceptance',
+    nextReview: 'Next review',
+    status: 'Status',
+    notes: 'Notes',
+  } as Partial<Record<string, string>>,
+  form: {
+    heading: (editing: boolean, id: string) => (editing ? `Edit ${id}` : `New risk ${id}`),
+    titleRequired: 'Title (required)',
+    description: 'What is at risk',
+    inherent: 'Inherent level',
+    level: 'Level:',
+    treatmentHeading: 'Treatment',
+    noTreatment: 'Not decided',
+    controlsHint:
+      'The Annex A controls that treat the risk; each becomes a reason for the control in the SoA.',
+    treatingControls: 'Treating controls',
+    residual: 'Residual level after treatment',
+    residualLikelihood: 'Residual likelihood',
+    residualImpact: 'Residual impact',
+    notAssessed: 'Not assessed',
+    acceptance: "Owner's acceptance of the residual risk, and review",
+    acceptedBy: 'Accepted by',
+    acceptedOn: 'Accepted on',
+    acceptedUntil: 'Accepted until',
+    nextReview: 'Next review',
+    save: (id: string) => `Save ${id}`,
+    idTaken: (id: string) => `${id} is already in the register: choose another ID.`,
+    acceptanceEndsBeforeStart: 'The acceptance ends before it was given: check “Accepted until”.',
+  },
+  import: {
+    heading: 'Import a register from CSV',
+    intro:
+      'Columns are matched by their header; check the mapping below. Nothing is written until you confirm, and a risk whose ID is already in the register is updated.',
+    chooseFile: 'CSV file',
+    mappingCaption: 'How the columns of the file map to the register',
+    fileColumn: 'Column in the file',
+    registerField: 'Register field',
+    ignored: 'Not imported',
+    mapColumn: (header: string) => `Register field for the column “${header}”`,
+    problems: (count: number) =>
+      `${count} ${plural(count, 'problem', 'problems')} to fix in the file before it can be imported:`,
+    moreProblems: (count: number) => `… and ${count} more.`,
+    diffSummary: (added: number, changed: number, unchanged: number) =>
+      `${added} new, ${changed} changed, ${unchanged} unchanged.`,
+    addedHeading: (count: number) => `${count} new ${plural(count, 'risk', 'risks')}`,
+    changedHeading: (count: number) => `${count} changed ${plural(count, 'risk', 'risks')}, field by field`,
+    riskColumn: 'Risk',
+    fieldColumn: 'Field',
+    beforeColumn: 'In the register',
+    afterColumn: 'In the file',
+    confirm: (count: number) => `Import ${count} ${plural(count, 'risk', 'risks')}`,
+    imported: (count: number, fileName: string) =>
+      `${count} ${plural(count, 'risk', 'risks')} imported from ${fileName}.`,
+  },
+  criteria: {
+    heading: 'Risk criteria',
+    intro:
+      'How risks are levelled (clause 6.1.2 a). Levels follow from these criteria, so a change re-levels every risk; it is kept in the custody log.',
+    scale: (label: string) => `${label} scale`,
+    points: 'Points',
+    pointName: (label: string, value: number) => `${label} ${value}`,
+    combination: 'How likelihood and impact give a score',
+    product: 'Likelihood × impact',
+    matrix: 'A matrix I edit',
+    matrixCaption: 'Score for each likelihood (rows) and impact (columns)',
+    cell: (likelihood: string, impact: string) => `Score for likelihood ${likelihood} and impact ${impact}`,
+    levels: 'Levels',
+    levelName: (index: number) => `Level ${index}`,
+    fromScore: (name: string) => `${name} from score`,
+    threshold: 'Acceptance threshold (a score above it needs a treatment or an acceptance)',
+    stage2Level: 'Stage 2 wants current evidence for risks at',
+    andAbove: (name: string) => `${name} and above`,
+    reviewInterval: 'Review the assessment every (months)',
+    save: 'Save the risk criteria',
+    saved: 'Risk criteria saved; every risk is levelled by them now.',
+    offScale: (ids: readonly string[]) =>
+      `${ids.join(', ')} ${plural(ids.length, 'has', 'have')} a likelihood or impact the new scales no longer have: change ${plural(ids.length, 'that risk', 'those risks')} first.`,
+  },
+  trace: {
+    heading: 'Traceability: risks, controls, evidence',
+    intro: (start: string, end: string) =>
+      `Each risk (row) and the controls that treat it (columns), with the control's coverage and its newest evidence from ${start} to ${end}. A cell opens that evidence.`,
+    caption: 'Risks and their treating controls',
+    riskColumn: 'Risk',
+    levelColumn: 'Level',
+    noEvidenceShort: 'none',
+    summary: (risks: number, controls: number) =>
+      `${risks} ${plural(risks, 'risk', 'risks')} × ${controls} treating ${plural(controls, 'control', 'controls')}.`,
+    cellLabel: (
+      controlId: string,
+      status: string,
+      newest: string | null,
+      broken: 'excluded' | 'no-evidence' | null,
+    ) =>
+      broken === 'excluded'
+        ? `${controlId}: excluded in the SoA although the risk relies on it`
+        : newest
+          ? `${controlId}: ${status}, newest evidence ${newest}`
+          : `${controlId}: ${status}, no evidence in the audit window`,
+    untreated: (ids: readonly string[]) => `No control treats ${ids.join(', ')}.`,
+  },
+};
