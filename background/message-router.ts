@@ -23,6 +23,8 @@ import { captureTabAndStore } from './capture-service';
 import { handlePickerMessage, startElementPicker } from './element-picker';
 import { asPickerMessage } from '@/utils/messages/picker';
 import { saveMaskingSettings } from '@/platform/masking-settings';
+import { saveFrameworkScope } from '@/platform/framework-settings';
+import { MAPPED_ENTRY_IDS } from '@/utils/crosswalk/framework-catalogue';
 import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
@@ -44,6 +46,8 @@ import {
 } from '@/storage/request-repository';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+// Evidence may be tagged with an ISO ID or, directly, with a SOC 2 criterion or a NIST CSF subcategory.
+const TAG_IDS = new Set([...KNOWN_IDS, ...MAPPED_ENTRY_IDS]);
 /** Risks are treated by Annex A controls, never by clauses. */
 const ANNEX_A_IDS = new Set(
   DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'control').map((item) => item.id),
@@ -58,6 +62,7 @@ const handlers: Handlers = {
   startElementPicker: ({ tabId, trigger }) => startElementPicker(tabId, trigger),
   cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
   saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
+  saveFrameworkScope: ({ optional }) => saveFrameworkScope(getDatabase(), optional ?? []),
   saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
   async saveAuditPlan(plan) {
     const { errors, warnings } = auditPlanWarnings(plan);
@@ -91,7 +96,7 @@ const handlers: Handlers = {
   async editEvidence({ evidenceId, ...edit }) {
     const db = getDatabase();
     const record = await editEvidence(db, evidenceId, edit, await readEffectiveCapturer(db), now(), {
-      knownControlIds: KNOWN_IDS,
+      knownControlIds: TAG_IDS,
     });
     void refreshBadge();
     return record;
@@ -117,7 +122,7 @@ const handlers: Handlers = {
     void refreshBadge();
     return record;
   },
-  addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
+  addFileEvidence: (request) => addDroppedFile(request, TAG_IDS),
   async redactEvidence({ evidenceId, rectangles }) {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());

@@ -27,6 +27,7 @@ export function ControlsSection({ context }: { context: SectionContext }) {
         coverage={assessment.coverage}
         openControlId={unknown ? null : route.controlId}
         documents={data.documents ?? []}
+        risks={data.coverage.risks ?? []}
         onSave={thenReload(services.saveControlState)}
         onDownloadCsv={downloadCsv}
       />

@@ -1,4 +1,5 @@
 import { Fragment } from 'preact';
+import { FrameworkScopeForm } from '@/components/settings/FrameworkScopeForm';
 import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
@@ -33,6 +34,12 @@ const maskingRules: SectionView = ({ data, services, thenReload }) =>
     />
   ) : null;
 
+// Shown only when the page can read and save the frameworks in scope.
+const frameworkScope: SectionView = ({ data, services, thenReload }) =>
+  data.frameworks && services.saveFrameworkScope ? (
+    <FrameworkScopeForm scope={data.frameworks} onSave={thenReload(services.saveFrameworkScope)} />
+  ) : null;
+
 // Shown only when the page read the installation's signing keys.
 const signingKey: SectionView = ({ data, services }) =>
   data.signingKeys && services.copyText ? (
@@ -55,6 +62,7 @@ export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
+  { key: 'frameworks', view: frameworkScope },
   { key: 'signing-key', view: signingKey },
   { key: 'risk-criteria', view: riskCriteria },
 ];

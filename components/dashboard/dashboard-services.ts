@@ -9,6 +9,8 @@ import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
 import type { RiskImportPreview } from '@/utils/risk/risk-import';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
 
@@ -23,6 +25,8 @@ export interface DashboardData {
   masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
+  /** The frameworks in scope (ISO always); absent where the page does not read them. */
+  frameworks?: EffectiveFrameworks;
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
   /** The auditor's request lists, and the rules that suggest controls from a request's text. */
@@ -45,6 +49,7 @@ export interface DashboardServices {
   /** Writes a confirmed import preview whole; resolves with the number of risks written. */
   importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  saveFrameworkScope?: (optional: MappedFrameworkId[]) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */

@@ -4,22 +4,34 @@ import { IMPLEMENTATION_STATUSES, type ControlState, type ImplementationStatus }
 import { validateControlState } from '@/utils/isms/validate';
 import { errorText, IMPLEMENTATION_LABELS } from '@/utils/isms/labels';
 import { commonText, soaText } from '@/utils/text';
+import { controlReasons, justificationFrom, type InclusionReason } from '@/utils/risk/soa-reasons';
+import type { Risk } from '@/utils/risk/types';
+import { InclusionReasons } from './InclusionReasons';
 
 export interface ControlStateFormProps {
   item: CatalogueItem;
   /** The recorded decision; undefined when none is recorded yet. */
   state: ControlState | undefined;
   knownIds: ReadonlySet<string>;
+  /** Open risks of the register that this control treats. */
+  treatingRisks?: readonly Risk[];
   /** Resolves when the background saved it; rejects with the sentence to show. */
   onSave: (state: Omit<ControlState, 'updatedAt'>) => Promise<void>;
   onClose: () => void;
 }
 
 /** One SoA row: applicability, justification (required when excluded), implementation, owner, cadence, notes. */
-export function ControlStateForm({ item, state, knownIds, onSave, onClose }: ControlStateFormProps) {
+export function ControlStateForm(props: ControlStateFormProps) {
+  const { item, state, knownIds, onSave, onClose, treatingRisks = [] } = props;
   const mandatory = item.kind === 'clause';
   const [applicable, setApplicable] = useState(mandatory || (state?.applicable ?? true));
-  const [justification, setJustification] = useState(state?.justification ?? '');
+  const [reasons, setReasons] = useState<InclusionReason[]>(state?.reasons ?? []);
+  const reasonsNow = () => controlReasons(item.id, treatingRisks, reasons);
+  // An applicable control's empty justification starts from its reasons; the user may rewrite it.
+  const [justification, setJustification] = useState(
+    state?.justification ||
+      ((state?.applicable ?? true) && !mandatory ? justificationFrom(reasonsNow()) : ''),
+  );
   const [implementation, setImplementation] = useState<ImplementationStatus>(
     state?.implementation ?? 'not-started',
   );
@@ -46,6 +58,9 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
       owner: owner.trim(),
       cadenceDays: cadence.trim() === '' ? null : Number(cadence),
       notes: notes.trim(),
+      ...(reasons.length > 0 || state?.reasons
+        ? { reasons: reasons.map((reason) => ({ ...reason, reference: reason.reference.trim() })) }
+        : {}),
     };
     const found = validateControlState(row, knownIds);
     setProblems(found);
@@ -90,6 +105,15 @@ export function ControlStateForm({ item, state, knownIds, onSave, onClose }: Con
         </label>
         {mandatory && <p class="hint">{soaText.clausesMandatory}</p>}
       </fieldset>
+      {!mandatory && applicable && (
+        <InclusionReasons
+          controlId={item.id}
+          treatingRisks={treatingRisks}
+          reasons={reasons}
+          onChange={setReasons}
+          onWriteJustification={() => setJustification(justificationFrom(reasonsNow()))}
+        />
+      )}
       <label>
         {soaText.justification} {applicable ? soaText.whyIncluded : soaText.whyExcluded}
         <textarea

@@ -2,7 +2,8 @@ import type { CatalogueItem } from '@/utils/catalogue/types';
 import type { ControlCoverage } from '@/utils/coverage/types';
 import type { ControlState } from '@/utils/isms/types';
 import { IMPLEMENTATION_LABELS } from '@/utils/isms/labels';
-import { commonText, soaText } from '@/utils/text';
+import { commonText, soaReasonText, soaText } from '@/utils/text';
+import type { Risk } from '@/utils/risk/types';
 import type { Ref } from 'preact';
 import { StatusBadge } from '../coverage/StatusBadge';
 import { ClauseDocuments, type ControlledDocumentSummary } from './ClauseDocuments';
@@ -16,6 +17,10 @@ export interface SoaRowProps {
   documents: readonly ControlledDocumentSummary[];
   open: boolean;
   onToggle: () => void;
+  /** Open risks of the register this control treats; undefined where the register is not loaded. */
+  treatingRisks?: readonly Risk[];
+  /** The register holds a risk: only then is an applicable control without any reason a gap. */
+  registerInUse?: boolean;
 }
 
 function decisionText(item: CatalogueItem, state: ControlState | undefined, applicable: boolean): string {
@@ -25,8 +30,14 @@ function decisionText(item: CatalogueItem, state: ControlState | undefined, appl
 }
 
 /** One control of the SoA: its decision, implementation, owner, cadence, coverage and the Edit button. */
-export function SoaRow({ item, state, control, documents, open, onToggle }: SoaRowProps) {
+export function SoaRow(props: SoaRowProps) {
+  const { item, state, control, documents, open, onToggle, treatingRisks = [] } = props;
   const applicable = control?.applicable ?? true;
+  const riskIds = treatingRisks.map((risk) => risk.id);
+  const others = state?.reasons?.length ?? 0;
+  const isControl = item.kind === 'control';
+  const contradiction = isControl && !applicable && riskIds.length > 0;
+  const noReason = isControl && applicable && props.registerInUse && riskIds.length + others === 0;
   return (
     <tr data-control-id={item.id} class={open ? 'editing' : undefined}>
       <th scope="row">
@@ -42,6 +53,21 @@ export function SoaRow({ item, state, control, documents, open, onToggle }: SoaR
             <span aria-hidden="true">! </span>
             {soaText.noJustification}
           </span>
+        )}
+        {contradiction && (
+          <span class="tag warning" data-testid="soa-contradiction">
+            <span aria-hidden="true">! </span>
+            {soaReasonText.contradiction(riskIds)}
+          </span>
+        )}
+        {noReason && (
+          <span class="tag warning" data-testid="soa-no-reason">
+            <span aria-hidden="true">! </span>
+            {soaReasonText.noReason}
+          </span>
+        )}
+        {applicable && riskIds.length + others > 0 && (
+          <span class="hint reason-summary"> {soaReasonText.reasonsSummary(riskIds, others)}</span>
         )}
       </td>
       <td>{state ? IMPLEMENTATION_LABELS[state.implementation] : commonText.none}</td>
@@ -72,10 +98,12 @@ export interface SoaEditorRowProps {
   rowRef: Ref<HTMLTableRowElement>;
   onSave: (state: Omit<ControlState, 'updatedAt'>) => Promise<void>;
   onClose: () => void;
+  treatingRisks?: readonly Risk[];
 }
 
 /** The row under an opened control that holds its edit form. */
-export function SoaEditorRow({ item, state, knownIds, rowRef, onSave, onClose }: SoaEditorRowProps) {
+export function SoaEditorRow(props: SoaEditorRowProps) {
+  const { item, state, knownIds, rowRef, onSave, onClose, treatingRisks = [] } = props;
   return (
     <tr class="editor-row" ref={rowRef}>
       <td colSpan={7}>
@@ -84,6 +112,7 @@ export function SoaEditorRow({ item, state, knownIds, rowRef, onSave, onClose }:
           item={item}
           state={state}
           knownIds={knownIds}
+          treatingRisks={treatingRisks}
           onSave={onSave}
           onClose={onClose}
         />

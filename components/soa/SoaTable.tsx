@@ -8,6 +8,7 @@ import type { ControlledDocumentSummary } from './ClauseDocuments';
 import { SoaFilters } from './SoaFilters';
 import { SoaEditorRow, SoaRow } from './SoaRow';
 import { useEditorFocus } from './useEditorFocus';
+import type { Risk } from '@/utils/risk/types';
 
 export interface SoaTableProps {
   catalogue: Catalogue;
@@ -19,6 +20,8 @@ export interface SoaTableProps {
   onDownloadCsv: () => void;
   /** Stage 1 documents under document control, shown on the clauses they are tagged with. */
   documents?: readonly ControlledDocumentSummary[];
+  /** The risk register: each control shows the risks it treats as reasons, and where they contradict it. */
+  risks?: readonly Risk[];
 }
 
 function SoaHead() {
@@ -55,6 +58,15 @@ export function SoaTable(props: SoaTableProps) {
     () => new Map(coverage.controls.map((control) => [control.controlId, control])),
     [coverage],
   );
+  const treating = useMemo(() => {
+    const byControl = new Map<string, Risk[]>();
+    for (const risk of props.risks ?? []) {
+      if (risk.status === 'closed') continue;
+      for (const id of risk.controls) byControl.set(id, [...(byControl.get(id) ?? []), risk]);
+    }
+    return byControl;
+  }, [props.risks]);
+  const registerInUse = (props.risks?.length ?? 0) > 0;
   const undecided = catalogue.items.filter((item) => item.kind === 'control' && !states.has(item.id)).length;
 
   useEffect(() => {
@@ -100,6 +112,8 @@ export function SoaTable(props: SoaTableProps) {
                   documents={item.kind === 'clause' ? documentsOf(item.id) : []}
                   open={open}
                   onToggle={() => setEditing(open ? null : item.id)}
+                  treatingRisks={treating.get(item.id) ?? []}
+                  registerInUse={registerInUse}
                 />,
                 open && (
                   <SoaEditorRow
@@ -108,6 +122,7 @@ export function SoaTable(props: SoaTableProps) {
                     state={state}
                     knownIds={knownIds}
                     rowRef={editorRow}
+                    treatingRisks={treating.get(item.id) ?? []}
                     onSave={onSave}
                     onClose={() => setEditing(null)}
                   />

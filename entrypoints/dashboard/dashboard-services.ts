@@ -9,6 +9,7 @@ import {
 } from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
@@ -24,15 +25,17 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys, requests, rules] = await Promise.all([
-        readCoverageSnapshot(db),
-        readEffectiveSettings(db),
-        readMaskingView(db),
-        readControlledDocuments(db, CLAUSE_IDS),
-        readSigningKeys(db),
-        listRequests(db),
-        readEffectiveMappingRules(db),
-      ]);
+      const [coverage, view, masking, frameworks, documents, signingKeys, requests, rules] =
+        await Promise.all([
+          readCoverageSnapshot(db),
+          readEffectiveSettings(db),
+          readMaskingView(db),
+          readFrameworkScope(db),
+          readControlledDocuments(db, CLAUSE_IDS),
+          readSigningKeys(db),
+          listRequests(db),
+          readEffectiveMappingRules(db),
+        ]);
       const policy = {
         organisation: view.organisation,
         capturer: view.capturer,
@@ -45,6 +48,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         settings: view.settings,
         policy,
         masking,
+        frameworks,
         documents,
         requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
@@ -77,6 +81,9 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
       applyRiskImport(db, preview, await readEffectiveCapturer(db), new Date().toISOString()),
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
+    },
+    saveFrameworkScope: async (optional) => {
+      await sendMessage('saveFrameworkScope', { optional });
     },
     // The page's own selector engine: the same parser the collector uses in the captured page.
     parseSelector: (selector) => {

@@ -78,15 +78,18 @@ export function pageState(page: Page): Promise<PageState> {
     let elements = 0;
     let styleSheets = document.styleSheets.length + document.adoptedStyleSheets.length;
     const roots: (Document | ShadowRoot)[] = [document];
+    // Through the prototype: a page may override an element's own getter (and make it throw).
+    const shadowRootOf = Object.getOwnPropertyDescriptor(Element.prototype, 'shadowRoot')!.get!;
     for (let root = roots.pop(); root; root = roots.pop()) {
       for (const element of root.querySelectorAll('*')) {
         elements++;
         feed(`<${element.localName}`);
         for (const attribute of element.attributes) feed(` ${attribute.name}=${attribute.value}`);
         if (element.scrollTop !== 0) scrolled[element.id || element.localName] = element.scrollTop;
-        if (element.shadowRoot) {
-          roots.push(element.shadowRoot);
-          styleSheets += element.shadowRoot.styleSheets.length;
+        const shadowRoot = shadowRootOf.call(element) as ShadowRoot | null;
+        if (shadowRoot) {
+          roots.push(shadowRoot);
+          styleSheets += shadowRoot.styleSheets.length;
         }
       }
     }

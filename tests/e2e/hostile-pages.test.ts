@@ -199,6 +199,41 @@ describe('full-page capture of hostile pages', () => {
     await page.close();
   });
 
+  it('canvas charts, SVG, MathML, closed roots, adopted nodes and throwing getters: captured, skips listed', async () => {
+    const { page, before, counts, result } = await captureOn('hostile/awkward-elements.html');
+    expect(result.outcome, JSON.stringify(result)).toBe('tagging');
+    expect(await pageState(page)).toEqual(before);
+    const stored = await readWholeFullPage(session, counts);
+    for (const line of [
+      'p95 latency 420 ms',
+      'Error budget remaining: 72%',
+      'Host web-01: healthy',
+      'Host db-02: degraded',
+      'Replication check passed',
+      'Adopted note: maintenance window Sunday 02:00',
+      'Alert rules evaluated every minute.',
+      'End of the service health page.',
+    ])
+      expect(stored.text, line).toContain(line);
+    // Getters the page overrides (and makes throw) do not reach the collector's isolated world; the
+    // sandboxed frame no script can read is gone past, counted by kind in the metadata and said in words.
+    const metadata = stored.metadata as typeof stored.metadata & { skipped?: Record<string, number> };
+    expect(metadata.skipped).toEqual({ frame: 1 });
+    expect(metadata.notes.join(' ')).toMatch(/Page reading went past what it could not read: 1 frame\./);
+    // The canvas charts' bars are in the image: their colours, as drawn.
+    const dpr = await dprOf(page);
+    const [png] = stored.parts;
+    expect(png!.height).toBe(Math.round((await documentHeight(page)) * dpr));
+    const canvasTop = await page.evaluate(
+      () => document.getElementById('chart-requests')!.getBoundingClientRect().top + scrollY,
+    );
+    let green = 0;
+    for (let x = 0; x < Math.round(600 * dpr); x++)
+      if (rgb(png!, Math.round(30 * dpr) + x, Math.round((canvasTop + 150) * dpr)) === '40,160,90') green++;
+    expect(green).toBeGreaterThan(100);
+    await page.close();
+  });
+
   it('oklch() and color-mix() colours come out as the browser painted them', async () => {
     const { page, before, counts, result } = await captureOn('hostile/modern-colours.html');
     expect(result.outcome, JSON.stringify(result)).toBe('tagging');

@@ -62,6 +62,9 @@ export async function assembleEvidence(
       truncated: table.truncated,
     })),
     domSnapshot: { truncated: page.dom.truncated, originalBytes: page.dom.originalBytes },
+    // What page reading went past (by kind) and which frames were read or, of other origins, only listed.
+    ...(page.skipped ? { skipped: page.skipped } : {}),
+    ...(page.frames ? { frames: page.frames } : {}),
     ...extraMetadata,
   };
   pending.push({

@@ -33,6 +33,9 @@ export function redactSnapshot(
     })),
     dom: { ...snapshot.dom, html: redactHtml(snapshot.dom.html, patterns, literals, counter) },
     notes: snapshot.notes.map((note) => redactText(note, patterns, literals, counter)),
+    ...(snapshot.headings
+      ? { headings: snapshot.headings.map((heading) => redactText(heading, patterns, literals, counter)) }
+      : {}),
   };
   return { snapshot: redacted, textMatches: counter, problems };
 }

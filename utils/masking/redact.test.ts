@@ -15,6 +15,7 @@ const snapshot: PageSnapshot = {
   viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
   scroll: { x: 0, y: 0 },
   text: `Key ${KEY} belongs to ${EMAIL}\nSalary 123,456`,
+  headings: [`Keys of ${EMAIL}`],
   tables: [
     {
       name: 'table-1',
@@ -73,13 +74,14 @@ describe('redaction', () => {
       ['[masked]', '[masked]', '[masked]'],
     ]);
     expect(redacted.dom.html).toContain('href="mailto:[masked]"');
-    expect(textMatches.get('email')).toBe(6);
+    expect(redacted.headings).toEqual(['Keys of [masked]']);
+    expect(textMatches.get('email')).toBe(7);
     const counts = maskingCounts(rules, new Map([['email', 2]]), textMatches);
     expect(counts.find((c) => c.ruleId === 'email')).toEqual({
       ruleId: 'email',
       name: 'E-mail addresses',
       pixelAreas: 2,
-      textMatches: 6,
+      textMatches: 7,
     });
     expect(counts.find((c) => c.ruleId === 'slack-token')?.textMatches).toBe(0);
   });

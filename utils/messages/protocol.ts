@@ -8,6 +8,8 @@ import type {
 } from '../isms-records/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '../settings/frameworks';
 import type { Risk, RiskCriteria } from '../risk/types';
 import type { AuditRequest, RequestStatus } from '../requests/types';
 import type { Suggestion } from '../rules/suggest';
@@ -38,6 +40,8 @@ export interface Protocol {
   cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
   /** Masking on or off for every capture (and, optionally, the rules). */
   saveMaskingSettings: { request: { enabled: boolean; rules?: MaskingRule[] }; response: MaskingSettings };
+  /** The frameworks in scope besides ISO/IEC 27001 (which always is). */
+  saveFrameworkScope: { request: { optional: MappedFrameworkId[] }; response: EffectiveFrameworks };
   saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
   /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
   saveAuditPlan: {
@@ -155,6 +159,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   startElementPicker: true,
   cancelCapture: true,
   saveMaskingSettings: true,
+  saveFrameworkScope: true,
   saveControlState: true,
   saveAuditPlan: true,
   saveFinding: true,

@@ -1,3 +1,8 @@
+import {
+  isMappedFrameworkId,
+  MAPPED_FRAMEWORK_IDS,
+  type MappedFrameworkId,
+} from '../crosswalk/framework-catalogue';
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
 import { policyProblemText } from '../text';
@@ -19,6 +24,8 @@ export interface ManagedPolicy {
   maskingRules?: MaskingRule[];
   /** URL and keyword rules that suggest controls. */
   mappingRules?: MappingRule[];
+  /** The frameworks in scope besides ISO/IEC 27001 (always in scope): `soc2`, `nist-csf`. */
+  frameworks?: MappedFrameworkId[];
   /** The settings people may not change; any other value the policy sets is a default they may override. */
   locked?: LockableSetting[];
 }
@@ -26,7 +33,13 @@ export interface ManagedPolicy {
 export const CAPTURER_SOURCES = ['user', 'policy'] as const;
 export type CapturerSource = (typeof CAPTURER_SOURCES)[number];
 
-export const LOCKABLE_SETTINGS = ['organisation', 'maskingEnabled', 'maskingRules', 'mappingRules'] as const;
+export const LOCKABLE_SETTINGS = [
+  'organisation',
+  'maskingEnabled',
+  'maskingRules',
+  'mappingRules',
+  'frameworks',
+] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 export interface ParsedPolicy {
@@ -82,6 +95,11 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     const rules = Array.isArray(raw.mappingRules) ? raw.mappingRules.map(mappingRuleOf) : null;
     if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
     else ignore('mappingRules', policyProblemText.mappingRules);
+  }
+  if (raw.frameworks !== undefined) {
+    if (Array.isArray(raw.frameworks) && raw.frameworks.every(isMappedFrameworkId))
+      policy.frameworks = [...new Set(raw.frameworks)];
+    else ignore('frameworks', policyProblemText.frameworks(MAPPED_FRAMEWORK_IDS));
   }
   if (raw.locked !== undefined) {
     if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))

@@ -16,6 +16,8 @@ export const policyText = {
     `Not saved: your organisation sets ${refused.join(' and ')} by policy, and it cannot be changed here.`,
   maskingLocked: (on: boolean) =>
     `Not saved: your organisation keeps masking ${on ? 'on' : 'off'} by policy.`,
+  frameworksLocked:
+    'Not saved: your organisation sets the frameworks in scope by policy, and they cannot be changed here.',
   maskingRulesLocked:
     'Not saved: your organisation sets the masking rules by policy, and they cannot be changed here.',
 };
@@ -30,4 +32,5 @@ export const policyProblemText = {
   maskingRules: 'each rule needs an id, a name and a pattern or a selector',
   mappingRules: 'each rule needs an id, a kind (url or keyword), a pattern and controls',
   locked: (lockable: readonly string[]) => `it lists settings among ${lockable.join(', ')}`,
+  frameworks: (ids: readonly string[]) => `it must be a list of ${ids.join(', ')}`,
 };
