@@ -10,7 +10,16 @@ import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
 import { SCHEMA_V8 } from './migrations/v8';
+import { SCHEMA_V11 } from './migrations/v11';
 import type { SigningKeyRow } from './signing-keys';
+import type {
+  TeamBlobRow,
+  TeamCustodyRow,
+  TeamInstallationRow,
+  TeamRecordRow,
+  TeamStateRow,
+  TeamVersionRow,
+} from './team-cache';
 
 export interface BlobRow {
   key: string;
@@ -60,6 +69,12 @@ export class EvidenceDatabase extends Dexie {
   requests!: EntityTable<RequestRow, 'id'>;
   internalAudits!: EntityTable<InternalAudit, 'id'>;
   managementReviews!: EntityTable<ManagementReview, 'id'>;
+  teamVersions!: EntityTable<TeamVersionRow, 'id'>;
+  teamBlobs!: EntityTable<TeamBlobRow, 'sha256'>;
+  teamRecords!: EntityTable<TeamRecordRow, 'id'>;
+  teamInstallations!: EntityTable<TeamInstallationRow, 'installationId'>;
+  teamCustody!: EntityTable<TeamCustodyRow, 'installationId'>;
+  teamState!: EntityTable<TeamStateRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -70,6 +85,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
     this.version(8).stores(SCHEMA_V8);
+    this.version(11).stores(SCHEMA_V11);
   }
 }
 

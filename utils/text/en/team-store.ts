@@ -37,4 +37,22 @@ export const teamStoreTamperText = {
   chainBroken: (installation: string, sequence: number) =>
     `Custody entry ${sequence} of ${installation} does not follow from the entry before it.`,
   hashMismatch: (key: string) => `${key} does not hash to the entry hash in its name.`,
+  deleteMarker: (key: string) =>
+    `${key} was hidden with a delete marker: someone tried to delete it. The locked version under it is still in the store.`,
+  notJsonObject: 'is not a JSON object',
+  unreadableEntry: (key: string) => `${key} is not a readable custody entry.`,
+  unreadableRecord: (key: string, problem: string) =>
+    `${key} is not a readable evidence record: it ${problem}.`,
+  recordMismatch: (key: string, found: string) =>
+    `${key} holds evidence ${found}, not the evidence its name says.`,
+  sequenceMismatch: (key: string, sequence: number) =>
+    `${key} holds custody entry ${sequence}, not the entry its name says.`,
+  duplicateEntry: (installation: string, sequence: number, other: string) =>
+    `The custody chain of ${installation} has a second, different entry ${sequence} (the first is ${other}).`,
+  blobMissing: (evidenceId: string, artifact: string, key: string) =>
+    `Evidence ${evidenceId} names ${artifact} (${key}), which is not in the team store. The evidence is left out of the team view.`,
+  leftOut: (evidenceId: string, artifact: string) =>
+    `It is ${artifact} of evidence ${evidenceId}, which is left out of the team view.`,
+  withheld: (installation: string, count: number) =>
+    `${count} evidence ${count === 1 ? 'record' : 'records'} of ${installation} ${count === 1 ? 'is' : 'are'} left out of the team view until its custody chain verifies.`,
 };
