@@ -24,6 +24,7 @@ export const evidenceText = {
     'key-rotation': 'Bundle signing key replaced',
     timestamp: 'Trusted timestamp received',
     'team-store-risk-accepted': 'Sync to a team store that is not tamper-proof accepted',
+    'isms-record-change': 'Internal audit or management review changed',
   },
   // The detail view.
   closeDetail: 'Close the evidence detail',
