@@ -32,6 +32,8 @@ export interface WriteBundleOptions {
   wholeReadLimit?: number | undefined;
   /** Forces ZIP64 records; otherwise zip.js writes them when sizes, offsets or the entry count need them. */
   zip64?: boolean | undefined;
+  /** More text files under data/, listed in the manifest like the rest (a team bundle's custody logs). */
+  extraFiles?: readonly { path: string; text: string }[] | undefined;
 }
 
 export interface WriteBundleResult {
@@ -251,6 +253,7 @@ export async function writeBundle(
     const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt });
     for (const file of summaryFiles(name, context, written.evidence))
       await bag.addPayloadText(file.path, file.text());
+    for (const file of options.extraFiles ?? []) await bag.addPayloadText(file.path, file.text);
     const payloadFiles = bag.payloadFiles;
     const manifestSha256 = await bag.addPayloadManifest();
     await bag.addTagText('bag-info.txt', bagInfoText(bag, context, written.evidence.length));

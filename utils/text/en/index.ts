@@ -26,3 +26,4 @@ export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
+export { teamViewText } from './team-view';
