@@ -7,6 +7,8 @@ import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
 import { writeTransaction } from './write-transaction';
+import { requestEvidenceIds } from '@/utils/requests/status';
+import { requestKey, type AuditRequest } from '@/utils/requests/types';
 import { importProblemText } from '@/utils/text';
 
 export interface ImportOptions {
@@ -63,55 +65,63 @@ export async function importVerifiedBundle(
     words.set(id, searchWords({ title, url, notes, text }));
   }
 
-  return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
-    // Judged again inside the transaction: another window may have added some of it meanwhile.
-    const held = await db.evidence.bulkGet(ids);
-    const outcome: ImportOutcome = { bundle: bundle.summary.name, added: [], skipped: [], conflicts: [] };
-    const last = await db.evidence.orderBy('sequence').last();
-    let sequence = last?.sequence ?? 0;
-    for (const [index, incoming] of bundle.evidence.entries()) {
-      const { id } = incoming.evidence;
-      const verdict = judge(held[index], incoming);
-      const rows = blobs.get(id);
-      if (verdict.kind === 'held') outcome.skipped.push(id);
-      else if (verdict.kind === 'conflict')
-        outcome.conflicts.push({ evidenceId: id, reason: verdict.reason });
-      else if (rows) {
-        const record: EvidenceRecord = {
-          ...incoming.evidence,
-          words: words.get(id) ?? [],
-          sequence: ++sequence,
-          artifacts: incoming.artifacts.map((artifact) => ({
-            ...artifact,
-            blobKey: `${id}/${artifact.name}`,
-          })),
-        };
-        await db.evidence.add(record);
-        await db.blobs.bulkAdd(rows);
-        await updateCoverageIndex(db, undefined, record);
-        outcome.added.push(id);
+  return writeTransaction(
+    db,
+    [db.evidence, db.blobs, db.custody, db.coverageIndex, db.requests],
+    async () => {
+      // Judged again inside the transaction: another window may have added some of it meanwhile.
+      const held = await db.evidence.bulkGet(ids);
+      const outcome: ImportOutcome = { bundle: bundle.summary.name, added: [], skipped: [], conflicts: [] };
+      const last = await db.evidence.orderBy('sequence').last();
+      let sequence = last?.sequence ?? 0;
+      for (const [index, incoming] of bundle.evidence.entries()) {
+        const { id } = incoming.evidence;
+        const verdict = judge(held[index], incoming);
+        const rows = blobs.get(id);
+        if (verdict.kind === 'held') outcome.skipped.push(id);
+        else if (verdict.kind === 'conflict')
+          outcome.conflicts.push({ evidenceId: id, reason: verdict.reason });
+        else if (rows) {
+          const record: EvidenceRecord = {
+            ...incoming.evidence,
+            words: words.get(id) ?? [],
+            sequence: ++sequence,
+            artifacts: incoming.artifacts.map((artifact) => ({
+              ...artifact,
+              blobKey: `${id}/${artifact.name}`,
+            })),
+          };
+          await db.evidence.add(record);
+          await db.blobs.bulkAdd(rows);
+          await updateCoverageIndex(db, undefined, record);
+          outcome.added.push(id);
+        }
       }
-    }
-    await appendCustody(db, {
-      at: options.at,
-      event: 'import',
-      evidenceId: null,
-      actor: options.actor,
-      details: {
-        bundle: bundle.summary.name,
-        organisation: bundle.summary.organisation,
-        baggingDate: bundle.summary.baggingDate,
-        added: outcome.added.length,
-        skipped: outcome.skipped.length,
-        conflicts: outcome.conflicts.length,
-        addedIds: outcome.added,
-        conflictIds: outcome.conflicts.map((conflict: ImportConflict) => conflict.evidenceId),
-        bundleCustodyEntries: bundle.summary.custodyEntries,
-        bundleLastCustodyHash: bundle.summary.lastCustodyHash,
-      },
-    });
-    return outcome;
-  });
+      // Only awaited when there is a list: awaiting a settled promise with no request pending commits the transaction.
+      const bundled = bundle.requests ?? [];
+      const requestsAdded = bundled.length > 0 ? await addBundledRequests(db, bundled, options.at) : 0;
+      await appendCustody(db, {
+        at: options.at,
+        event: 'import',
+        evidenceId: null,
+        actor: options.actor,
+        details: {
+          bundle: bundle.summary.name,
+          organisation: bundle.summary.organisation,
+          baggingDate: bundle.summary.baggingDate,
+          added: outcome.added.length,
+          skipped: outcome.skipped.length,
+          conflicts: outcome.conflicts.length,
+          addedIds: outcome.added,
+          conflictIds: outcome.conflicts.map((conflict: ImportConflict) => conflict.evidenceId),
+          bundleCustodyEntries: bundle.summary.custodyEntries,
+          bundleLastCustodyHash: bundle.summary.lastCustodyHash,
+          ...(requestsAdded > 0 ? { requestsAdded } : {}),
+        },
+      });
+      return outcome;
+    },
+  );
 }
 
 export type ImportResult = { ok: true; summary: BundleSummary; outcome: ImportOutcome } | VerifyFailure;
@@ -129,4 +139,26 @@ export async function importBundleFile(
     summary: verified.summary,
     outcome: await importVerifiedBundle(db, verified.bundle, options),
   };
+}
+
+/**
+ * The bundle's request list, for the requests this browser does not hold yet (audit + reference); a request
+ * already held keeps its own statuses and filed evidence. Runs inside the import transaction.
+ */
+async function addBundledRequests(
+  db: EvidenceDatabase,
+  requests: readonly AuditRequest[],
+  at: string,
+): Promise<number> {
+  const held = await db.requests.bulkGet(requests.map(requestKey));
+  const fresh = requests.filter((_, index) => held[index] === undefined);
+  await db.requests.bulkAdd(
+    fresh.map((request) => ({
+      ...request,
+      id: requestKey(request),
+      allEvidenceIds: requestEvidenceIds(request),
+      updatedAt: at,
+    })),
+  );
+  return fresh.length;
 }

@@ -2,7 +2,13 @@ import type { Catalogue } from '@/utils/catalogue/types';
 import { computeCoverage } from '@/utils/coverage/coverage';
 import { localDate } from '@/utils/coverage/dates';
 import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
-import { addToEstimate, EMPTY_ESTIMATE, matchesFilter, type ExportFilter } from '@/utils/bundle/filter';
+import {
+  addToEstimate,
+  effectiveFilter,
+  EMPTY_ESTIMATE,
+  matchesFilter,
+  type ExportFilter,
+} from '@/utils/bundle/filter';
 import { localDay } from '@/utils/bundle/naming';
 import type { BundleContext, BundleEstimate, BundleEvidence, BundleProgress } from '@/utils/bundle/types';
 import { writeBundle, type WriteBundleResult } from '@/utils/bundle/writer';
@@ -12,16 +18,20 @@ import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { readSettings } from './settings-repository';
+import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
 const PAGE_SIZE = 200;
 
 /** Every record matching the filter, in capture order, read a page at a time (records only, never bytes). */
 async function* matchingRecords(db: EvidenceDatabase, filter: ExportFilter): AsyncGenerator<EvidenceRecord> {
+  const filed = filter.requestList ? new Set(await evidenceIdsForRequestList(db, filter.requestList)) : null;
+  const matches = (record: EvidenceRecord) =>
+    filed ? filed.has(record.id) && record.status !== 'deleted' : matchesFilter(record, filter);
   let after = -Infinity;
   for (;;) {
     const page = await db.evidence.where('sequence').above(after).limit(PAGE_SIZE).toArray();
-    for (const record of page) if (matchesFilter(record, filter)) yield record;
+    for (const record of page) if (matches(record)) yield record;
     const last = page.at(-1);
     if (!last || page.length < PAGE_SIZE) return;
     after = last.sequence;
@@ -70,14 +80,16 @@ export async function loadExportContext(
   db: EvidenceDatabase,
   request: ExportRequest,
 ): Promise<BundleContext> {
-  const { filter, catalogue, now } = request;
-  const [settings, plan, controlStates, findings, custody, summaries] = await Promise.all([
+  const { catalogue, now } = request;
+  const filter = effectiveFilter(request.filter);
+  const [settings, plan, controlStates, findings, custody, summaries, requests] = await Promise.all([
     readSettings(db),
     readAuditPlan(db),
     readControlStates(db),
     listFindings(db),
     readCustodyLog(db),
     readCoverageSummaries(db),
+    filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
   ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
@@ -108,7 +120,16 @@ export async function loadExportContext(
     includeReadiness: request.includeReadiness ?? true,
     findings,
     custody,
+    ...(filter.requestList && requests
+      ? { requests: { audit: filter.requestList, requests: sortByReference(requests) } }
+      : {}),
   };
+}
+
+function sortByReference<T extends { reference: string }>(requests: T[]): T[] {
+  return requests.sort((left, right) =>
+    left.reference.localeCompare(right.reference, undefined, { numeric: true }),
+  );
 }
 
 /** Logs a finished export; the manifest hash ties the log entry to the bundle the auditor holds. */
@@ -119,6 +140,7 @@ export async function recordExport(
   actor: string,
   at: string,
 ): Promise<CustodyEntry> {
+  const chosen = effectiveFilter(filter);
   return db.transaction('rw', db.custody, () =>
     appendCustody(db, {
       at,
@@ -134,7 +156,7 @@ export async function recordExport(
         manifestSha256: result.manifestSha256,
         lastCustodyHash: result.lastCustodyHash,
         encrypted: result.encrypted,
-        filter: { ...filter, controls: filter.controls ? [...filter.controls] : null },
+        filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
     }),
   );

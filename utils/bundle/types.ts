@@ -10,6 +10,7 @@ import type {
   EvidenceStatus,
 } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding } from '../isms/types';
+import type { BundleRequests } from './requests';
 
 /** One evidence record on its way into a bundle; its bytes are read only when they are written. */
 export interface BundleEvidence {
@@ -98,6 +99,8 @@ export interface BundleContext {
   findings: readonly Finding[];
   /** The whole custody log: a chain only verifies from its first entry. */
   custody: readonly CustodyEntry[];
+  /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
+  requests?: BundleRequests;
 }
 
 /** A file of the bag as the report, the register and the manifest see it. */
