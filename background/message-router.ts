@@ -30,6 +30,11 @@ import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evide
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
+import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
+import { StoreError } from '@/utils/team-store/s3-client';
+import { teamStoreProblems } from '@/utils/team-store/settings-check';
+import type { TeamStoreSaveOutcome } from '@/utils/messages/protocol';
 import { deleteRisk, saveRisk, saveRiskCriteria } from '@/storage/risk-repository';
 import { RequestChangeError } from '@/utils/requests/status';
 import {
@@ -103,6 +108,30 @@ const handlers: Handlers = {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
   },
+  async saveTeamStore({ secretAccessKey, ...fields }) {
+    const problems = teamStoreProblems(fields);
+    if (problems.length > 0) throw new ValidationError(problems);
+    await saveTeamStore(fields, secretAccessKey);
+    await retrySyncNow();
+    return probeOutcome();
+  },
+  probeTeamStore: () => probeOutcome(),
+  async acceptTeamStoreRisk() {
+    await acceptNotTamperProof();
+    return null;
+  },
+  async removeTeamStore() {
+    await removeTeamStore();
+    return null;
+  },
+  async retrySync() {
+    void retrySyncNow();
+    return null;
+  },
+  async requestSync() {
+    void requestSync();
+    return null;
+  },
   async saveRisk({ risk }) {
     const db = getDatabase();
     return saveRisk(db, risk, ANNEX_A_IDS, await readEffectiveCapturer(db), now());
@@ -138,6 +167,20 @@ const handlers: Handlers = {
   },
 };
 
+/** The write-once probe's result, or why the store could not be reached, in words. */
+async function probeOutcome(): Promise<TeamStoreSaveOutcome> {
+  try {
+    const { mode, days, ...rest } = await probeTeamStore();
+    return {
+      ok: true,
+      probe: { ...rest, at: new Date().toISOString(), ...(mode ? { mode } : {}), ...(days ? { days } : {}) },
+    };
+  } catch (error) {
+    if (error instanceof StoreError) return { ok: false, sentence: error.message };
+    throw error;
+  }
+}
+
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
 export function isTrustedSender(sender: Browser.runtime.MessageSender): boolean {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -154,14 +197,21 @@ export async function routeMessage(
 ): Promise<Reply<MessageType>> {
   // The one message a content script may send: checked against the tab's picker session, not the sender's origin.
   const picker = asPickerMessage(message);
-  if (picker) return (await handlePickerMessage(picker, sender)) as Reply<MessageType>;
+  if (picker) {
+    const reply = (await handlePickerMessage(picker, sender)) as Reply<MessageType>;
+    void requestSync();
+    return reply;
+  }
   if (!isTrustedSender(sender)) {
     return { ok: false, error: storageErrorText.notTrusted };
   }
   if (!isRequest(message)) return { ok: false, error: storageErrorText.unknownMessage };
   try {
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
-    return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
+    const value = await handler(message.payload);
+    // Every write appends custody entries: the runner queues and uploads them (nothing without a team store).
+    void requestSync();
+    return { ok: true, value } as Reply<MessageType>;
   } catch (error) {
     if (error instanceof ValidationError || error instanceof RequestChangeError)
       return { ok: false, error: error.message };

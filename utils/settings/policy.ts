@@ -28,7 +28,21 @@ export interface ManagedPolicy {
   frameworks?: MappedFrameworkId[];
   /** The settings people may not change; any other value the policy sets is a default they may override. */
   locked?: LockableSetting[];
+  /** Where the team store is; each value set here is fixed in Settings. Never the secret: each admin types it. */
+  teamStore?: ManagedTeamStore;
 }
+
+/** The team store as the organisation sets it (docs/DEPLOYMENT.md); every part optional. */
+export interface ManagedTeamStore {
+  endpoint?: string;
+  region?: string;
+  bucket?: string;
+  prefix?: string;
+  pathStyle?: boolean;
+  accessKeyId?: string;
+}
+
+const TEAM_STORE_TEXT_KEYS = ['endpoint', 'region', 'bucket', 'prefix', 'accessKeyId'] as const;
 
 export const CAPTURER_SOURCES = ['user', 'policy'] as const;
 export type CapturerSource = (typeof CAPTURER_SOURCES)[number];
@@ -106,7 +120,29 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       policy.locked = [...new Set(raw.locked as LockableSetting[])];
     else ignore('locked', policyProblemText.locked(LOCKABLE_SETTINGS));
   }
+  if (raw.teamStore !== undefined) {
+    const store = teamStoreOf(raw.teamStore);
+    if (store) policy.teamStore = store;
+    else ignore('teamStore', policyProblemText.teamStore);
+  }
   return { policy, problems };
+}
+
+function teamStoreOf(value: unknown): ManagedTeamStore | null {
+  if (!isObject(value)) return null;
+  const store: ManagedTeamStore = {};
+  for (const key of TEAM_STORE_TEXT_KEYS) {
+    const part = value[key];
+    if (part === undefined) continue;
+    if (typeof part !== 'string') return null;
+    store[key] = part.trim();
+  }
+  if (value.pathStyle !== undefined) {
+    if (typeof value.pathStyle !== 'boolean') return null;
+    store.pathStyle = value.pathStyle;
+  }
+  if (store.endpoint !== undefined && !/^https?:\/\/[^/]+/.test(store.endpoint)) return null;
+  return store;
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
