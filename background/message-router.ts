@@ -29,8 +29,9 @@ import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-set
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
-import { storageErrorText } from '@/utils/text';
-import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
+import { storageErrorText, teamViewText } from '@/utils/text';
+import { readTeamStore, removeTeamStore, saveTeamStore, storeConfigOf } from '@/platform/team-store-settings';
+import { pullFromTeamStore } from './team-pull';
 import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
 import { StoreError } from '@/utils/team-store/s3-client';
 import { teamStoreProblems } from '@/utils/team-store/settings-check';
@@ -116,6 +117,11 @@ const handlers: Handlers = {
     return probeOutcome();
   },
   probeTeamStore: () => probeOutcome(),
+  async pullTeamStore() {
+    const store = await readTeamStore();
+    if (!store.complete) throw new Error(teamViewText.notConfigured);
+    return pullFromTeamStore(getDatabase(), storeConfigOf(store));
+  },
   async acceptTeamStoreRisk() {
     await acceptNotTamperProof();
     return null;

@@ -13,7 +13,7 @@ import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { listTeamRecords, readTeamSnapshot, type TeamSnapshot } from '@/storage/team-cache';
 import { writeTeamBundle } from '@/storage/team-bundle';
 import { sendMessage } from '@/platform/messaging';
-import { isTeamStoreConfigured } from '@/platform/team-store-settings';
+import { readTeamStoreView } from '@/platform/team-store-settings';
 
 const db = getDatabase();
 const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -34,10 +34,12 @@ async function load(): Promise<Loaded> {
     readTeamSnapshot(db),
     readCoverageSnapshot(db),
     listTeamRecords(db, { limit: 100 }),
-    isTeamStoreConfigured(),
+    readTeamStoreView().then((view) => view.complete),
   ]);
   const view =
-    snapshot.installations.length === 0 ? null : teamView(DEFAULT_CATALOGUE, snapshot.installations, lead, today);
+    snapshot.installations.length === 0
+      ? null
+      : teamView(DEFAULT_CATALOGUE, snapshot.installations, lead, today);
   const rows = page.records.map((record) => ({
     id: record.id,
     evidenceId: record.evidenceId,
@@ -54,7 +56,9 @@ async function load(): Promise<Loaded> {
 function downloadTarget(fileName: () => string) {
   const parts: Uint8Array<ArrayBuffer>[] = [];
   return {
-    stream: new WritableStream<Uint8Array>({ write: (chunk) => void parts.push(chunk as Uint8Array<ArrayBuffer>) }),
+    stream: new WritableStream<Uint8Array>({
+      write: (chunk) => void parts.push(chunk as Uint8Array<ArrayBuffer>),
+    }),
     finish() {
       const url = URL.createObjectURL(new Blob(parts, { type: 'application/zip' }));
       const link = document.createElement('a');
