@@ -3,8 +3,10 @@ import { localDate } from '@/utils/coverage/dates';
 import { canonicalJson } from '@/utils/integrity/custody';
 import { writeBundle, type WriteBundleResult } from '@/utils/bundle/writer';
 import { teamView } from '@/utils/team-store/team-view';
-import { reportText } from '@/utils/text';
-import { loadExportContext } from './bundle-source';
+import { reportText, settingsText } from '@/utils/text';
+import { loadExportContext, recordExport } from './bundle-source';
+import { readSettings } from './settings-repository';
+import { bundleSigner } from './signing-keys';
 import type { EvidenceDatabase } from './db';
 import { readCoverageSnapshot } from './coverage-snapshot';
 import { readTeamCustody, readTeamSnapshot, teamEvidenceForExport } from './team-cache';
@@ -19,7 +21,8 @@ export interface TeamBundleRequest {
 /**
  * A bundle of the team's verified evidence, written like any other: the lead's SoA, plan, findings and own
  * custody log (a chain that verifies from its first entry), the team's coverage and readiness, and each
- * installation's verified custody chain as `team/<installation>/custody-log.jsonl`. Only records that passed
+ * installation's verified custody chain as `team/<installation>/custody-log.jsonl`, signed with this
+ * installation's key and logged as an export in its custody log. Only records that passed
  * verification are in it; their bytes are the team blobs whose SHA-256 matched their key.
  */
 export async function writeTeamBundle(
@@ -27,8 +30,9 @@ export async function writeTeamBundle(
   output: WritableStream<Uint8Array>,
   request: TeamBundleRequest,
 ): Promise<WriteBundleResult> {
+  const filter = { windowStart: null, windowEnd: null, controls: null, includeDomSnapshots: true };
   const base = await loadExportContext(db, {
-    filter: { windowStart: null, windowEnd: null, controls: null, includeDomSnapshots: true },
+    filter,
     catalogue: request.catalogue,
     generator: request.generator,
     now: request.now,
@@ -55,8 +59,9 @@ export async function writeTeamBundle(
       { label: reportText.stage2, ready: view.team.stage2.ready, details: view.team.stage2.reasons },
     ],
   };
-  return writeBundle(output, {
+  const result = await writeBundle(output, {
     context,
+    signer: await bundleSigner(db),
     evidence: teamEvidenceForExport(db),
     includeDomSnapshots: true,
     extraFiles: custody.map((row) => ({
@@ -64,4 +69,14 @@ export async function writeTeamBundle(
       text: row.entries.map((entry) => `${canonicalJson(entry)}\n`).join(''),
     })),
   });
+  // The lead's own custody log records the export, like any other (the manifest hash ties it to the bundle).
+  const settings = await readSettings(db);
+  await recordExport(
+    db,
+    result,
+    filter,
+    settings.capturer.trim() || settingsText.unnamedCapturer,
+    new Date().toISOString(),
+  );
+  return result;
 }

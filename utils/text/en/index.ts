@@ -27,9 +27,10 @@ export {
   teamSyncText,
 } from './team-store';
 export { requestText } from './requests';
-export { crosswalkText, frameworkSettingsText } from './crosswalk';
+export { crosswalkText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
 export { teamViewText } from './team-view';
+export { verifyGuideText, type GuidePlatform } from './verify-guide';
