@@ -7,6 +7,7 @@ import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
 import { writeTransaction } from './write-transaction';
+import { importBundledRisks } from './risk-bundle-import';
 import { importProblemText } from '@/utils/text';
 
 export interface ImportOptions {
@@ -63,55 +64,62 @@ export async function importVerifiedBundle(
     words.set(id, searchWords({ title, url, notes, text }));
   }
 
-  return writeTransaction(db, [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
-    // Judged again inside the transaction: another window may have added some of it meanwhile.
-    const held = await db.evidence.bulkGet(ids);
-    const outcome: ImportOutcome = { bundle: bundle.summary.name, added: [], skipped: [], conflicts: [] };
-    const last = await db.evidence.orderBy('sequence').last();
-    let sequence = last?.sequence ?? 0;
-    for (const [index, incoming] of bundle.evidence.entries()) {
-      const { id } = incoming.evidence;
-      const verdict = judge(held[index], incoming);
-      const rows = blobs.get(id);
-      if (verdict.kind === 'held') outcome.skipped.push(id);
-      else if (verdict.kind === 'conflict')
-        outcome.conflicts.push({ evidenceId: id, reason: verdict.reason });
-      else if (rows) {
-        const record: EvidenceRecord = {
-          ...incoming.evidence,
-          words: words.get(id) ?? [],
-          sequence: ++sequence,
-          artifacts: incoming.artifacts.map((artifact) => ({
-            ...artifact,
-            blobKey: `${id}/${artifact.name}`,
-          })),
-        };
-        await db.evidence.add(record);
-        await db.blobs.bulkAdd(rows);
-        await updateCoverageIndex(db, undefined, record);
-        outcome.added.push(id);
+  const outcome = await writeTransaction(
+    db,
+    [db.evidence, db.blobs, db.custody, db.coverageIndex],
+    async () => {
+      // Judged again inside the transaction: another window may have added some of it meanwhile.
+      const held = await db.evidence.bulkGet(ids);
+      const outcome: ImportOutcome = { bundle: bundle.summary.name, added: [], skipped: [], conflicts: [] };
+      const last = await db.evidence.orderBy('sequence').last();
+      let sequence = last?.sequence ?? 0;
+      for (const [index, incoming] of bundle.evidence.entries()) {
+        const { id } = incoming.evidence;
+        const verdict = judge(held[index], incoming);
+        const rows = blobs.get(id);
+        if (verdict.kind === 'held') outcome.skipped.push(id);
+        else if (verdict.kind === 'conflict')
+          outcome.conflicts.push({ evidenceId: id, reason: verdict.reason });
+        else if (rows) {
+          const record: EvidenceRecord = {
+            ...incoming.evidence,
+            words: words.get(id) ?? [],
+            sequence: ++sequence,
+            artifacts: incoming.artifacts.map((artifact) => ({
+              ...artifact,
+              blobKey: `${id}/${artifact.name}`,
+            })),
+          };
+          await db.evidence.add(record);
+          await db.blobs.bulkAdd(rows);
+          await updateCoverageIndex(db, undefined, record);
+          outcome.added.push(id);
+        }
       }
-    }
-    await appendCustody(db, {
-      at: options.at,
-      event: 'import',
-      evidenceId: null,
-      actor: options.actor,
-      details: {
-        bundle: bundle.summary.name,
-        organisation: bundle.summary.organisation,
-        baggingDate: bundle.summary.baggingDate,
-        added: outcome.added.length,
-        skipped: outcome.skipped.length,
-        conflicts: outcome.conflicts.length,
-        addedIds: outcome.added,
-        conflictIds: outcome.conflicts.map((conflict: ImportConflict) => conflict.evidenceId),
-        bundleCustodyEntries: bundle.summary.custodyEntries,
-        bundleLastCustodyHash: bundle.summary.lastCustodyHash,
-      },
-    });
-    return outcome;
-  });
+      await appendCustody(db, {
+        at: options.at,
+        event: 'import',
+        evidenceId: null,
+        actor: options.actor,
+        details: {
+          bundle: bundle.summary.name,
+          organisation: bundle.summary.organisation,
+          baggingDate: bundle.summary.baggingDate,
+          added: outcome.added.length,
+          skipped: outcome.skipped.length,
+          conflicts: outcome.conflicts.length,
+          addedIds: outcome.added,
+          conflictIds: outcome.conflicts.map((conflict: ImportConflict) => conflict.evidenceId),
+          bundleCustodyEntries: bundle.summary.custodyEntries,
+          bundleLastCustodyHash: bundle.summary.lastCustodyHash,
+        },
+      });
+      return outcome;
+    },
+  );
+  // The register is merged after the evidence, in its own transaction: its rows never block the evidence.
+  const risks = await importBundledRisks(db, bundle.riskTables, options);
+  return risks ? { ...outcome, risks } : outcome;
 }
 
 export type ImportResult = { ok: true; summary: BundleSummary; outcome: ImportOutcome } | VerifyFailure;

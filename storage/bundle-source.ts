@@ -12,6 +12,9 @@ import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { readSettings } from './settings-repository';
+import { readRiskCriteria, readRisks } from './risk-repository';
+import { traceRows } from '@/utils/risk/traceability';
+import { evidenceInWindow } from '@/utils/risk/trace-view';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
 const PAGE_SIZE = 200;
@@ -71,14 +74,17 @@ export async function loadExportContext(
   request: ExportRequest,
 ): Promise<BundleContext> {
   const { filter, catalogue, now } = request;
-  const [settings, plan, controlStates, findings, custody, summaries] = await Promise.all([
-    readSettings(db),
-    readAuditPlan(db),
-    readControlStates(db),
-    listFindings(db),
-    readCustodyLog(db),
-    readCoverageSummaries(db),
-  ]);
+  const [settings, plan, controlStates, findings, custody, summaries, risks, riskCriteria] =
+    await Promise.all([
+      readSettings(db),
+      readAuditPlan(db),
+      readControlStates(db),
+      listFindings(db),
+      readCustodyLog(db),
+      readCoverageSummaries(db),
+      readRisks(db),
+      readRiskCriteria(db),
+    ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
     catalogue,
@@ -87,8 +93,17 @@ export async function loadExportContext(
     plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings });
+  const riskInput = { risks, criteria: riskCriteria, today };
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, risks: riskInput });
+  const stage2 = stage2Readiness({ coverage, findings, risks: riskInput });
+  const applicable = new Map(coverage.controls.map((control) => [control.controlId, control.applicable]));
+  const inWindow = evidenceInWindow(summaries, coverage);
+  const trace = traceRows({
+    risks,
+    applicable: (id) => applicable.get(id) ?? true,
+    coverage: coverage.controls,
+    evidenceInWindow: new Map([...inWindow].map(([id, list]) => [id, list.map((entry) => entry.id)])),
+  });
   return {
     organisation:
       (request.organisation ?? settings.organisation).trim() || plan?.organisation.trim() || 'organisation',
@@ -108,6 +123,7 @@ export async function loadExportContext(
     includeReadiness: request.includeReadiness ?? true,
     findings,
     custody,
+    riskRegister: { criteria: riskCriteria, risks, trace },
   };
 }
 

@@ -13,6 +13,7 @@ import { readEvidenceFolders } from './evidence-folders';
 import { RECORD_FILE, type BundledArtifact, type BundledRecord } from './record';
 import type { BundleProgress, BundleSummary, VerifyFailure } from './types';
 import { importProblemText as t } from '../text';
+import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
 
 export interface VerifyOptions {
   password?: string | undefined;
@@ -26,6 +27,8 @@ export interface VerifiedBundle {
   summary: BundleSummary;
   evidence: BundledRecord[];
   custody: CustodyEntry[];
+  /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
+  riskTables?: BundledRiskTables;
   readArtifact: (evidenceId: string, artifact: BundledArtifact) => Promise<Blob>;
 }
 
@@ -157,7 +160,7 @@ async function checkPayloadHashes(
   const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
   for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
-    const keep = path === CUSTODY_FILE || path.endsWith(`/${RECORD_FILE}`);
+    const keep = path === CUSTODY_FILE || path.endsWith(`/${RECORD_FILE}`) || keepsRiskTable(path);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -190,7 +193,7 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
   problems.push(...custody.problems);
   const { texts, sizes } = payload;
   const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
-  return { custody: custody.entries, evidence };
+  return { custody: custody.entries, evidence, riskTables: bundledRiskTables(texts) };
 }
 
 function summarise(

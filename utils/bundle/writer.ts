@@ -14,6 +14,7 @@ import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './namin
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
+import { riskSummaryFiles } from './risk-files';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
 
@@ -213,6 +214,7 @@ function summaryFiles(name: string, context: BundleContext, evidence: readonly W
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...riskSummaryFiles(context.riskRegister),
     { path: 'VERIFY.txt', text: () => verifyText(name) },
     { path: 'index.html', text: () => renderReport({ bundleName: name, context, evidence, custody }) },
   ];

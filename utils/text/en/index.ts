@@ -25,4 +25,5 @@ export { crosswalkText } from './crosswalk';
 export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
+export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
