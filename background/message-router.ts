@@ -23,11 +23,18 @@ import { captureTabAndStore } from './capture-service';
 import { handlePickerMessage, startElementPicker } from './element-picker';
 import { asPickerMessage } from '@/utils/messages/picker';
 import { saveMaskingSettings } from '@/platform/masking-settings';
+import { saveFrameworkScope } from '@/platform/framework-settings';
+import { MAPPED_ENTRY_IDS } from '@/utils/crosswalk/framework-catalogue';
 import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
+import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
+import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
+import { StoreError } from '@/utils/team-store/s3-client';
+import { teamStoreProblems } from '@/utils/team-store/settings-check';
+import type { TeamStoreSaveOutcome } from '@/utils/messages/protocol';
 import { deleteRisk, saveRisk, saveRiskCriteria } from '@/storage/risk-repository';
 import { RequestChangeError } from '@/utils/requests/status';
 import {
@@ -38,6 +45,8 @@ import {
 } from '@/storage/request-repository';
 
 const KNOWN_IDS = new Set(DEFAULT_CATALOGUE.items.map((item) => item.id));
+// Evidence may be tagged with an ISO ID or, directly, with a SOC 2 criterion or a NIST CSF subcategory.
+const TAG_IDS = new Set([...KNOWN_IDS, ...MAPPED_ENTRY_IDS]);
 /** Risks are treated by Annex A controls, never by clauses. */
 const ANNEX_A_IDS = new Set(
   DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'control').map((item) => item.id),
@@ -52,6 +61,7 @@ const handlers: Handlers = {
   startElementPicker: ({ tabId, trigger }) => startElementPicker(tabId, trigger),
   cancelCapture: async ({ tabId }) => ({ cancelled: cancelCapture(tabId) }),
   saveMaskingSettings: (change) => saveMaskingSettings(getDatabase(), change),
+  saveFrameworkScope: ({ optional }) => saveFrameworkScope(getDatabase(), optional ?? []),
   saveControlState: (state) => saveControlState(getDatabase(), state, KNOWN_IDS, now()),
   async saveAuditPlan(plan) {
     const { errors, warnings } = auditPlanWarnings(plan);
@@ -67,7 +77,7 @@ const handlers: Handlers = {
   async editEvidence({ evidenceId, ...edit }) {
     const db = getDatabase();
     const record = await editEvidence(db, evidenceId, edit, await readEffectiveCapturer(db), now(), {
-      knownControlIds: KNOWN_IDS,
+      knownControlIds: TAG_IDS,
     });
     void refreshBadge();
     return record;
@@ -93,10 +103,34 @@ const handlers: Handlers = {
     void refreshBadge();
     return record;
   },
-  addFileEvidence: (request) => addDroppedFile(request, KNOWN_IDS),
+  addFileEvidence: (request) => addDroppedFile(request, TAG_IDS),
   async redactEvidence({ evidenceId, rectangles }) {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
+  },
+  async saveTeamStore({ secretAccessKey, ...fields }) {
+    const problems = teamStoreProblems(fields);
+    if (problems.length > 0) throw new ValidationError(problems);
+    await saveTeamStore(fields, secretAccessKey);
+    await retrySyncNow();
+    return probeOutcome();
+  },
+  probeTeamStore: () => probeOutcome(),
+  async acceptTeamStoreRisk() {
+    await acceptNotTamperProof();
+    return null;
+  },
+  async removeTeamStore() {
+    await removeTeamStore();
+    return null;
+  },
+  async retrySync() {
+    void retrySyncNow();
+    return null;
+  },
+  async requestSync() {
+    void requestSync();
+    return null;
   },
   async saveRisk({ risk }) {
     const db = getDatabase();
@@ -133,6 +167,20 @@ const handlers: Handlers = {
   },
 };
 
+/** The write-once probe's result, or why the store could not be reached, in words. */
+async function probeOutcome(): Promise<TeamStoreSaveOutcome> {
+  try {
+    const { mode, days, ...rest } = await probeTeamStore();
+    return {
+      ok: true,
+      probe: { ...rest, at: new Date().toISOString(), ...(mode ? { mode } : {}), ...(days ? { days } : {}) },
+    };
+  } catch (error) {
+    if (error instanceof StoreError) return { ok: false, sentence: error.message };
+    throw error;
+  }
+}
+
 /** Only the extension's own pages may send privileged messages; content scripts and web pages may not. */
 export function isTrustedSender(sender: Browser.runtime.MessageSender): boolean {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -149,14 +197,21 @@ export async function routeMessage(
 ): Promise<Reply<MessageType>> {
   // The one message a content script may send: checked against the tab's picker session, not the sender's origin.
   const picker = asPickerMessage(message);
-  if (picker) return (await handlePickerMessage(picker, sender)) as Reply<MessageType>;
+  if (picker) {
+    const reply = (await handlePickerMessage(picker, sender)) as Reply<MessageType>;
+    void requestSync();
+    return reply;
+  }
   if (!isTrustedSender(sender)) {
     return { ok: false, error: storageErrorText.notTrusted };
   }
   if (!isRequest(message)) return { ok: false, error: storageErrorText.unknownMessage };
   try {
     const handler = handlers[message.type] as (payload: AnyRequest['payload']) => Promise<unknown>;
-    return { ok: true, value: await handler(message.payload) } as Reply<MessageType>;
+    const value = await handler(message.payload);
+    // Every write appends custody entries: the runner queues and uploads them (nothing without a team store).
+    void requestSync();
+    return { ok: true, value } as Reply<MessageType>;
   } catch (error) {
     if (error instanceof ValidationError || error instanceof RequestChangeError)
       return { ok: false, error: error.message };

@@ -4,11 +4,16 @@ import { refreshBadge } from '@/background/badge';
 import { captureFromGesture } from '@/background/capture-service';
 import { routeMessage } from '@/background/message-router';
 import { closePickerSession } from '@/background/picker-sessions';
+import { isSyncAlarm, requestSync, resumeSyncOnStart } from '@/background/sync-runner';
 import { popupText } from '@/utils/text';
 
 const CAPTURE_COMMAND = 'capture-visible';
 const FULL_PAGE_COMMAND = 'capture-full-page';
 const ELEMENT_COMMAND = 'capture-element';
+
+/** A capture from a shortcut or the context menu, then its upload to the team store when there is one. */
+const captureAndSync = (...args: Parameters<typeof captureFromGesture>) =>
+  captureFromGesture(...args).finally(() => void requestSync());
 
 // A service worker in Chrome, an event page in Firefox (no MV3 service workers there); both stop when idle.
 export default defineBackground(() => {
@@ -20,12 +25,12 @@ export default defineBackground(() => {
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'context-menu', 'visible');
+    if (info.menuItemId === CAPTURE_COMMAND) void captureAndSync(tab?.id, 'context-menu', 'visible');
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === CAPTURE_COMMAND) void captureFromGesture(tab?.id, 'command', 'visible');
-    if (command === FULL_PAGE_COMMAND) void captureFromGesture(tab?.id, 'command', 'full-page');
-    if (command === ELEMENT_COMMAND) void captureFromGesture(tab?.id, 'command', 'element');
+    if (command === CAPTURE_COMMAND) void captureAndSync(tab?.id, 'command', 'visible');
+    if (command === FULL_PAGE_COMMAND) void captureAndSync(tab?.id, 'command', 'full-page');
+    if (command === ELEMENT_COMMAND) void captureAndSync(tab?.id, 'command', 'element');
   });
   // A picker belongs to one page: leaving it (or closing the tab) ends the session.
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -34,6 +39,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void closePickerSession(tabId));
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
   void refreshBadge();
+  // The team store (nothing happens without one): retries at the alarm's time, and on every start a worker
+  // stopped mid-upload left behind.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isSyncAlarm(alarm.name)) void requestSync();
+  });
+  void resumeSyncOnStart();
 
   // Test builds only (`wxt build --mode e2e`, never packaged): headless Chromium cannot press a shortcut
   // or open a context menu, so the end-to-end suite calls the handler both listeners call. Production
@@ -48,7 +59,7 @@ export default defineBackground(() => {
         tabId: number;
         trigger: 'command' | 'context-menu';
         scope?: 'visible' | 'full-page' | 'element';
-      }) => captureFromGesture(tabId, trigger, scope),
+      }) => captureAndSync(tabId, trigger, scope),
     });
   }
 });

@@ -8,6 +8,8 @@ import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
 import { writeTransaction } from './write-transaction';
 import { importBundledRisks } from './risk-bundle-import';
+import { requestEvidenceIds } from '@/utils/requests/status';
+import { requestKey, type AuditRequest } from '@/utils/requests/types';
 import { importProblemText } from '@/utils/text';
 
 export interface ImportOptions {
@@ -66,7 +68,7 @@ export async function importVerifiedBundle(
 
   const outcome = await writeTransaction(
     db,
-    [db.evidence, db.blobs, db.custody, db.coverageIndex],
+    [db.evidence, db.blobs, db.custody, db.coverageIndex, db.requests],
     async () => {
       // Judged again inside the transaction: another window may have added some of it meanwhile.
       const held = await db.evidence.bulkGet(ids);
@@ -96,6 +98,9 @@ export async function importVerifiedBundle(
           outcome.added.push(id);
         }
       }
+      // Only awaited when there is a list: awaiting a settled promise with no request pending commits the transaction.
+      const bundled = bundle.requests ?? [];
+      const requestsAdded = bundled.length > 0 ? await addBundledRequests(db, bundled, options.at) : 0;
       await appendCustody(db, {
         at: options.at,
         event: 'import',
@@ -112,6 +117,7 @@ export async function importVerifiedBundle(
           conflictIds: outcome.conflicts.map((conflict: ImportConflict) => conflict.evidenceId),
           bundleCustodyEntries: bundle.summary.custodyEntries,
           bundleLastCustodyHash: bundle.summary.lastCustodyHash,
+          ...(requestsAdded > 0 ? { requestsAdded } : {}),
         },
       });
       return outcome;
@@ -137,4 +143,26 @@ export async function importBundleFile(
     summary: verified.summary,
     outcome: await importVerifiedBundle(db, verified.bundle, options),
   };
+}
+
+/**
+ * The bundle's request list, for the requests this browser does not hold yet (audit + reference); a request
+ * already held keeps its own statuses and filed evidence. Runs inside the import transaction.
+ */
+async function addBundledRequests(
+  db: EvidenceDatabase,
+  requests: readonly AuditRequest[],
+  at: string,
+): Promise<number> {
+  const held = await db.requests.bulkGet(requests.map(requestKey));
+  const fresh = requests.filter((_, index) => held[index] === undefined);
+  await db.requests.bulkAdd(
+    fresh.map((request) => ({
+      ...request,
+      id: requestKey(request),
+      allEvidenceIds: requestEvidenceIds(request),
+      updatedAt: at,
+    })),
+  );
+  return fresh.length;
 }

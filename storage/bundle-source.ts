@@ -2,7 +2,13 @@ import type { Catalogue } from '@/utils/catalogue/types';
 import { computeCoverage } from '@/utils/coverage/coverage';
 import { localDate } from '@/utils/coverage/dates';
 import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
-import { addToEstimate, EMPTY_ESTIMATE, matchesFilter, type ExportFilter } from '@/utils/bundle/filter';
+import {
+  addToEstimate,
+  effectiveFilter,
+  EMPTY_ESTIMATE,
+  matchesFilter,
+  type ExportFilter,
+} from '@/utils/bundle/filter';
 import { localDay } from '@/utils/bundle/naming';
 import type { BundleContext, BundleEstimate, BundleEvidence, BundleProgress } from '@/utils/bundle/types';
 import { writeBundle, type WriteBundleResult } from '@/utils/bundle/writer';
@@ -15,16 +21,20 @@ import { readSettings } from './settings-repository';
 import { readRiskCriteria, readRisks } from './risk-repository';
 import { traceRows } from '@/utils/risk/traceability';
 import { evidenceInWindow } from '@/utils/risk/trace-view';
+import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
 const PAGE_SIZE = 200;
 
 /** Every record matching the filter, in capture order, read a page at a time (records only, never bytes). */
 async function* matchingRecords(db: EvidenceDatabase, filter: ExportFilter): AsyncGenerator<EvidenceRecord> {
+  const filed = filter.requestList ? new Set(await evidenceIdsForRequestList(db, filter.requestList)) : null;
+  const matches = (record: EvidenceRecord) =>
+    filed ? filed.has(record.id) && record.status !== 'deleted' : matchesFilter(record, filter);
   let after = -Infinity;
   for (;;) {
     const page = await db.evidence.where('sequence').above(after).limit(PAGE_SIZE).toArray();
-    for (const record of page) if (matchesFilter(record, filter)) yield record;
+    for (const record of page) if (matches(record)) yield record;
     const last = page.at(-1);
     if (!last || page.length < PAGE_SIZE) return;
     after = last.sequence;
@@ -73,8 +83,9 @@ export async function loadExportContext(
   db: EvidenceDatabase,
   request: ExportRequest,
 ): Promise<BundleContext> {
-  const { filter, catalogue, now } = request;
-  const [settings, plan, controlStates, findings, custody, summaries, risks, riskCriteria] =
+  const { catalogue, now } = request;
+  const filter = effectiveFilter(request.filter);
+  const [settings, plan, controlStates, findings, custody, summaries, requests, risks, riskCriteria] =
     await Promise.all([
       readSettings(db),
       readAuditPlan(db),
@@ -82,6 +93,7 @@ export async function loadExportContext(
       listFindings(db),
       readCustodyLog(db),
       readCoverageSummaries(db),
+      filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
       readRisks(db),
       readRiskCriteria(db),
     ]);
@@ -124,7 +136,16 @@ export async function loadExportContext(
     findings,
     custody,
     riskRegister: { criteria: riskCriteria, risks, trace },
+    ...(filter.requestList && requests
+      ? { requests: { audit: filter.requestList, requests: sortByReference(requests) } }
+      : {}),
   };
+}
+
+function sortByReference<T extends { reference: string }>(requests: T[]): T[] {
+  return requests.sort((left, right) =>
+    left.reference.localeCompare(right.reference, undefined, { numeric: true }),
+  );
 }
 
 /** Logs a finished export; the manifest hash ties the log entry to the bundle the auditor holds. */
@@ -135,6 +156,7 @@ export async function recordExport(
   actor: string,
   at: string,
 ): Promise<CustodyEntry> {
+  const chosen = effectiveFilter(filter);
   return db.transaction('rw', db.custody, () =>
     appendCustody(db, {
       at,
@@ -150,7 +172,7 @@ export async function recordExport(
         manifestSha256: result.manifestSha256,
         lastCustodyHash: result.lastCustodyHash,
         encrypted: result.encrypted,
-        filter: { ...filter, controls: filter.controls ? [...filter.controls] : null },
+        filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
     }),
   );

@@ -8,7 +8,18 @@ import { SCHEMA_V2 } from './migrations/v2';
 import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
+import { SCHEMA_V7 } from './migrations/v7';
+import { SCHEMA_V11 } from './migrations/v11';
+import type { SyncJobRow, SyncStateRow } from './sync-queue';
 import type { SigningKeyRow } from './signing-keys';
+import type {
+  TeamBlobRow,
+  TeamCustodyRow,
+  TeamInstallationRow,
+  TeamRecordRow,
+  TeamStateRow,
+  TeamVersionRow,
+} from './team-cache';
 
 export interface BlobRow {
   key: string;
@@ -56,6 +67,14 @@ export class EvidenceDatabase extends Dexie {
   riskCriteria!: EntityTable<RiskCriteria, 'id'>;
   signingKeys!: EntityTable<SigningKeyRow, 'fingerprint'>;
   requests!: EntityTable<RequestRow, 'id'>;
+  syncJobs!: EntityTable<SyncJobRow, 'id'>;
+  syncState!: EntityTable<SyncStateRow, 'id'>;
+  teamVersions!: EntityTable<TeamVersionRow, 'id'>;
+  teamBlobs!: EntityTable<TeamBlobRow, 'sha256'>;
+  teamRecords!: EntityTable<TeamRecordRow, 'id'>;
+  teamInstallations!: EntityTable<TeamInstallationRow, 'installationId'>;
+  teamCustody!: EntityTable<TeamCustodyRow, 'installationId'>;
+  teamState!: EntityTable<TeamStateRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -65,6 +84,8 @@ export class EvidenceDatabase extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
+    this.version(11).stores(SCHEMA_V11);
   }
 }
 

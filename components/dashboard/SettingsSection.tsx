@@ -1,8 +1,11 @@
 import { Fragment } from 'preact';
+import { FrameworkScopeForm } from '@/components/settings/FrameworkScopeForm';
 import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
+import { LiveSyncQueue } from '@/components/team-store/LiveSyncQueue';
+import { TeamStorePanel } from '@/components/team-store/TeamStorePanel';
 import { RiskCriteriaPanel } from '@/components/risk/RiskCriteriaPanel';
 import type { SectionContext, SectionView } from './section-context';
 
@@ -33,10 +36,38 @@ const maskingRules: SectionView = ({ data, services, thenReload }) =>
     />
   ) : null;
 
+// Shown only when the page can read and save the frameworks in scope.
+const frameworkScope: SectionView = ({ data, services, thenReload }) =>
+  data.frameworks && services.saveFrameworkScope ? (
+    <FrameworkScopeForm scope={data.frameworks} onSave={thenReload(services.saveFrameworkScope)} />
+  ) : null;
+
 // Shown only when the page read the installation's signing keys.
 const signingKey: SectionView = ({ data, services }) =>
   data.signingKeys && services.copyText ? (
     <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
+  ) : null;
+
+// Shown only when the page can read and save the team store's settings.
+const teamStore: SectionView = ({ data, services, thenReload }) =>
+  data.teamStore && services.teamStore ? (
+    <TeamStorePanel
+      view={data.teamStore.view}
+      onSave={thenReload(services.teamStore.save)}
+      onRecheck={thenReload(services.teamStore.recheck)}
+      onAccept={thenReload(services.teamStore.accept)}
+      onRemove={thenReload(services.teamStore.remove)}
+    />
+  ) : null;
+
+const syncQueue: SectionView = ({ data, services }) =>
+  data.teamStore && services.teamStore ? (
+    <LiveSyncQueue
+      initial={data.teamStore.overview}
+      active={data.teamStore.active}
+      watch={services.teamStore.watch}
+      onRetry={() => void services.teamStore!.retry()}
+    />
   ) : null;
 
 // Keyed by the saved criteria, so a save or another tab's change starts the form from what is stored.
@@ -55,7 +86,10 @@ export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'settings', view: settingsForm },
   { key: 'mapping-rules', view: managedMappingRules },
   { key: 'masking', view: maskingRules },
+  { key: 'frameworks', view: frameworkScope },
   { key: 'signing-key', view: signingKey },
+  { key: 'team-store', view: teamStore },
+  { key: 'sync-queue', view: syncQueue },
   { key: 'risk-criteria', view: riskCriteria },
 ];
 

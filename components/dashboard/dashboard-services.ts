@@ -9,6 +9,11 @@ import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { ControlState, MappingRule, Settings } from '@/utils/isms/types';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { TeamStoreSaveOutcome } from '@/utils/messages/protocol';
+import type { TeamStoreFieldsInput, TeamStoreView } from '@/utils/team-store/settings-check';
+import type { SyncOverview } from '@/utils/team-store/sync-view';
+import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
 import type { RiskImportPreview } from '@/utils/risk/risk-import';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
 
@@ -23,8 +28,12 @@ export interface DashboardData {
   masking?: EffectiveMasking;
   /** Stage 1 documents under document control (clauses 4–10). */
   documents?: readonly ControlledDocumentSummary[];
+  /** The frameworks in scope (ISO always); absent where the page does not read them. */
+  frameworks?: EffectiveFrameworks;
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
+  /** The team store's settings (never the secret) and its upload queue; absent where the page cannot read them. */
+  teamStore?: { view: TeamStoreView; overview: SyncOverview; active: boolean };
   /** The auditor's request lists, and the rules that suggest controls from a request's text. */
   requests?: { requests: readonly AuditRequest[]; rules: readonly MappingRule[] };
 }
@@ -45,6 +54,7 @@ export interface DashboardServices {
   /** Writes a confirmed import preview whole; resolves with the number of risks written. */
   importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  saveFrameworkScope?: (optional: MappedFrameworkId[]) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;
   /** Calls back when the administrator's policy changes; returns the unsubscribe function. */
@@ -52,6 +62,15 @@ export interface DashboardServices {
   download: (fileName: string, text: string) => void;
   /** Writes text to the clipboard (the signing key's fingerprint). */
   copyText?: (text: string) => Promise<void>;
+  /** The team store; see components/team-store/TeamStorePanel.tsx for why `saveTeamStore` is called first. */
+  teamStore?: {
+    save: (fields: TeamStoreFieldsInput, secret: string) => Promise<TeamStoreSaveOutcome>;
+    recheck: () => Promise<TeamStoreSaveOutcome>;
+    accept: () => Promise<void>;
+    remove: () => Promise<void>;
+    retry: () => Promise<void>;
+    watch: (callback: (overview: SyncOverview) => void) => () => void;
+  };
   /** YYYY-MM-DD in the user's calendar. */
   today: () => string;
   exportUrl: string;

@@ -26,6 +26,8 @@ export interface ExportPanelProps {
   /** Where the zip goes: streamed into a file the user picks (Chrome), or a download (Firefox). */
   saveTarget: 'file-picker' | 'download';
   estimate: (filter: ExportFilter) => Promise<BundleEstimate>;
+  /** Audits with a request list: each can be exported as "evidence for request list X". */
+  requestLists?: readonly string[];
   /** Resolves null when the user closed the save dialog. Must be called synchronously from the click (file pickers need it). */
   onExport: (
     filter: ExportFilter,
@@ -43,6 +45,15 @@ type Phase =
   | { kind: 'cancelled' };
 
 function toFilter(catalogue: Catalogue, state: ExportFilterState): ExportFilter {
+  // A request list decides by itself: only the evidence filed against its requests, whatever its date or tags.
+  if (state.requestList)
+    return {
+      windowStart: null,
+      windowEnd: null,
+      controls: null,
+      includeDomSnapshots: state.includeDomSnapshots,
+      requestList: state.requestList,
+    };
   return {
     windowStart: state.windowStart || null,
     windowEnd: state.windowEnd || null,
@@ -59,6 +70,7 @@ export function ExportPanel({
   saveTarget,
   estimate,
   onExport,
+  requestLists = [],
 }: ExportPanelProps) {
   const [filters, setFilters] = useState<ExportFilterState>({
     windowStart: defaultWindow.start ?? '',
@@ -66,6 +78,7 @@ export function ExportPanel({
     themes: [],
     controls: [],
     includeDomSnapshots: false,
+    requestList: '',
   });
   const [password, setPassword] = useState<string | null>(null);
   const askOrganisation = organisation.trim() === '';
@@ -127,7 +140,13 @@ export function ExportPanel({
         disabled={running}
         onChange={setChoices}
       />
-      <ExportFilters catalogue={catalogue} value={filters} disabled={running} onChange={setFilters} />
+      <ExportFilters
+        catalogue={catalogue}
+        value={filters}
+        disabled={running}
+        onChange={setFilters}
+        requestLists={requestLists}
+      />
       <PassphraseFields disabled={running} onChange={setPassword} />
       <p data-testid="export-estimate" aria-live="polite">
         {estimateError ? (

@@ -1,5 +1,6 @@
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { FractionRect } from '@/utils/redaction/rectangles';
+import type { FilingTarget } from '@/utils/requests/list-view';
 import type { PopupAppProps, TaggingTarget } from './PopupApp';
 import { TaggingPanel, type TaggingChoice } from './TaggingPanel';
 
@@ -10,6 +11,7 @@ export interface CaptureTaggingProps {
   onBlackout?: PopupAppProps['onBlackout'];
   /** The capture after a black-out: its record and new thumbnail replace the ones shown. */
   onBlackedOut: (tagging: TaggingTarget) => void;
+  filingTargets?: readonly FilingTarget[];
 }
 
 /** Tagging of the capture just taken (or opened for review); black-out only where there is a screenshot. */
@@ -19,6 +21,7 @@ export function CaptureTagging({
   onSave,
   onBlackout,
   onBlackedOut,
+  filingTargets = [],
 }: CaptureTaggingProps) {
   const hasScreenshot = tagging.evidence.artifacts.some((artifact) => artifact.role === 'original');
   return (
@@ -29,6 +32,8 @@ export function CaptureTagging({
       {...(tagging.suggestions ? { suggestions: tagging.suggestions } : {})}
       thumbnailUrl={tagging.thumbnailUrl}
       onSave={onSave}
+      filingTargets={filingTargets}
+      initialFiling={tagging.filing ?? null}
       {...(onBlackout && hasScreenshot
         ? {
             onBlackout: async (rectangles: FractionRect[]) => {

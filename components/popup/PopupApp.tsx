@@ -4,9 +4,11 @@ import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import { errorText } from '@/utils/isms/labels';
 import type { FractionRect } from '@/utils/redaction/rectangles';
-import { dashboardText, popupText } from '@/utils/text';
+import type { FilingTarget } from '@/utils/requests/list-view';
+import { dashboardText, popupText, requestText } from '@/utils/text';
 import { CaptureButtons } from './CaptureButtons';
 import { CaptureTagging } from './CaptureTagging';
+import { DueRequests } from './DueRequests';
 import { MaskingToggle } from './MaskingToggle';
 import { ReviewQueue } from './ReviewQueue';
 import { ShortcutHint } from './ShortcutHint';
@@ -19,6 +21,8 @@ export interface TaggingTarget {
   /** Why each control is suggested (a capture just taken; absent when a stored capture is reviewed). */
   suggestions?: Suggestion[];
   thumbnailUrl: string;
+  /** The request the capture was started for: the tagging opens with it chosen. */
+  filing?: FilingTarget;
 }
 
 export interface PopupAppProps {
@@ -26,6 +30,13 @@ export interface PopupAppProps {
   /** Null until read from storage: the capture buttons and hints never wait for it. */
   capturer: string | null;
   needsReview: readonly EvidenceRecord[];
+  /**
+   * Requests assigned to the capturer that are due (each open sample item on its own): listed below the
+   * capture area once read, and offered in the tagging view. Absent or empty shows nothing.
+   */
+  dueRequests?: readonly FilingTarget[];
+  /** Every unanswered request of the capturer, offered in the tagging view; defaults to the due ones. */
+  filingTargets?: readonly FilingTarget[];
   onCapture: () => Promise<TaggingTarget>;
   onOpenReview: (evidence: EvidenceRecord) => Promise<TaggingTarget>;
   onSaveTagging: (evidenceId: string, choice: TaggingChoice) => Promise<void>;
@@ -112,12 +123,19 @@ export function PopupApp(props: PopupAppProps) {
     });
   }
 
+  /** A capture started for a request: the tagging opens with that request chosen and its controls ticked. */
+  function captureForRequest(filing: FilingTarget) {
+    void run(async () => ({ ...(await props.onCapture()), filing }));
+  }
+
   async function save(choice: TaggingChoice) {
     if (!tagging) return;
     await onSaveTagging(tagging.evidence.id, choice);
-    setSaved(popupText.savedWith(tagging.evidence.id, choice.controls));
+    const sentence = popupText.savedWith(tagging.evidence.id, choice.controls);
+    setSaved(choice.filing ? `${sentence} ${requestText.popup.filed(choice.filing.label)}` : sentence);
     setTagging(null);
   }
+  const dueRequests = props.dueRequests ?? [];
 
   return (
     <main class="popup">
@@ -159,10 +177,14 @@ export function PopupApp(props: PopupAppProps) {
           onSave={save}
           onBlackout={props.onBlackout}
           onBlackedOut={setTagging}
+          filingTargets={props.filingTargets ?? dueRequests}
         />
       )}
       {!tagging && needsReview.length > 0 && (
         <ReviewQueue needsReview={needsReview} onOpen={(evidence) => run(() => onOpenReview(evidence))} />
+      )}
+      {!tagging && dueRequests.length > 0 && (
+        <DueRequests targets={dueRequests} busy={busy} onCaptureFor={captureForRequest} />
       )}
       {props.children}
       {props.coverage?.(captureFor)}

@@ -3,7 +3,8 @@ import { findItem } from '@/utils/catalogue/catalogue';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import type { FractionRect } from '@/utils/redaction/rectangles';
-import { commonText, taggingText } from '@/utils/text';
+import { filingTargetKey, type FilingTarget } from '@/utils/requests/list-view';
+import { commonText, requestText, taggingText } from '@/utils/text';
 import { BlackoutEditor } from './BlackoutEditor';
 import { ControlPicker } from '../soa/ControlPicker';
 import '../styles/blackout.css';
@@ -14,6 +15,8 @@ export interface TaggingChoice {
   controls: string[];
   notes: string;
   effectiveDate: string;
+  /** The request (or sample item) the capture is filed against; absent when none was chosen. */
+  filing?: FilingTarget;
 }
 
 export interface TaggingPanelProps {
@@ -29,6 +32,10 @@ export interface TaggingPanelProps {
   onSave: (choice: TaggingChoice) => Promise<void>;
   /** Blacks out areas of the stored images; absent where the capture has no screenshot. */
   onBlackout?: (rectangles: FractionRect[]) => Promise<void>;
+  /** Requests the capture can be filed against; the choice is offered only when there are some. */
+  filingTargets?: readonly FilingTarget[];
+  /** The request chosen before the capture (a capture started for it). */
+  initialFiling?: FilingTarget | null;
 }
 
 /** Confirms the controls a capture proves, with notes and the day it attests to. */
@@ -40,16 +47,30 @@ export function TaggingPanel({
   thumbnailUrl,
   onSave,
   onBlackout,
+  filingTargets = [],
+  initialFiling = null,
 }: TaggingPanelProps) {
   const [blackingOut, setBlackingOut] = useState(false);
+  const [filing, setFiling] = useState<FilingTarget | null>(initialFiling);
   const [offered, setOffered] = useState<string[]>(() =>
-    unique([...suggestedControls, ...evidence.controls]),
+    unique([...suggestedControls, ...evidence.controls, ...(initialFiling?.controls ?? [])]),
   );
-  const [checked, setChecked] = useState<string[]>(() => [...evidence.controls]);
+  const [checked, setChecked] = useState<string[]>(() =>
+    unique([...evidence.controls, ...(initialFiling?.controls ?? [])]),
+  );
   const [notes, setNotes] = useState(evidence.notes);
   const [effectiveDate, setEffectiveDate] = useState(evidence.effectiveDate);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
+
+  /** Filing against a request also tags the request's controls, shown ticked before the save. */
+  function chooseFiling(key: string) {
+    const target = filingTargets.find((candidate) => filingTargetKey(candidate) === key) ?? null;
+    setFiling(target);
+    if (!target) return;
+    setOffered((current) => unique([...current, ...target.controls]));
+    setChecked((current) => unique([...current, ...target.controls]));
+  }
 
   const toggle = (controlId: string, on: boolean) =>
     setChecked((current) =>
@@ -65,7 +86,7 @@ export function TaggingPanel({
     setSaving(true);
     setError('');
     try {
-      await onSave({ controls: checked, notes: notes.trim(), effectiveDate });
+      await onSave({ controls: checked, notes: notes.trim(), effectiveDate, ...(filing ? { filing } : {}) });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -110,6 +131,23 @@ export function TaggingPanel({
             onApply={onBlackout}
           />
         </div>
+      )}
+      {filingTargets.length > 0 && (
+        <label class="filing-choice">
+          {requestText.popup.fileAgainst}
+          <select
+            data-testid="file-against"
+            value={filing ? filingTargetKey(filing) : ''}
+            onChange={(event) => chooseFiling(event.currentTarget.value)}
+          >
+            <option value="">{requestText.popup.none}</option>
+            {filingTargets.map((target) => (
+              <option key={filingTargetKey(target)} value={filingTargetKey(target)}>
+                {requestText.popup.option(target.label, target.text)}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       <fieldset>
         <legend>{taggingText.controlsShown}</legend>

@@ -9,6 +9,7 @@ import {
 } from '@/platform/effective-settings';
 import { onManagedPolicyChange } from '@/platform/managed-policy';
 import { readMaskingView } from '@/platform/masking-settings';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
@@ -17,6 +18,12 @@ import { applyRiskImport } from '@/storage/risk-repository';
 import { listRequests } from '@/storage/request-repository';
 import { createRequestServices } from './request-services';
 import { downloadText } from './download';
+import { readTeamStoreView } from '@/platform/team-store-settings';
+import { hasOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
+import { readSyncOverview } from '@/storage/sync-queue';
+import { serviceOrigin } from '@/utils/settings/origin';
+import { teamStoreSettingsText } from '@/utils/text';
+import type { TeamStoreFieldsInput } from '@/utils/team-store/settings-check';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
 
@@ -24,15 +31,18 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, documents, signingKeys, requests, rules] = await Promise.all([
-        readCoverageSnapshot(db),
-        readEffectiveSettings(db),
-        readMaskingView(db),
-        readControlledDocuments(db, CLAUSE_IDS),
-        readSigningKeys(db),
-        listRequests(db),
-        readEffectiveMappingRules(db),
-      ]);
+      const [coverage, view, masking, frameworks, documents, signingKeys, requests, rules, teamStore] =
+        await Promise.all([
+          readCoverageSnapshot(db),
+          readEffectiveSettings(db),
+          readMaskingView(db),
+          readFrameworkScope(db),
+          readControlledDocuments(db, CLAUSE_IDS),
+          readSigningKeys(db),
+          listRequests(db),
+          readEffectiveMappingRules(db),
+          readTeamStore(db),
+        ]);
       const policy = {
         organisation: view.organisation,
         capturer: view.capturer,
@@ -45,9 +55,11 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         settings: view.settings,
         policy,
         masking,
+        frameworks,
         documents,
         requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
+        ...(teamStore ? { teamStore } : {}),
       };
     },
     saveControlState: async (state) => {
@@ -78,11 +90,42 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
     },
+    saveFrameworkScope: async (optional) => {
+      await sendMessage('saveFrameworkScope', { optional });
+    },
     // The page's own selector engine: the same parser the collector uses in the captured page.
     parseSelector: (selector) => {
       document.createDocumentFragment().querySelector(selector);
     },
     onPolicyChange: onManagedPolicyChange,
+    teamStore: {
+      // The origin is asked for first, while the click's gesture lasts (Firefox drops it after an await).
+      save: (fields: TeamStoreFieldsInput, secret: string) =>
+        requestOriginPermission(fields.endpoint).then((granted) =>
+          granted
+            ? sendMessage('saveTeamStore', { ...fields, secretAccessKey: secret })
+            : {
+                ok: false as const,
+                sentence: teamStoreSettingsText.permissionDenied(originOf(fields.endpoint)),
+              },
+        ),
+      recheck: () => sendMessage('probeTeamStore', {}),
+      accept: async () => {
+        await sendMessage('acceptTeamStoreRisk', {});
+      },
+      remove: async () => {
+        await sendMessage('removeTeamStore', {});
+      },
+      retry: async () => {
+        await sendMessage('retrySync', {});
+      },
+      watch: (callback) => {
+        const timer = setInterval(() => {
+          if (document.visibilityState === 'visible') void readSyncOverview(db).then(callback);
+        }, 1000);
+        return () => clearInterval(timer);
+      },
+    },
     download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
     copyText: (text) => navigator.clipboard.writeText(text),
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
@@ -97,6 +140,23 @@ async function readSigningKeys(db: EvidenceDatabase) {
   try {
     await currentSigningKey(db);
     return await listSigningKeys(db);
+  } catch {
+    return undefined;
+  }
+}
+
+function originOf(endpoint: string): string {
+  const origin = serviceOrigin(endpoint);
+  return origin.ok ? origin.origin : endpoint;
+}
+
+/** The team store's settings and queue; a failure hides the panels, never the dashboard. */
+async function readTeamStore(db: EvidenceDatabase) {
+  try {
+    const [view, overview] = await Promise.all([readTeamStoreView(), readSyncOverview(db)]);
+    const probed = view.probe !== undefined && (view.probe.tamperProof || view.accepted);
+    const active = view.complete && probed && (await hasOriginPermission(view.fields.endpoint));
+    return { view, overview, active };
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { getDatabase } from '@/storage/db';
 import { readEffectiveCapturer } from '@/platform/effective-settings';
+import { sendMessage } from '@/platform/messaging';
 import { importVerifiedBundle } from '@/storage/bundle-import';
 import { verifyBundle } from '@/utils/bundle/verify';
 import { ImportPanel } from '@/components/export/ImportPanel';
@@ -19,12 +20,15 @@ const db = getDatabase();
 const importPanel = (
   <ImportPanel
     verify={(file, password, hooks) => verifyBundle(file, { ...(password ? { password } : {}), ...hooks })}
-    importVerified={async (bundle) =>
-      importVerifiedBundle(db, bundle, {
+    importVerified={async (bundle) => {
+      const imported = await importVerifiedBundle(db, bundle, {
         actor: await readEffectiveCapturer(db),
         at: new Date().toISOString(),
-      })
-    }
+      });
+      // Written here, not in the background: ask it to queue and upload (nothing without a team store).
+      void sendMessage('requestSync', {}).catch(() => undefined);
+      return imported;
+    }}
   />
 );
 

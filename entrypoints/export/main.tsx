@@ -6,13 +6,18 @@ import { bundleName, localDay } from '@/utils/bundle/naming';
 import { estimateExport, exportBundle } from '@/storage/bundle-source';
 import { getDatabase } from '@/storage/db';
 import { readAuditPlan } from '@/storage/isms-repository';
+import { listRequestAudits } from '@/storage/request-repository';
 import { readEffectiveSettings, saveOwnSettings } from '@/platform/effective-settings';
 import { canStreamToFile, openSaveTarget } from './save-target';
 
 // The export runs here, in an extension tab: a service worker may be stopped mid-export.
 async function main() {
   const db = getDatabase();
-  const [{ settings }, plan] = await Promise.all([readEffectiveSettings(db), readAuditPlan(db)]);
+  const [{ settings }, plan, requestLists] = await Promise.all([
+    readEffectiveSettings(db),
+    readAuditPlan(db),
+    listRequestAudits(db),
+  ]);
   // Empty when no name is set anywhere: the page then asks for one rather than naming the bundle `organisation`.
   const organisation = settings.organisation.trim() || plan?.organisation.trim() || '';
   const manifest = browser.runtime.getManifest();
@@ -23,6 +28,7 @@ async function main() {
       defaultWindow={{ start: plan?.windowStart ?? null, end: plan?.windowEnd ?? null }}
       saveTarget={canStreamToFile() ? 'file-picker' : 'download'}
       estimate={(filter) => estimateExport(db, filter)}
+      requestLists={requestLists}
       onExport={async (filter, password, { signal, onProgress }, choices) => {
         const now = new Date();
         const target = await openSaveTarget(`${bundleName(choices.organisation, localDay(now))}.zip`);

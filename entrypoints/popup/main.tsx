@@ -16,6 +16,13 @@ import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
 import { popupText } from '@/utils/text';
+import { listRequests } from '@/storage/request-repository';
+import { dueForCapturer } from '@/utils/requests/progress';
+import { filingTargets, type FilingTarget } from '@/utils/requests/list-view';
+import type { AuditRequest } from '@/utils/requests/types';
+
+/** How far ahead the popup lists a capturer's requests as due. */
+const DUE_WITHIN_DAYS = 14;
 
 async function activeTabId(): Promise<number> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -77,9 +84,30 @@ interface StoredParts {
   capturer: string | null;
   coverage: CoverageData | null;
   masking: EffectiveMasking | null;
+  requests: AuditRequest[];
 }
 
-let parts: StoredParts = { needsReview: [], capturer: null, coverage: null, masking: null };
+let parts: StoredParts = { needsReview: [], capturer: null, coverage: null, masking: null, requests: [] };
+
+const today = () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The capturer's unanswered requests: those due soon for the list, all of them for the tagging view. */
+function requestChoices(requests: readonly AuditRequest[], capturer: string | null) {
+  if (!capturer || requests.length === 0) return { due: [], all: [] };
+  const day = today();
+  const due = filingTargets(dueForCapturer(requests, capturer, day, addDays(day, DUE_WITHIN_DAYS)));
+  const all = filingTargets(dueForCapturer(requests, capturer, day, '9999-12-31'));
+  return { due, all };
+}
+
+async function fileAgainst(evidenceId: string, filing: FilingTarget): Promise<void> {
+  const { audit, reference, item } = filing;
+  await sendMessage('fileAgainstRequest', { audit, reference, item, evidenceId });
+}
 
 /**
  * Renders at once from static data (the capture buttons and shortcut hints), then again as each stored part
@@ -99,15 +127,19 @@ function show() {
   void readEffectiveCapturer(db).then(arrive('capturer'), () => undefined);
   void readCoverageSnapshot(db).then(arrive('coverage'), () => undefined);
   void readMaskingView(db).then(arrive('masking'), () => undefined);
+  void listRequests(db).then(arrive('requests'), () => undefined);
 }
 
 function paint() {
-  const { needsReview, capturer, coverage, masking } = parts;
+  const { needsReview, capturer, coverage, masking, requests } = parts;
+  const choices = requestChoices(requests, capturer);
   render(
     <PopupApp
       catalogue={DEFAULT_CATALOGUE}
       capturer={capturer}
       needsReview={needsReview}
+      dueRequests={choices.due}
+      filingTargets={choices.all}
       onCapture={async (): Promise<TaggingTarget> => {
         const outcome = await sendMessage('captureTab', {
           tabId: await activeTabAfterMaskingSaved(),
@@ -125,8 +157,9 @@ function paint() {
         suggestedControls: evidence.controls,
         thumbnailUrl: await thumbnailOf(evidence),
       })}
-      onSaveTagging={async (evidenceId, choice) => {
+      onSaveTagging={async (evidenceId, { filing, ...choice }) => {
         await sendMessage('editEvidence', { evidenceId, ...choice, status: 'ready' });
+        if (filing) await fileAgainst(evidenceId, filing);
         show();
       }}
       onOpenDashboard={openDashboard}
@@ -160,7 +193,7 @@ function paint() {
           <CoverageSummary
             catalogue={DEFAULT_CATALOGUE}
             data={coverage}
-            today={localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}
+            today={today()}
             onOpenControl={(controlId) => openDashboard(`control/${controlId}`)}
             onOpenSection={openDashboard}
             onCaptureFor={captureFor}

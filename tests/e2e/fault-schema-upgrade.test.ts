@@ -34,7 +34,7 @@ interface SchemaFixture {
 }
 
 const FIXTURE_FILE = path.join(REPO_ROOT, 'tests', 'fixtures', 'schema', 'v1.json');
-const CURRENT_IDB_VERSION = 60; // Dexie's version 6 (the newest: signing keys), times ten
+const CURRENT_IDB_VERSION = 110; // Dexie's version 11 (the newest: the team view cache), times ten
 
 /** The fixture's rows as snapshotDatabase describes them: Blobs as type, size and SHA-256. */
 function asSnapshotRows(value: unknown): unknown {

@@ -5,7 +5,8 @@ import { importProblemText as t } from '../text';
 
 const isHash = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
-function parseEntry(value: unknown): CustodyEntry | null {
+/** One custody entry with every field of the right type, kept as written (its hash covers exactly these); null otherwise. */
+export function parseEntry(value: unknown): CustodyEntry | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const { sequence, at, event, evidenceId, actor, details, previousHash, hash } = value as Record<
     string,

@@ -10,6 +10,16 @@ export interface ExportFilter {
   /** Controls to export evidence for; null = all evidence, tagged or not. */
   controls: readonly string[] | null;
   includeDomSnapshots: boolean;
+  /**
+   * "Evidence for request list X": the audit whose request list decides what goes in (only evidence filed
+   * against its requests); the window and controls are then not applied. Absent or null = no request list.
+   */
+  requestList?: string | null;
+}
+
+/** A request list decides by itself: its filter has no window and no control scope. */
+export function effectiveFilter(filter: ExportFilter): ExportFilter {
+  return filter.requestList ? { ...filter, windowStart: null, windowEnd: null, controls: null } : filter;
 }
 
 /** The union of the chosen controls and every item of the chosen themes; null when nothing is chosen. */

@@ -11,6 +11,7 @@ import type { CoverageStatus } from '../coverage/types';
 import type { BundleContext, WrittenEvidence } from './types';
 import { reportText as t } from '../text';
 import { riskNavLink, riskReportSection } from './risk-files';
+import { requestsSection } from './requests';
 
 export interface ReportInput {
   bundleName: string;
@@ -214,6 +215,8 @@ function unplacedSections({ input }: ReportView): string {
 
 /** The report's sections, top to bottom: a new section is one entry here (and a link in the header's nav). */
 const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
+  // An export for a request list opens with the auditor's own numbering.
+  ({ input }) => (input.context.requests ? requestsSection(input.context.requests, input.evidence) : ''),
   (view) => readinessSection(view.input, view.items),
   themeSections,
   unplacedSections,
@@ -241,7 +244,7 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
 <dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul><li>${summaryLink(context)}</li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
+<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
 <li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
 }

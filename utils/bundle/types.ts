@@ -11,6 +11,7 @@ import type {
 } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding } from '../isms/types';
 import type { BundleRiskRegister } from './risk-files';
+import type { BundleRequests } from './requests';
 
 /** One evidence record on its way into a bundle; its bytes are read only when they are written. */
 export interface BundleEvidence {
@@ -103,6 +104,8 @@ export interface BundleContext {
   custody: readonly CustodyEntry[];
   /** The risk register and its trace; absent, the bundle has neither risk file nor section. */
   riskRegister?: BundleRiskRegister;
+  /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
+  requests?: BundleRequests;
 }
 
 /** A file of the bag as the report, the register and the manifest see it. */

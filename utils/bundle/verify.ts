@@ -12,6 +12,8 @@ import { decodeUtf8, readEntry, WrongPassword, type ReadResult } from './entry-r
 import { readEvidenceFolders } from './evidence-folders';
 import { RECORD_FILE, type BundledArtifact, type BundledRecord } from './record';
 import type { BundleProgress, BundleSummary, VerifyFailure } from './types';
+import { readRequestsCsv, REQUESTS_FILE } from './requests';
+import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
 import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
 
@@ -29,6 +31,8 @@ export interface VerifiedBundle {
   custody: CustodyEntry[];
   /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
   riskTables?: BundledRiskTables;
+  /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
+  requests?: AuditRequest[];
   readArtifact: (evidenceId: string, artifact: BundledArtifact) => Promise<Blob>;
 }
 
@@ -36,6 +40,7 @@ export type VerifyResult = { ok: true; summary: BundleSummary; bundle: VerifiedB
 
 const MAX_PROBLEMS = 50;
 const CUSTODY_FILE = 'data/custody-log.jsonl';
+const REQUESTS_PATH = `data/${REQUESTS_FILE}`;
 
 function fail(problems: string[], needsPassword = false): VerifyFailure {
   const shown =
@@ -160,7 +165,11 @@ async function checkPayloadHashes(
   const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
   for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
-    const keep = path === CUSTODY_FILE || path.endsWith(`/${RECORD_FILE}`) || keepsRiskTable(path);
+    const keep =
+      path === CUSTODY_FILE ||
+      path === REQUESTS_PATH ||
+      path.endsWith(`/${RECORD_FILE}`) ||
+      keepsRiskTable(path);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -193,14 +202,27 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
   problems.push(...custody.problems);
   const { texts, sizes } = payload;
   const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
-  return { custody: custody.entries, evidence, riskTables: bundledRiskTables(texts) };
+  return {
+    custody: custody.entries,
+    evidence,
+    requests: readRequests(texts.get(REQUESTS_PATH), problems),
+    riskTables: bundledRiskTables(texts),
+  };
+}
+
+/** A bundle without requests.csv (any bundle not exported for a request list, and every older one) has none. */
+function readRequests(text: string | undefined, problems: string[]): AuditRequest[] {
+  if (text === undefined) return [];
+  const read = readRequestsCsv(text);
+  problems.push(...read.problems);
+  return read.requests;
 }
 
 function summarise(
   bundle: OpenedBundle,
   parsed: ParsedTags,
   payload: ReadPayload,
-  records: { custody: CustodyEntry[]; evidence: BundledRecord[] },
+  records: { custody: CustodyEntry[]; evidence: BundledRecord[]; requests: AuditRequest[] },
 ): BundleSummary {
   const { custody, evidence } = records;
   return {

@@ -15,6 +15,7 @@ import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import { riskSummaryFiles } from './risk-files';
+import { REQUESTS_FILE, requestsCsv } from './requests';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
 
@@ -215,6 +216,9 @@ function summaryFiles(name: string, context: BundleContext, evidence: readonly W
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
     ...riskSummaryFiles(context.riskRegister),
+    ...(context.requests
+      ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
+      : []),
     { path: 'VERIFY.txt', text: () => verifyText(name) },
     { path: 'index.html', text: () => renderReport({ bundleName: name, context, evidence, custody }) },
   ];

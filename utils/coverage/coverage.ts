@@ -62,7 +62,7 @@ export function cadenceFor(item: CatalogueItem, state: ControlState | undefined)
  * The window split into round(length / cadence) equal intervals (at least one), so a window that is
  * not a multiple of the cadence never ends in a sliver of a few days that demands its own evidence.
  */
-function intervalStarts(startDay: number, endDay: number, cadenceDays: number): number[] {
+export function intervalStarts(startDay: number, endDay: number, cadenceDays: number): number[] {
   const length = endDay - startDay + 1;
   if (length <= 0) return [];
   const count = Math.max(1, Math.round(length / cadenceDays));

@@ -119,6 +119,8 @@ export const CUSTODY_EVENTS = [
   'request-file',
   // The installation's bundle-signing key was replaced: both fingerprints, so bundles signed by either are placed.
   'key-rotation',
+  // A person chose to sync to a team store the write-once probe found not tamper-proof: which store, and why.
+  'team-store-risk-accepted',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 

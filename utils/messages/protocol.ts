@@ -2,6 +2,9 @@ import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidenc
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { SavedProbe } from '../team-store/settings-check';
+import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
+import type { EffectiveFrameworks } from '../settings/frameworks';
 import type { Risk, RiskCriteria } from '../risk/types';
 import type { AuditRequest, RequestStatus } from '../requests/types';
 import type { Suggestion } from '../rules/suggest';
@@ -32,6 +35,8 @@ export interface Protocol {
   cancelCapture: { request: { tabId: number }; response: { cancelled: boolean } };
   /** Masking on or off for every capture (and, optionally, the rules). */
   saveMaskingSettings: { request: { enabled: boolean; rules?: MaskingRule[] }; response: MaskingSettings };
+  /** The frameworks in scope besides ISO/IEC 27001 (which always is). */
+  saveFrameworkScope: { request: { optional: MappedFrameworkId[] }; response: EffectiveFrameworks };
   saveControlState: { request: Omit<ControlState, 'updatedAt'>; response: ControlState };
   /** Refused (with the reasons) when the dates are impossible; warnings come back with the saved plan. */
   saveAuditPlan: {
@@ -67,6 +72,21 @@ export interface Protocol {
   saveRiskCriteria: { request: { criteria: RiskCriteria }; response: RiskCriteria };
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
+  /**
+   * Saves the team store's settings (the page asked for the endpoint's origin first) and runs the write-once
+   * probe; an empty secret keeps the saved one. The answer never holds the secret.
+   */
+  saveTeamStore: { request: TeamStoreSaveRequest; response: TeamStoreSaveOutcome };
+  /** Runs the write-once probe again on the saved settings. */
+  probeTeamStore: { request: Record<string, never>; response: TeamStoreSaveOutcome };
+  /** Sync to a store that is not tamper-proof, accepted by the person: a custody entry records it. */
+  acceptTeamStoreRisk: { request: Record<string, never>; response: null };
+  /** Forgets the team store's settings and secret here; the queue stays. */
+  removeTeamStore: { request: Record<string, never>; response: null };
+  /** Blocked and waiting uploads try again now. */
+  retrySync: { request: Record<string, never>; response: null };
+  /** The page wrote evidence itself (an import): queue and upload it. */
+  requestSync: { request: Record<string, never>; response: null };
   /** A request list the user confirmed in the import preview, written in one transaction. */
   importRequests: { request: { requests: AuditRequest[] }; response: { written: number } };
   /** A request created or edited by hand; `replacing` is its key before the edit (null when new). */
@@ -91,6 +111,21 @@ export interface RequestKey {
   audit: string;
   reference: string;
 }
+
+export interface TeamStoreSaveRequest {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  prefix: string;
+  pathStyle: boolean;
+  accessKeyId: string;
+  /** Empty keeps the saved secret. */
+  secretAccessKey: string;
+}
+
+/** What saving found: the probe's result, or the failure in words (settings are saved either way). */
+export type TeamStoreSaveOutcome =
+  { ok: true; probe: Omit<SavedProbe, 'target'> } | { ok: false; sentence: string };
 
 export interface EvidenceEditRequest {
   evidenceId: string;
@@ -144,6 +179,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   startElementPicker: true,
   cancelCapture: true,
   saveMaskingSettings: true,
+  saveFrameworkScope: true,
   saveControlState: true,
   saveAuditPlan: true,
   saveFinding: true,
@@ -154,6 +190,12 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveTeamStore: true,
+  probeTeamStore: true,
+  acceptTeamStoreRisk: true,
+  removeTeamStore: true,
+  retrySync: true,
+  requestSync: true,
   saveRisk: true,
   deleteRisk: true,
   saveRiskCriteria: true,

@@ -43,12 +43,21 @@ export interface FilingTarget {
   /** "R-14 (item 3 of 5)", or "R-14" for a request without items. */
   label: string;
   text: string;
+  /** The request's controls: filing tags the evidence with them. */
+  controls: string[];
+  dueDate: string | null;
 }
 
 /** The filing choices for the popup: each item of a sample request on its own, open items only. */
 export function filingTargets(requests: readonly AuditRequest[]): FilingTarget[] {
   return requests.flatMap((request): FilingTarget[] => {
-    const base = { audit: request.audit, reference: request.reference, text: request.text };
+    const base = {
+      audit: request.audit,
+      reference: request.reference,
+      text: request.text,
+      controls: request.controls,
+      dueDate: request.dueDate,
+    };
     if (request.items.length === 0) return [{ ...base, item: null, label: request.reference }];
     return request.items.flatMap((item, index) =>
       item.status === 'provided' || item.status === 'accepted'
@@ -62,4 +71,9 @@ export function filingTargets(requests: readonly AuditRequest[]): FilingTarget[]
           ],
     );
   });
+}
+
+/** The key a filing target is chosen by in a form control. */
+export function filingTargetKey(target: Pick<FilingTarget, 'audit' | 'reference' | 'item'>): string {
+  return JSON.stringify([target.audit, target.reference, target.item]);
 }

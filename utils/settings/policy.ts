@@ -1,3 +1,8 @@
+import {
+  isMappedFrameworkId,
+  MAPPED_FRAMEWORK_IDS,
+  type MappedFrameworkId,
+} from '../crosswalk/framework-catalogue';
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
 import { policyProblemText } from '../text';
@@ -19,14 +24,36 @@ export interface ManagedPolicy {
   maskingRules?: MaskingRule[];
   /** URL and keyword rules that suggest controls. */
   mappingRules?: MappingRule[];
+  /** The frameworks in scope besides ISO/IEC 27001 (always in scope): `soc2`, `nist-csf`. */
+  frameworks?: MappedFrameworkId[];
   /** The settings people may not change; any other value the policy sets is a default they may override. */
   locked?: LockableSetting[];
+  /** Where the team store is; each value set here is fixed in Settings. Never the secret: each admin types it. */
+  teamStore?: ManagedTeamStore;
 }
+
+/** The team store as the organisation sets it (docs/DEPLOYMENT.md); every part optional. */
+export interface ManagedTeamStore {
+  endpoint?: string;
+  region?: string;
+  bucket?: string;
+  prefix?: string;
+  pathStyle?: boolean;
+  accessKeyId?: string;
+}
+
+const TEAM_STORE_TEXT_KEYS = ['endpoint', 'region', 'bucket', 'prefix', 'accessKeyId'] as const;
 
 export const CAPTURER_SOURCES = ['user', 'policy'] as const;
 export type CapturerSource = (typeof CAPTURER_SOURCES)[number];
 
-export const LOCKABLE_SETTINGS = ['organisation', 'maskingEnabled', 'maskingRules', 'mappingRules'] as const;
+export const LOCKABLE_SETTINGS = [
+  'organisation',
+  'maskingEnabled',
+  'maskingRules',
+  'mappingRules',
+  'frameworks',
+] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 export interface ParsedPolicy {
@@ -83,12 +110,39 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
     else ignore('mappingRules', policyProblemText.mappingRules);
   }
+  if (raw.frameworks !== undefined) {
+    if (Array.isArray(raw.frameworks) && raw.frameworks.every(isMappedFrameworkId))
+      policy.frameworks = [...new Set(raw.frameworks)];
+    else ignore('frameworks', policyProblemText.frameworks(MAPPED_FRAMEWORK_IDS));
+  }
   if (raw.locked !== undefined) {
     if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))
       policy.locked = [...new Set(raw.locked as LockableSetting[])];
     else ignore('locked', policyProblemText.locked(LOCKABLE_SETTINGS));
   }
+  if (raw.teamStore !== undefined) {
+    const store = teamStoreOf(raw.teamStore);
+    if (store) policy.teamStore = store;
+    else ignore('teamStore', policyProblemText.teamStore);
+  }
   return { policy, problems };
+}
+
+function teamStoreOf(value: unknown): ManagedTeamStore | null {
+  if (!isObject(value)) return null;
+  const store: ManagedTeamStore = {};
+  for (const key of TEAM_STORE_TEXT_KEYS) {
+    const part = value[key];
+    if (part === undefined) continue;
+    if (typeof part !== 'string') return null;
+    store[key] = part.trim();
+  }
+  if (value.pathStyle !== undefined) {
+    if (typeof value.pathStyle !== 'boolean') return null;
+    store.pathStyle = value.pathStyle;
+  }
+  if (store.endpoint !== undefined && !/^https?:\/\/[^/]+/.test(store.endpoint)) return null;
+  return store;
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';

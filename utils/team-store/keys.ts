@@ -32,6 +32,11 @@ export function blobKey(prefix: string, sha256: string): string {
   return join(prefix, `blobs/sha256/${sha256}`);
 }
 
+/** Where every installation's records and custody live: the prefix a team pull lists. */
+export function installationsRoot(prefix: string): string {
+  return join(prefix, 'installations/');
+}
+
 export function installationPrefix(prefix: string, installationId: string): string {
   return join(prefix, `installations/${segment(installationId, 'installation id')}/`);
 }

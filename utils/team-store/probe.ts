@@ -5,6 +5,9 @@ import type { S3Store } from './s3-client';
 /** What setup proved about the store: write-once, or why not, in words. */
 export interface ProbeResult {
   tamperProof: boolean;
+  lockEnabled: boolean;
+  /** The engine's answer to the probe version's delete: 403 when write-once holds. */
+  deleteStatus: number;
   mode: 'COMPLIANCE' | 'GOVERNANCE' | undefined;
   days: number | undefined;
   /** Why it is not tamper-proof; empty when it is. */
@@ -29,6 +32,8 @@ export async function probeWriteOnce(store: S3Store, now: Date = new Date()): Pr
   const tamperProof = reasons.length === 0;
   return {
     tamperProof,
+    lockEnabled: lock.enabled,
+    deleteStatus,
     mode: lock.mode,
     days: lock.days,
     reasons,

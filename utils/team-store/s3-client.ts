@@ -151,6 +151,14 @@ export class S3Store {
     return new Uint8Array(await response.arrayBuffer());
   }
 
+  /** The latest version's bytes, or undefined when the store has no such key. */
+  async getObjectIfExists(key: string): Promise<Uint8Array | undefined> {
+    const response = await this.request('GET', key);
+    if (response.status === 404) return undefined;
+    if (!response.ok) return this.fail(response);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   async deleteVersion(key: string, versionId: string): Promise<number> {
     const response = await this.request('DELETE', key, `versionId=${encodeURIComponent(versionId)}`);
     return response.status;
@@ -167,8 +175,16 @@ export class S3Store {
     return parseListObjectsV2(await response.text());
   }
 
-  async listVersions(prefix: string) {
-    const response = await this.request('GET', '', `prefix=${encodeURIComponent(prefix)}&versions=`);
+  /** One page of every version (and delete marker) under the prefix; pass the page's markers to go on. */
+  async listVersions(prefix: string, keyMarker?: string, versionIdMarker?: string, maxKeys?: number) {
+    const query = [
+      ...(keyMarker ? [`key-marker=${encodeURIComponent(keyMarker)}`] : []),
+      ...(maxKeys ? [`max-keys=${maxKeys}`] : []),
+      `prefix=${encodeURIComponent(prefix)}`,
+      ...(keyMarker && versionIdMarker ? [`version-id-marker=${encodeURIComponent(versionIdMarker)}`] : []),
+      'versions=',
+    ].join('&');
+    const response = await this.request('GET', '', query);
     if (!response.ok) return this.fail(response);
     return parseListObjectVersions(await response.text());
   }

@@ -3,14 +3,39 @@ import { canonicalJson } from '../integrity/custody';
 import { blobKey, custodyKey, recordKey } from './keys';
 import type { S3Store } from './s3-client';
 
-/** One revision of one evidence record, with its artifacts' bytes and the custody entries that go with it. */
+/** An artifact to upload: its bytes, or a reader that fetches them only when their turn comes. */
+export interface UploadBlob {
+  sha256: string;
+  /** For progress: counted as done when the blob is already in the store. */
+  size?: number;
+  bytes?: Uint8Array;
+  /** Resolves undefined when the bytes are gone here (a tombstone's): the blob is skipped. */
+  read?: () => Promise<Uint8Array | undefined>;
+}
+
+/** One revision of one evidence record (or, with no record, custody entries alone). */
 export interface EvidenceUpload {
   installationId: string;
   evidenceId: string;
   revision: number;
+  /** The record object; undefined for a job of custody entries that name no evidence. */
   record: unknown;
-  blobs: { sha256: string; bytes: Uint8Array }[];
+  blobs: UploadBlob[];
   custody: CustodyEntry[];
+}
+
+export interface UploadOptions {
+  /** Keys already written by an earlier attempt, with their version IDs: skipped. */
+  written?: Readonly<Record<string, string>>;
+  /**
+   * Look each key up before writing it. Set on a retry: an earlier attempt may have written an object whose
+   * answer was lost, and an engine that ignores If-None-Match would otherwise keep a second (identical) version.
+   */
+  headFirst?: boolean;
+  /** How many blobs travel at once (records and custody entries follow, one at a time). */
+  concurrency?: number;
+  /** Called after each object is written, so progress and version IDs survive a stop. */
+  onWritten?: (key: string, versionId: string, bytes: number) => Promise<void> | void;
 }
 
 /**
@@ -21,19 +46,47 @@ export interface EvidenceUpload {
 export async function uploadEvidence(
   store: S3Store,
   upload: EvidenceUpload,
+  options: UploadOptions = {},
 ): Promise<Record<string, string>> {
   const { prefix } = store.config;
-  const versionIds: Record<string, string> = {};
-  for (const blob of upload.blobs) {
-    const key = blobKey(prefix, blob.sha256);
-    versionIds[key] = (await store.putBlobOnce(key, blob.bytes)).versionId;
-  }
+  const versionIds: Record<string, string> = { ...options.written };
+  const wrote = async (key: string, versionId: string, bytes: number) => {
+    versionIds[key] = versionId;
+    await options.onWritten?.(key, versionId, bytes);
+  };
+  const putOnce = async (key: string, body: Uint8Array, contentType: string) => {
+    const found = options.headFirst ? await store.headObject(key) : undefined;
+    return found ?? (await store.putObject(key, body, contentType));
+  };
+
+  const blobs = upload.blobs.filter((blob) => !(blobKey(prefix, blob.sha256) in versionIds));
+  let next = 0;
+  const worker = async () => {
+    while (next < blobs.length) {
+      const blob = blobs[next++]!;
+      const key = blobKey(prefix, blob.sha256);
+      const existing = await store.headObject(key);
+      if (existing) {
+        await wrote(key, existing.versionId, blob.size ?? 0);
+        continue;
+      }
+      const bytes = blob.bytes ?? (await blob.read?.());
+      if (!bytes) continue;
+      await wrote(key, (await store.putObject(key, bytes)).versionId, bytes.byteLength);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+
   const json = (value: unknown) => new TextEncoder().encode(canonicalJson(value));
   for (const entry of upload.custody) {
     const key = custodyKey(prefix, upload.installationId, entry.sequence, entry.hash);
-    versionIds[key] = (await store.putObject(key, json(entry), 'application/json')).versionId;
+    if (key in versionIds) continue;
+    await wrote(key, (await putOnce(key, json(entry), 'application/json')).versionId, 0);
   }
-  const key = recordKey(prefix, upload.installationId, upload.evidenceId, upload.revision);
-  versionIds[key] = (await store.putObject(key, json(upload.record), 'application/json')).versionId;
+  if (upload.record !== undefined) {
+    const key = recordKey(prefix, upload.installationId, upload.evidenceId, upload.revision);
+    if (!(key in versionIds))
+      await wrote(key, (await putOnce(key, json(upload.record), 'application/json')).versionId, 0);
+  }
   return versionIds;
 }

@@ -6,10 +6,23 @@ import { teamStoreTamperText as t } from '../text';
 // and the objects it names are never merged into the team view.
 
 export interface Tampering {
-  kind: 'blob-mismatch' | 'conflicting-versions' | 'chain-gap' | 'chain-broken' | 'entry-hash-mismatch';
+  kind:
+    | 'blob-mismatch'
+    | 'blob-missing'
+    | 'conflicting-versions'
+    | 'delete-marker'
+    | 'unreadable'
+    | 'record-mismatch'
+    | 'duplicate-entry'
+    | 'chain-gap'
+    | 'chain-broken'
+    | 'entry-hash-mismatch';
   /** The object key (or installation prefix) where it was found. */
   where: string;
   sentence: string;
+  /** The installation and evidence it concerns, when known: the team view groups findings by them. */
+  installationId?: string;
+  evidenceId?: string;
 }
 
 export interface PulledBlob {

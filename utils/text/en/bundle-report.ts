@@ -109,6 +109,14 @@ evidence/<id>/      per evidence record: the original PNG exactly as the browser
                     stamped PNG, visible text, tables as CSV, the DOM snapshot (if exported),
                     metadata.json (the capture context) and record.json (tags and hashes as held).
 `,
+  requestsHeading: (audit: string) => `Requests: ${audit}`,
+  requestsCsv: 'Request list with evidence IDs and files (CSV)',
+  requestColumns: ['Request', 'What was asked', 'Controls', 'Due', 'Status', 'Evidence'],
+  population: (population: string) => `Population: ${population}`,
+  requestsUnreadable: (reason: string) => `data/requests.csv cannot be read: ${reason}`,
+  requestsHeader: 'its header is not the one this extension writes.',
+  requestsRow: (line: number) =>
+    `data/requests.csv line ${line} has no audit, reference or known status, or an item out of order.`,
 };
 
 /** Cell values of the SoA and register spreadsheets (the column headers are the files' format and stay fixed). */

@@ -6,4 +6,47 @@ export const crosswalkText = {
       "NIST CSF 2.0 subcategories mapped to ISO/IEC 27001:2022 from NIST's informative references (utils/crosswalk/data/nist-csf-2.0-to-iso27001-2022.tsv).",
   },
   mappedFrom: (isoId: string) => `mapped from ${isoId}`,
+  direct: 'tagged directly',
+  /** Short names for switches and headings. */
+  shortNames: { iso27001: 'ISO 27001', soc2: 'SOC 2', 'nist-csf': 'NIST CSF 2.0' },
+  /** SOC 2 series and NIST CSF functions: the themes of the grid. */
+  soc2Themes: {
+    CC1: 'CC1 Control environment',
+    CC2: 'CC2 Communication and information',
+    CC3: 'CC3 Risk assessment',
+    CC4: 'CC4 Monitoring activities',
+    CC5: 'CC5 Control activities',
+    CC6: 'CC6 Logical and physical access',
+    CC7: 'CC7 System operations',
+    CC8: 'CC8 Change management',
+    CC9: 'CC9 Risk mitigation',
+    A: 'A Availability',
+    C: 'C Confidentiality',
+    PI: 'PI Processing integrity',
+    P: 'P Privacy',
+  },
+  csfFunctions: {
+    GV: 'GV Govern',
+    ID: 'ID Identify',
+    PR: 'PR Protect',
+    DE: 'DE Detect',
+    RS: 'RS Respond',
+    RC: 'RC Recover',
+  },
+  /** The catalogue entry's hint: where its coverage comes from. */
+  countedFrom: (isoIds: readonly string[]) =>
+    `Counted from evidence tagged ${isoIds.join(', ')}, or tagged to this entry directly.`,
+  cadence: (days: number) => `every ${days} days (the shortest cadence of the ISO items it maps to)`,
+} as const;
+
+/** The settings panel choosing the frameworks in scope. */
+export const frameworkSettingsText = {
+  heading: 'Frameworks',
+  intro:
+    'Evidence is tagged to ISO/IEC 27001 controls. Turn on another framework to see its coverage counted through the mapping to ISO, and to tag evidence to its items directly.',
+  iso: 'ISO/IEC 27001:2022 (always in scope)',
+  soc2: 'SOC 2 Trust Services Criteria (2017, points of focus 2022)',
+  'nist-csf': 'NIST Cybersecurity Framework 2.0',
+  save: 'Save frameworks',
+  saved: 'Frameworks saved.',
 } as const;

@@ -19,9 +19,15 @@ export { pageReadingText } from './page-reading';
 export { captureErrorText, evidenceProblemText, storageErrorText } from './errors';
 export { reportText, spreadsheetText } from './bundle-report';
 export { importProblemText, integrityProblemText } from './bundle-problems';
-export { teamStoreErrorText, teamStoreProbeText, teamStoreTamperText } from './team-store';
+export {
+  teamStoreErrorText,
+  teamStoreProbeText,
+  teamStoreSettingsText,
+  teamStoreTamperText,
+  teamSyncText,
+} from './team-store';
 export { requestText } from './requests';
-export { crosswalkText } from './crosswalk';
+export { crosswalkText, frameworkSettingsText } from './crosswalk';
 export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';

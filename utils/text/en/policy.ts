@@ -16,6 +16,8 @@ export const policyText = {
     `Not saved: your organisation sets ${refused.join(' and ')} by policy, and it cannot be changed here.`,
   maskingLocked: (on: boolean) =>
     `Not saved: your organisation keeps masking ${on ? 'on' : 'off'} by policy.`,
+  frameworksLocked:
+    'Not saved: your organisation sets the frameworks in scope by policy, and they cannot be changed here.',
   maskingRulesLocked:
     'Not saved: your organisation sets the masking rules by policy, and they cannot be changed here.',
 };
@@ -29,5 +31,8 @@ export const policyProblemText = {
   builtIns: 'it must map built-in pattern ids to true or false',
   maskingRules: 'each rule needs an id, a name and a pattern or a selector',
   mappingRules: 'each rule needs an id, a kind (url or keyword), a pattern and controls',
+  teamStore:
+    'it must be an object of endpoint (an http or https address), region, bucket, prefix and accessKeyId as text and pathStyle as true or false',
   locked: (lockable: readonly string[]) => `it lists settings among ${lockable.join(', ')}`,
+  frameworks: (ids: readonly string[]) => `it must be a list of ${ids.join(', ')}`,
 };

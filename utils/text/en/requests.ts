@@ -117,10 +117,20 @@ export const requestText = {
     edit: 'Edit',
     statusSaved: (what: string, status: string) => `${what}: ${status}. Recorded in the custody log.`,
   },
+  export: {
+    choose: 'Evidence for',
+    byFilters: 'the audit window, themes and controls below',
+    forList: (audit: string) => `request list ${audit} (only evidence filed against its requests)`,
+    hint: 'The bundle holds the evidence filed against this list’s requests, whatever its date or controls, with data/requests.csv and a Requests section first in index.html.',
+  },
   popup: {
-    dueHeading: 'Requests due for you',
+    dueHeading: (count: number) => (count === 1 ? '1 request due for you' : `${count} requests due for you`),
+    dueLabel: 'Requests due for you',
+    due: (date: string | null) => (date === null ? 'no due date' : `due ${date}`),
+    captureFor: (label: string) => `Capture for ${label}`,
     fileAgainst: 'File against request',
     none: 'No request',
+    option: (label: string, text: string) => `${label} — ${text}`,
     filed: (label: string) => `Filed against ${label}.`,
   },
 } as const;

@@ -1,0 +1,204 @@
+import { browser } from 'wxt/browser';
+import { getDatabase, type EvidenceDatabase } from '@/storage/db';
+import { appendCustody } from '@/storage/custody-log';
+import {
+  claimNextJob,
+  failJob,
+  finishJob,
+  nextDueAt,
+  queueChanges,
+  readJobBlob,
+  readJobCustody,
+  readSyncState,
+  recordWritten,
+  releaseOrphans,
+  retryNow,
+  type SyncJobRow,
+} from '@/storage/sync-queue';
+import { hasOriginPermission } from '@/platform/origin-permission';
+import {
+  readTeamStore,
+  saveAcceptance,
+  saveProbe,
+  storeConfigOf,
+  targetOf,
+} from '@/platform/team-store-settings';
+import { readEffectiveCapturer } from '@/platform/effective-settings';
+import { probeWriteOnce, type ProbeResult } from '@/utils/team-store/probe';
+import { recordObject } from '@/utils/team-store/record-object';
+import { S3Store, StoreError } from '@/utils/team-store/s3-client';
+import type { SyncFailure } from '@/utils/team-store/errors';
+import { uploadEvidence } from '@/utils/team-store/upload';
+import { teamStoreErrorText } from '@/utils/text';
+
+/**
+ * The sync runner: turns new custody entries into jobs and uploads them, one job at a time, until the queue is
+ * empty or the store fails; then an alarm wakes the worker at the next retry time. Every state is in IndexedDB
+ * before the runner acts on it, so a worker stopped mid-upload (or a browser closed) loses nothing: on start,
+ * the jobs it left "uploading" wait again and skip the objects they already wrote.
+ */
+
+export const SYNC_ALARM = 'team-store-sync';
+/** Blobs in flight at once within one job (records and custody entries follow one by one). */
+const BLOB_CONCURRENCY = 4;
+
+/** Why the runner does not sync, in a form pages can turn into words; `ready` when it does. */
+export type SyncReadiness = 'not-configured' | 'no-permission' | 'not-probed' | 'not-tamper-proof' | 'ready';
+
+export async function syncReadiness(): Promise<SyncReadiness> {
+  const store = await readTeamStore();
+  if (!store.complete) return 'not-configured';
+  const target = targetOf(store);
+  if (!store.probe || store.probe.target !== target) return 'not-probed';
+  if (!store.probe.tamperProof && store.acceptedTarget !== target) return 'not-tamper-proof';
+  if (!(await hasOriginPermission(store.endpoint))) return 'no-permission';
+  return 'ready';
+}
+
+let running: Promise<void> | undefined;
+let runAgain = false;
+let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Starts a sync pass, or asks the running one to look again when it ends. Never throws. */
+export function requestSync(): Promise<void> {
+  if (running) {
+    runAgain = true;
+    return running;
+  }
+  running = (async () => {
+    try {
+      do {
+        runAgain = false;
+        await syncPass(getDatabase());
+      } while (runAgain);
+    } catch (error) {
+      console.warn('Team store sync pass failed', error instanceof Error ? error.name : 'error');
+    } finally {
+      running = undefined;
+    }
+  })();
+  return running;
+}
+
+/** On worker start: jobs a stopped worker left "uploading" wait again, then a pass runs. */
+export async function resumeSyncOnStart(): Promise<void> {
+  await releaseOrphans(getDatabase());
+  await requestSync();
+}
+
+/** The person fixed something or pressed "Retry now": blocked and waiting jobs are due at once. */
+export async function retrySyncNow(): Promise<void> {
+  await retryNow(getDatabase());
+  await requestSync();
+}
+
+async function syncPass(db: EvidenceDatabase): Promise<void> {
+  if ((await syncReadiness()) !== 'ready') return;
+  const settings = await readTeamStore();
+  await queueChanges(db, new Date().toISOString());
+  const store = new S3Store(storeConfigOf(settings));
+  const { installationId } = await readSyncState(db);
+  for (;;) {
+    const job = await claimNextJob(db, Date.now());
+    if (!job) break;
+    try {
+      await runJob(db, store, installationId, job);
+      await finishJob(db, job.id!, new Date().toISOString());
+    } catch (error) {
+      await failJob(db, job.id!, failureOf(error), Date.now());
+      // The store is unreachable or refuses: the next job would fail the same way, so wait.
+      break;
+    }
+  }
+  await scheduleNextPass(db);
+}
+
+async function runJob(db: EvidenceDatabase, store: S3Store, installationId: string, job: SyncJobRow) {
+  const custody = await readJobCustody(db, job);
+  await uploadEvidence(
+    store,
+    {
+      installationId,
+      evidenceId: job.evidenceId ?? 'custody',
+      revision: job.revision ?? 1,
+      record:
+        job.kind === 'evidence' && job.record
+          ? recordObject(installationId, job.revision!, job.record, job.custody)
+          : undefined,
+      blobs: job.blobs.map((blob) => ({
+        sha256: blob.sha256,
+        size: blob.size,
+        read: () => readJobBlob(db, blob),
+      })),
+      custody,
+    },
+    {
+      written: job.versionIds,
+      headFirst: job.state.attempts > 1,
+      concurrency: BLOB_CONCURRENCY,
+      onWritten: (key, versionId, bytes) => recordWritten(db, job.id!, key, versionId, bytes, Date.now()),
+    },
+  );
+}
+
+function failureOf(error: unknown): SyncFailure {
+  if (error instanceof StoreError) return error.failure;
+  return {
+    kind: 'unexpected',
+    retryable: true,
+    sentence: teamStoreErrorText.local(error instanceof Error ? error.message : String(error)),
+  };
+}
+
+/** An alarm at the next retry time (it wakes a stopped worker); a timer as well while this worker lives. */
+async function scheduleNextPass(db: EvidenceDatabase): Promise<void> {
+  const due = await nextDueAt(db);
+  if (wakeTimer) clearTimeout(wakeTimer);
+  wakeTimer = undefined;
+  if (due === undefined) {
+    await browser.alarms.clear(SYNC_ALARM);
+    return;
+  }
+  const when = Math.max(Date.now() + 1_000, due);
+  await browser.alarms.create(SYNC_ALARM, { when });
+  wakeTimer = setTimeout(() => void requestSync(), when - Date.now());
+}
+
+/** Runs the write-once probe against the saved settings and keeps its result; throws a StoreError in words. */
+export async function probeTeamStore(): Promise<ProbeResult> {
+  const settings = await readTeamStore();
+  const result = await probeWriteOnce(new S3Store(storeConfigOf(settings)));
+  await saveProbe(result, new Date().toISOString());
+  if (result.tamperProof || settings.acceptedTarget === targetOf(settings)) void requestSync();
+  return result;
+}
+
+/**
+ * The person accepts syncing to a store that is not tamper-proof: a custody entry says who, when, which store
+ * and what the probe found, so an auditor sees it in the chain.
+ */
+export async function acceptNotTamperProof(): Promise<void> {
+  const db = getDatabase();
+  const settings = await readTeamStore();
+  const actor = await readEffectiveCapturer(db);
+  await db.transaction('rw', db.custody, () =>
+    appendCustody(db, {
+      at: new Date().toISOString(),
+      event: 'team-store-risk-accepted',
+      evidenceId: null,
+      actor,
+      details: {
+        endpoint: settings.endpoint,
+        bucket: settings.bucket,
+        prefix: settings.prefix,
+        reasons: settings.probe?.reasons ?? [],
+      },
+    }),
+  );
+  await saveAcceptance();
+  void requestSync();
+}
+
+export function isSyncAlarm(name: string): boolean {
+  return name === SYNC_ALARM;
+}
