@@ -21,6 +21,7 @@ import { readSettings } from './settings-repository';
 import { readRiskCriteria, readRisks } from './risk-repository';
 import { traceRows } from '@/utils/risk/traceability';
 import { evidenceInWindow } from '@/utils/risk/trace-view';
+import { bundleSigner } from './signing-keys';
 import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
@@ -171,6 +172,8 @@ export async function recordExport(
         bytes: result.payloadBytes,
         manifestSha256: result.manifestSha256,
         lastCustodyHash: result.lastCustodyHash,
+        custodyWithheld: result.custodyWithheld,
+        signedBy: result.signedBy,
         encrypted: result.encrypted,
         filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
@@ -184,15 +187,20 @@ export interface ExportOptions extends ExportRequest {
   onProgress?: ((progress: BundleProgress) => void) | undefined;
 }
 
-/** Writes the bundle into `output` and, once it is complete, logs the export. Runs in an extension page. */
+/**
+ * Writes the bundle into `output`, signed with the installation's key, and, once it is complete, logs the
+ * export. Runs in an extension page.
+ */
 export async function exportBundle(
   db: EvidenceDatabase,
   output: WritableStream<Uint8Array>,
   options: ExportOptions,
 ): Promise<WriteBundleResult> {
   const context = await loadExportContext(db, options);
+  const signer = await bundleSigner(db);
   const result = await writeBundle(output, {
     context,
+    signer,
     evidence: evidenceForExport(db, options.filter),
     includeDomSnapshots: options.filter.includeDomSnapshots,
     password: options.password,

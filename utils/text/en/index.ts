@@ -33,3 +33,4 @@ export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
+export { verifyGuideText, type GuidePlatform } from './verify-guide';
