@@ -17,6 +17,7 @@ import { appendCustody, readCustodyLog } from './custody-log';
 import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 import { readSettings } from './settings-repository';
 import { readRiskCriteria, readRisks } from './risk-repository';
 import { traceRows } from '@/utils/risk/traceability';
@@ -86,18 +87,31 @@ export async function loadExportContext(
 ): Promise<BundleContext> {
   const { catalogue, now } = request;
   const filter = effectiveFilter(request.filter);
-  const [settings, plan, controlStates, findings, custody, summaries, requests, risks, riskCriteria] =
-    await Promise.all([
-      readSettings(db),
-      readAuditPlan(db),
-      readControlStates(db),
-      listFindings(db),
-      readCustodyLog(db),
-      readCoverageSummaries(db),
-      filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
-      readRisks(db),
-      readRiskCriteria(db),
-    ]);
+  const [
+    settings,
+    plan,
+    controlStates,
+    findings,
+    custody,
+    summaries,
+    requests,
+    internalAudits,
+    managementReviews,
+    risks,
+    riskCriteria,
+  ] = await Promise.all([
+    readSettings(db),
+    readAuditPlan(db),
+    readControlStates(db),
+    listFindings(db),
+    readCustodyLog(db),
+    readCoverageSummaries(db),
+    filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
+    listInternalAudits(db),
+    listManagementReviews(db),
+    readRisks(db),
+    readRiskCriteria(db),
+  ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
     catalogue,
@@ -106,9 +120,15 @@ export async function loadExportContext(
     plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
     today,
   });
+  const records = { internalAudits, managementReviews, today };
   const riskInput = { risks, criteria: riskCriteria, today };
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, risks: riskInput });
-  const stage2 = stage2Readiness({ coverage, findings, risks: riskInput });
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records, risks: riskInput });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings,
+    records: { ...records, stage1Date: plan?.stage1Date ?? null },
+    risks: riskInput,
+  });
   const applicable = new Map(coverage.controls.map((control) => [control.controlId, control.applicable]));
   const inWindow = evidenceInWindow(summaries, coverage);
   const trace = traceRows({
