@@ -32,6 +32,8 @@ export { riskText } from './risks';
 export { ismsRecordsText } from './isms-records';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
+export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
 export { timestampText } from './timestamps';
+export { teamViewText } from './team-view';
 export { verifyGuideText, type GuidePlatform } from './verify-guide';
