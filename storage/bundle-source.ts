@@ -18,6 +18,7 @@ import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { readSettings } from './settings-repository';
+import { bundleSigner } from './signing-keys';
 import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
@@ -155,6 +156,8 @@ export async function recordExport(
         bytes: result.payloadBytes,
         manifestSha256: result.manifestSha256,
         lastCustodyHash: result.lastCustodyHash,
+        custodyWithheld: result.custodyWithheld,
+        signedBy: result.signedBy,
         encrypted: result.encrypted,
         filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
@@ -168,15 +171,20 @@ export interface ExportOptions extends ExportRequest {
   onProgress?: ((progress: BundleProgress) => void) | undefined;
 }
 
-/** Writes the bundle into `output` and, once it is complete, logs the export. Runs in an extension page. */
+/**
+ * Writes the bundle into `output`, signed with the installation's key, and, once it is complete, logs the
+ * export. Runs in an extension page.
+ */
 export async function exportBundle(
   db: EvidenceDatabase,
   output: WritableStream<Uint8Array>,
   options: ExportOptions,
 ): Promise<WriteBundleResult> {
   const context = await loadExportContext(db, options);
+  const signer = await bundleSigner(db);
   const result = await writeBundle(output, {
     context,
+    signer,
     evidence: evidenceForExport(db, options.filter),
     includeDomSnapshots: options.filter.includeDomSnapshots,
     password: options.password,

@@ -78,6 +78,10 @@ function fullPageMetadata(shot: Shot) {
   return {
     stitchedFrom: `${shot.tiles.length} browser tiles (tabs.captureVisibleTab), stitched and re-encoded as PNG; the browser's own tile bytes are not kept`,
     scrollContainer: shot.geometry.container,
+    background: {
+      colour: shot.geometry.background,
+      use: "Filled with the page's own background colour wherever no tile reached (beside and below an inner scrolling pane), never left transparent",
+    },
     tiles: shot.tiles,
     parts: shot.parts.map((part, index) => ({ file: `original-${index + 1}.png`, bytes: part.size })),
     heightCss: shot.outputHeightCss,

@@ -70,7 +70,7 @@ interface Tiled {
 class TileRun {
   readonly tiles: TileRecord[] = [];
   readonly notes: string[] = [];
-  readonly stitcher = new Stitcher();
+  readonly stitcher: Stitcher;
   scale: number;
 
   constructor(
@@ -82,6 +82,7 @@ class TileRun {
     readonly options: TileOptions,
   ) {
     this.scale = geometry.devicePixelRatio;
+    this.stitcher = new Stitcher(geometry.background);
   }
 
   /** Time the next page step may take, so that the whole capture still answers within a minute. */

@@ -19,6 +19,9 @@ export class Stitcher {
   private readonly canvases: OffscreenCanvas[] = [];
   private width = 0;
 
+  /** `background` fills every part before a tile is drawn: no pixel of the output stays transparent. */
+  constructor(private readonly background: string) {}
+
   draw(tile: OffscreenCanvas, draw: Draw, scale: number): void {
     this.width ||= tile.width;
     const reach = devicePixel(draw.destY + draw.source.height, scale);
@@ -42,8 +45,14 @@ export class Stitcher {
   }
 
   private canvas(index: number): OffscreenCanvas {
-    while (this.canvases.length <= index)
-      this.canvases.push(new OffscreenCanvas(this.width, MAX_PART_HEIGHT));
+    while (this.canvases.length <= index) {
+      const canvas = new OffscreenCanvas(this.width, MAX_PART_HEIGHT);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('This browser cannot draw images in the background.');
+      context.fillStyle = this.background;
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      this.canvases.push(canvas);
+    }
     return this.canvases[index]!;
   }
 

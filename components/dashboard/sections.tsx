@@ -16,13 +16,16 @@ import { SettingsSection } from './SettingsSection';
  * order), its label in utils/text, and one entry here; the type makes sure no section lacks a view.
  */
 export const SECTION_VIEWS: Record<SectionId, SectionView> = {
-  overview: ({ catalogue, assessment, data, today, openControl }) => (
+  overview: ({ catalogue, assessment, data, today, openControl, route }) => (
     <DashboardOverview
       catalogue={catalogue}
       assessment={assessment}
       plan={data.coverage.plan}
       today={today}
       onOpenControl={openControl}
+      coverage={data.coverage}
+      inScope={data.frameworks?.inScope ?? ['iso27001']}
+      {...(route.framework ? { framework: route.framework } : {})}
     />
   ),
   controls: (context) => <ControlsSection context={context} />,

@@ -1,5 +1,6 @@
 import { bottomInsetOf, findRepeatedElements } from './repeated-elements';
 import { findScrollContainer, paneRect, type ScrollContainer } from './scroll-container';
+import { pageBackground } from './page-background';
 import { settle } from './settle';
 import { MaskScanner } from './mask-scanner';
 import { PageChanges, describeElement, setInlineStyle } from './page-changes';
@@ -129,6 +130,7 @@ export class PageAgent {
         scrollHeight: container.element.scrollHeight,
         bottomInset: bottomInsetOf(repeated, pane),
         container: container.description,
+        background: pageBackground(doc, win),
       },
     };
   }

@@ -185,6 +185,14 @@ export function rgb(png: ReturnType<typeof readPng>, x: number, y: number): stri
   return png.pixel(x, y).slice(0, 3).join(',');
 }
 
+/** The lowest alpha of any pixel: 255 when the image has no transparent or translucent pixel at all. */
+export function minimumAlpha(png: ReturnType<typeof readPng>): number {
+  let lowest = 255;
+  for (let y = 0; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) lowest = Math.min(lowest, png.pixel(x, y)[3]);
+  return lowest;
+}
+
 /** How many pixels of one column have exactly this colour. */
 export function countInColumn(png: ReturnType<typeof readPng>, x: number, colour: string): number {
   let count = 0;

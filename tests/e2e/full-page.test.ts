@@ -10,7 +10,7 @@ import {
   type E2eSession,
   type StoredEvidence,
 } from './harness';
-import { captureFullPage } from './full-page-steps';
+import { captureFullPage, minimumAlpha } from './full-page-steps';
 
 describe('full-page capture of an admin console that scrolls an inner pane', () => {
   let session: E2eSession;
@@ -138,6 +138,17 @@ describe('full-page capture of an admin console that scrolls an inner pane', () 
     const column = Array.from({ length: png.height }, (_, y) => png.pixel(probeX, y).slice(0, 3).join(','));
     expect(column.filter((colour) => colour === '255,0,255')).toHaveLength(Math.round(40 * dpr)); // sticky header once
     expect(column.filter((colour) => colour === '0,255,255')).toHaveLength(Math.round(footerHeight * dpr)); // footer once
+
+    // No holes: beside the pane, below the first screen, the side bar does not extend; the image shows the
+    // page's own background there (and says so), and no pixel of any stored image is transparent.
+    expect(png.pixel(Math.round(100 * dpr), Math.round((viewport.height + 600) * dpr)).join(',')).toBe(
+      '255,255,255,255',
+    );
+    const fill = (metadata.fullPage as unknown as { background: { colour: string; use: string } }).background;
+    expect(fill.colour).toBe('rgb(255, 255, 255)');
+    expect(fill.use).toMatch(/background colour wherever no tile reached/);
+    for (const name of names.filter((entry) => entry.endsWith('.png')))
+      expect(minimumAlpha(readPng(artifactBytes(dump, record, name))), name).toBe(255);
     expect(column.at(-1)).toBe('0,255,255');
     await page.close();
   });

@@ -4,6 +4,7 @@ import { clickToolbarButton, openTab, startSession, type E2eSession } from './ha
 import {
   captureFullPage,
   countInColumn,
+  minimumAlpha,
   pageState,
   readWholeFullPage,
   rgb,
@@ -231,6 +232,7 @@ describe('full-page capture of hostile pages', () => {
     for (let x = 0; x < Math.round(600 * dpr); x++)
       if (rgb(png!, Math.round(30 * dpr) + x, Math.round((canvasTop + 150) * dpr)) === '40,160,90') green++;
     expect(green).toBeGreaterThan(100);
+    for (const part of stored.parts) expect(minimumAlpha(part)).toBe(255);
     await page.close();
   });
 

@@ -132,6 +132,11 @@ export interface CustodyEntry {
   evidenceId: string | null;
   actor: string;
   details: Record<string, unknown>;
+  /**
+   * SHA-256 of {actor, details, evidenceId}; `hash` then covers the header with it, so a bundle can withhold the
+   * payload and the chain still verifies. Absent on entries written before, which are hashed whole.
+   */
+  payloadHash?: string;
   previousHash: string;
   hash: string;
 }

@@ -11,6 +11,7 @@ const paneGeometry: ScrollGeometry = {
   scrollHeight: 5000,
   bottomInset: 50,
   container: 'main#content',
+  background: 'rgb(255, 255, 255)',
 };
 
 /** What a tile shows at a viewport row, for a one-dimensional model of the page. */

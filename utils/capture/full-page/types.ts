@@ -21,6 +21,12 @@ export interface ScrollGeometry {
   bottomInset: number;
   /** `document` or a short description of the inner pane (tag, id, classes), for the metadata. */
   container: string;
+  /**
+   * The opaque colour the page paints behind everything (the root's, else the body's, else the browser's
+   * white): the stitched image starts filled with it, so where the page outside a scrolled inner pane does
+   * not extend the image shows the page's background, never transparent pixels.
+   */
+  background: string;
 }
 
 /** One copy of pixels from a tile into the output, in CSS pixels. */

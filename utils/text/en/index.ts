@@ -27,8 +27,9 @@ export {
   teamSyncText,
 } from './team-store';
 export { requestText } from './requests';
-export { crosswalkText, frameworkSettingsText } from './crosswalk';
+export { crosswalkText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
+export { verifyGuideText, type GuidePlatform } from './verify-guide';
