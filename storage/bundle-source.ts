@@ -17,6 +17,7 @@ import { appendCustody, readCustodyLog } from './custody-log';
 import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 import { readSettings } from './settings-repository';
 import { bundleSigner } from './signing-keys';
 import { evidenceIdsForRequestList, listRequests } from './request-repository';
@@ -83,7 +84,17 @@ export async function loadExportContext(
 ): Promise<BundleContext> {
   const { catalogue, now } = request;
   const filter = effectiveFilter(request.filter);
-  const [settings, plan, controlStates, findings, custody, summaries, requests] = await Promise.all([
+  const [
+    settings,
+    plan,
+    controlStates,
+    findings,
+    custody,
+    summaries,
+    requests,
+    internalAudits,
+    managementReviews,
+  ] = await Promise.all([
     readSettings(db),
     readAuditPlan(db),
     readControlStates(db),
@@ -91,6 +102,8 @@ export async function loadExportContext(
     readCustodyLog(db),
     readCoverageSummaries(db),
     filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
+    listInternalAudits(db),
+    listManagementReviews(db),
   ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
@@ -100,8 +113,13 @@ export async function loadExportContext(
     plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings });
+  const records = { internalAudits, managementReviews, today };
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings,
+    records: { ...records, stage1Date: plan?.stage1Date ?? null },
+  });
   return {
     organisation:
       (request.organisation ?? settings.organisation).trim() || plan?.organisation.trim() || 'organisation',
