@@ -23,6 +23,7 @@ import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './namin
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
+import { riskSummaryFiles } from './risk-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
 import type {
@@ -265,6 +266,7 @@ function summaryFiles(
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...riskSummaryFiles(context.riskRegister),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),
