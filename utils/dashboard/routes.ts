@@ -11,6 +11,7 @@ const SECTION_ORDER = [
   'records',
   'requests',
   'evidence',
+  'team',
   'export',
   'settings',
 ] as const;

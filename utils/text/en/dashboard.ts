@@ -18,6 +18,7 @@ export const dashboardText = {
     records: 'Audits & reviews',
     requests: 'Requests',
     evidence: 'Evidence',
+    team: 'Team',
     export: 'Export & import',
     settings: 'Settings',
   },
