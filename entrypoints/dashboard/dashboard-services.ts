@@ -90,6 +90,12 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     deleteFinding: async (id) => {
       await sendMessage('deleteFinding', { id });
     },
+    saveInternalAudit: async (audit) => {
+      await sendMessage('saveInternalAudit', audit);
+    },
+    saveManagementReview: async (review) => {
+      await sendMessage('saveManagementReview', review);
+    },
     saveSettings: async (settings) => {
       await sendMessage('saveSettings', settings);
     },
