@@ -1,6 +1,7 @@
 /**
  * What a capture's timestamp stamps: its custody entry. The entry's hash is the SHA-256 of the entry's canonical
- * JSON without the hash, so the stamped bytes are exactly those — the file a bundle ships as `custody-entry.json`
+ * header JSON (or, for entries from before two-step hashing, of the whole entry without the hash), so the stamped
+ * bytes are exactly those — the file a bundle ships as `custody-entry.json`
  * for `openssl ts -verify -data`. The entry names every artifact's SHA-256, the evidence ID and the local time, and
  * links to the entry before, so one token dates all of them.
  */
@@ -13,6 +14,12 @@ export const TAG_MANIFEST_TOKEN_FILE = 'signature/tagmanifest-sha256.tsr';
 export const TSA_CHAIN_FILE = 'signature/tsa-chain.pem';
 
 export function stampedText(entry: CustodyEntry): string {
+  // Entries hashed in two steps: the hash is that of the header (place, time, kind, the payload's hash), so the
+  // header is what is stamped, and it stays checkable when a bundle withholds the payload.
+  if (entry.payloadHash !== undefined) {
+    const { at, event, payloadHash, previousHash, sequence } = entry;
+    return canonicalJson({ at, event, payloadHash, previousHash, sequence });
+  }
   const { hash: _hash, ...content } = entry;
   return canonicalJson(content);
 }
