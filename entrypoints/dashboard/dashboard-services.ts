@@ -19,6 +19,7 @@ import { listRequests } from '@/storage/request-repository';
 import { createRequestServices } from './request-services';
 import { downloadText } from './download';
 import { readTeamStoreView } from '@/platform/team-store-settings';
+import { readPinnedSigningKeys } from '@/platform/signing-keys';
 import { hasOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
 import { readSyncOverview } from '@/storage/sync-queue';
 import { serviceOrigin } from '@/utils/settings/origin';
@@ -139,7 +140,17 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
 async function readSigningKeys(db: EvidenceDatabase) {
   try {
     await currentSigningKey(db);
-    return await listSigningKeys(db);
+    const [keys, pinned] = await Promise.all([listSigningKeys(db), readPinnedSigningKeys()]);
+    const pins = pinned.map((key) => key.fingerprint);
+    return keys.map((key) => ({
+      ...key,
+      pin:
+        pins.length === 0
+          ? ('no-pins' as const)
+          : pins.includes(key.fingerprint)
+            ? ('pinned' as const)
+            : ('not-pinned' as const),
+    }));
   } catch {
     return undefined;
   }
