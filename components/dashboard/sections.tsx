@@ -64,6 +64,7 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
       {panels.evidencePanel}
     </div>
   ),
+  team: ({ panels }) => <div data-testid="team-slot">{panels.teamPanel}</div>,
   export: ({ services, panels }) => (
     <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />
   ),

@@ -167,6 +167,8 @@ async function readTeamStore(db: EvidenceDatabase) {
     const [view, overview] = await Promise.all([readTeamStoreView(), readSyncOverview(db)]);
     const probed = view.probe !== undefined && (view.probe.tamperProof || view.accepted);
     const active = view.complete && probed && (await hasOriginPermission(view.fields.endpoint));
+    // An open page wakes the background (a worker stopped mid-upload resumes on start).
+    if (active) void sendMessage('requestSync', {}).catch(() => undefined);
     return { view, overview, active };
   } catch {
     return undefined;

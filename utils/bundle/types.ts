@@ -10,6 +10,7 @@ import type {
   EvidenceStatus,
 } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding } from '../isms/types';
+import type { BundleRiskRegister } from './risk-files';
 import type { BundleRequests } from './requests';
 
 /** One evidence record on its way into a bundle; its bytes are read only when they are written. */
@@ -94,6 +95,8 @@ export interface ImportOutcome {
   added: string[];
   skipped: string[];
   conflicts: ImportConflict[];
+  /** What the bundle's risk register added here; absent when the bundle has none. */
+  risks?: { added: string[]; kept: number; unreadable: number };
 }
 
 /** The ISMS records a bundle reports on besides the evidence itself. */
@@ -119,6 +122,8 @@ export interface BundleContext {
   findings: readonly Finding[];
   /** The whole custody log: a chain only verifies from its first entry. */
   custody: readonly CustodyEntry[];
+  /** The risk register and its trace; absent, the bundle has neither risk file nor section. */
+  riskRegister?: BundleRiskRegister;
   /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
   requests?: BundleRequests;
 }

@@ -16,6 +16,7 @@ import type { BundleProgress, BundleSignature, BundleSummary, VerifyFailure } fr
 import { readRequestsCsv, REQUESTS_FILE } from './requests';
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
+import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
 
 export interface VerifyOptions {
   password?: string | undefined;
@@ -32,6 +33,8 @@ export interface VerifiedBundle {
   evidence: BundledRecord[];
   /** The bundle's custody log; entries about evidence outside it are withheld. */
   custody: ChainEntry[];
+  /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
+  riskTables?: BundledRiskTables;
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
   readArtifact: (evidenceId: string, artifact: BundledArtifact) => Promise<Blob>;
@@ -168,7 +171,11 @@ async function checkPayloadHashes(
   const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
   for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
-    const keep = path === CUSTODY_FILE || path === REQUESTS_PATH || path.endsWith(`/${RECORD_FILE}`);
+    const keep =
+      path === CUSTODY_FILE ||
+      path === REQUESTS_PATH ||
+      path.endsWith(`/${RECORD_FILE}`) ||
+      keepsRiskTable(path);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -201,7 +208,12 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
   problems.push(...custody.problems);
   const { texts, sizes } = payload;
   const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
-  return { custody: custody.entries, evidence, requests: readRequests(texts.get(REQUESTS_PATH), problems) };
+  return {
+    custody: custody.entries,
+    evidence,
+    requests: readRequests(texts.get(REQUESTS_PATH), problems),
+    riskTables: bundledRiskTables(texts),
+  };
 }
 
 /** A bundle without requests.csv (any bundle not exported for a request list, and every older one) has none. */

@@ -23,6 +23,7 @@ import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './namin
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
+import { riskSummaryFiles } from './risk-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
 import type {
@@ -51,6 +52,8 @@ export interface WriteBundleOptions {
   wholeReadLimit?: number | undefined;
   /** Forces ZIP64 records; otherwise zip.js writes them when sizes, offsets or the entry count need them. */
   zip64?: boolean | undefined;
+  /** More text files under data/, listed in the manifest like the rest (a team bundle's custody logs). */
+  extraFiles?: readonly { path: string; text: string }[] | undefined;
   /** Signs the tag manifest (signature/bag.sig, signature/public-key.pem); the bundle is unsigned without one. */
   signer?: BundleSigner | undefined;
   /**
@@ -265,6 +268,7 @@ function summaryFiles(
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...riskSummaryFiles(context.riskRegister),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),
@@ -342,6 +346,7 @@ export async function writeBundle(
     const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt });
     const summary = summaryFiles(name, context, written.evidence, options);
     for (const file of summary.files) await bag.addPayloadText(file.path, file.text());
+    for (const file of options.extraFiles ?? []) await bag.addPayloadText(file.path, file.text);
     const payloadFiles = bag.payloadFiles;
     const manifestSha256 = await bag.addPayloadManifest();
     const { signer } = options;

@@ -10,6 +10,7 @@ const SECTION_ORDER = [
   'findings',
   'requests',
   'evidence',
+  'team',
   'export',
   'settings',
 ] as const;

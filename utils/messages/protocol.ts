@@ -1,5 +1,11 @@
 import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
+import type {
+  InternalAudit,
+  InternalAuditInput,
+  ManagementReview,
+  ManagementReviewInput,
+} from '../isms-records/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
 import type { SavedProbe } from '../team-store/settings-check';
@@ -45,6 +51,11 @@ export interface Protocol {
   };
   saveFinding: { request: Omit<Finding, 'createdAt' | 'updatedAt'>; response: Finding };
   deleteFinding: { request: { id: string }; response: null };
+  /** The internal audit programme and management reviews; each change writes a chained custody entry. */
+  saveInternalAudit: { request: InternalAuditInput; response: InternalAudit };
+  deleteInternalAudit: { request: { id: string }; response: null };
+  saveManagementReview: { request: ManagementReviewInput; response: ManagementReview };
+  deleteManagementReview: { request: { id: string }; response: null };
   saveSettings: { request: Omit<Settings, 'id'>; response: Settings };
   /** Library corrections; each writes chained custody entries. */
   editEvidence: { request: EvidenceEditRequest; response: EvidenceRecord };
@@ -83,6 +94,14 @@ export interface Protocol {
   acceptTeamStoreRisk: { request: Record<string, never>; response: null };
   /** Forgets the team store's settings and secret here; the queue stays. */
   removeTeamStore: { request: Record<string, never>; response: null };
+  /**
+   * The compliance lead's pull of the team store into the team cache, run by the background (which alone holds
+   * the secret); the page follows the progress the pull writes to the cache.
+   */
+  pullTeamStore: {
+    request: Record<string, never>;
+    response: { fetched: number; verified: number; findings: number };
+  };
   /** Blocked and waiting uploads try again now. */
   retrySync: { request: Record<string, never>; response: null };
   /** The page wrote evidence itself (an import): queue and upload it. */
@@ -184,6 +203,10 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   saveAuditPlan: true,
   saveFinding: true,
   deleteFinding: true,
+  saveInternalAudit: true,
+  deleteInternalAudit: true,
+  saveManagementReview: true,
+  deleteManagementReview: true,
   saveSettings: true,
   editEvidence: true,
   supersedeEvidence: true,
@@ -194,6 +217,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   probeTeamStore: true,
   acceptTeamStoreRisk: true,
   removeTeamStore: true,
+  pullTeamStore: true,
   retrySync: true,
   requestSync: true,
   saveRisk: true,

@@ -17,6 +17,7 @@ export const dashboardText = {
     findings: 'Findings',
     requests: 'Requests',
     evidence: 'Evidence',
+    team: 'Team',
     export: 'Export & import',
     settings: 'Settings',
   },
