@@ -13,6 +13,11 @@ import { readEvidenceFolders } from './evidence-folders';
 import { RECORD_FILE, type BundledArtifact, type BundledRecord } from './record';
 import type { BundleProgress, BundleSummary, VerifyFailure } from './types';
 import { readRequestsCsv, REQUESTS_FILE } from './requests';
+import {
+  FRAMEWORK_REGISTER_PATHS,
+  readFrameworkRegister,
+  type FrameworkRegister,
+} from './framework-registers';
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
 
@@ -30,6 +35,8 @@ export interface VerifiedBundle {
   custody: CustodyEntry[];
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
+  /** The registers of the frameworks in scope besides ISO, as read back; empty for ISO alone and older bundles. */
+  frameworks?: FrameworkRegister[];
   readArtifact: (evidenceId: string, artifact: BundledArtifact) => Promise<Blob>;
 }
 
@@ -162,7 +169,11 @@ async function checkPayloadHashes(
   const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
   for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
-    const keep = path === CUSTODY_FILE || path === REQUESTS_PATH || path.endsWith(`/${RECORD_FILE}`);
+    const keep =
+      path === CUSTODY_FILE ||
+      path === REQUESTS_PATH ||
+      FRAMEWORK_REGISTER_PATHS.has(path) ||
+      path.endsWith(`/${RECORD_FILE}`);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -195,7 +206,30 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
   problems.push(...custody.problems);
   const { texts, sizes } = payload;
   const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
-  return { custody: custody.entries, evidence, requests: readRequests(texts.get(REQUESTS_PATH), problems) };
+  return {
+    custody: custody.entries,
+    evidence,
+    requests: readRequests(texts.get(REQUESTS_PATH), problems),
+    frameworks: readRegisters(texts, evidence, problems),
+  };
+}
+
+/** The framework registers a bundle carries (none in a bundle of ISO alone, and in every older one). */
+function readRegisters(
+  texts: ReadonlyMap<string, string>,
+  evidence: readonly BundledRecord[],
+  problems: string[],
+): FrameworkRegister[] {
+  const tags = new Map(evidence.map((record) => [record.evidence.id, record.evidence.controls]));
+  const registers: FrameworkRegister[] = [];
+  for (const [path, framework] of FRAMEWORK_REGISTER_PATHS) {
+    const text = texts.get(path);
+    if (text === undefined) continue;
+    const read = readFrameworkRegister(framework, text, tags);
+    problems.push(...read.problems);
+    registers.push(read.register);
+  }
+  return registers;
 }
 
 /** A bundle without requests.csv (any bundle not exported for a request list, and every older one) has none. */

@@ -15,6 +15,7 @@ import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import { REQUESTS_FILE, requestsCsv } from './requests';
+import { FRAMEWORK_REGISTER_FILES, frameworkRegisterCsv } from './framework-registers';
 import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
 import { verifyText } from './verify-text';
 
@@ -214,6 +215,10 @@ function summaryFiles(name: string, context: BundleContext, evidence: readonly W
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...(context.frameworks ?? []).map((framework) => ({
+      path: FRAMEWORK_REGISTER_FILES[framework],
+      text: () => frameworkRegisterCsv(framework, evidence),
+    })),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),
