@@ -18,7 +18,9 @@ import { readCoverageSummaries } from './coverage-index';
 import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 import { readSettings } from './settings-repository';
+import { bundleSigner } from './signing-keys';
 import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
@@ -85,7 +87,17 @@ export async function loadExportContext(
 ): Promise<BundleContext> {
   const { catalogue, now } = request;
   const filter = effectiveFilter(request.filter);
-  const [settings, plan, controlStates, findings, custody, summaries, requests] = await Promise.all([
+  const [
+    settings,
+    plan,
+    controlStates,
+    findings,
+    custody,
+    summaries,
+    requests,
+    internalAudits,
+    managementReviews,
+  ] = await Promise.all([
     readSettings(db),
     readAuditPlan(db),
     readControlStates(db),
@@ -93,6 +105,8 @@ export async function loadExportContext(
     readCustodyLog(db),
     readCoverageSummaries(db),
     filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
+    listInternalAudits(db),
+    listManagementReviews(db),
   ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
@@ -102,8 +116,13 @@ export async function loadExportContext(
     plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings });
+  const records = { internalAudits, managementReviews, today };
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings,
+    records: { ...records, stage1Date: plan?.stage1Date ?? null },
+  });
   return {
     organisation:
       (request.organisation ?? settings.organisation).trim() || plan?.organisation.trim() || 'organisation',
@@ -159,6 +178,8 @@ export async function recordExport(
         bytes: result.payloadBytes,
         manifestSha256: result.manifestSha256,
         lastCustodyHash: result.lastCustodyHash,
+        custodyWithheld: result.custodyWithheld,
+        signedBy: result.signedBy,
         encrypted: result.encrypted,
         filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
@@ -172,15 +193,20 @@ export interface ExportOptions extends ExportRequest {
   onProgress?: ((progress: BundleProgress) => void) | undefined;
 }
 
-/** Writes the bundle into `output` and, once it is complete, logs the export. Runs in an extension page. */
+/**
+ * Writes the bundle into `output`, signed with the installation's key, and, once it is complete, logs the
+ * export. Runs in an extension page.
+ */
 export async function exportBundle(
   db: EvidenceDatabase,
   output: WritableStream<Uint8Array>,
   options: ExportOptions,
 ): Promise<WriteBundleResult> {
   const context = await loadExportContext(db, options);
+  const signer = await bundleSigner(db);
   const result = await writeBundle(output, {
     context,
+    signer,
     evidence: evidenceForExport(db, options.filter),
     includeDomSnapshots: options.filter.includeDomSnapshots,
     password: options.password,

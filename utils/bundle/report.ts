@@ -18,7 +18,9 @@ export interface ReportInput {
   bundleName: string;
   context: BundleContext;
   evidence: readonly WrittenEvidence[];
-  custody: { entries: number; lastHash: string | null };
+  custody: { entries: number; withheld: number; lastHash: string | null };
+  /** The key that signs the bundle (grouped fingerprint); null when it is unsigned. */
+  signature: { algorithm: string; fingerprint: string } | null;
 }
 
 const COVERAGE_ORDER: CoverageStatus[] = ['covered', 'due-soon', 'stale', 'missing', 'not-applicable'];
@@ -131,7 +133,13 @@ function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): 
     : `<section id="summary"><h2>${e(t.summary)}</h2>\n`;
   return `${heading}<p>${e(t.evidenceAndFindings(evidence.length, openFindings.length, majors))}</p>
 <p>${e(t.custodyLog(custody.entries))}${custody.lastHash ? `${e(t.lastHash)} <code>${e(custody.lastHash)}</code>` : ''}.</p>
+${custody.withheld > 0 ? `<p data-custody-withheld="${custody.withheld}">${e(t.custodyWithheld(custody.withheld))}</p>\n` : ''}${signatureLine(input.signature)}
 </section>`;
+}
+
+function signatureLine(signature: ReportInput['signature']): string {
+  if (!signature) return `<p>${e(t.unsigned)}</p>`;
+  return `<p>${e(t.signedWith(signature.algorithm))} <code>${e(signature.fingerprint)}</code>. ${e(t.signatureCheck)}</p>`;
 }
 
 function findingsSection(findings: readonly Finding[]): string {

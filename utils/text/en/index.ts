@@ -29,6 +29,8 @@ export {
 export { requestText } from './requests';
 export { crosswalkText, frameworkBundleText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
+export { ismsRecordsText } from './isms-records';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { signingText } from './signing';
+export { verifyGuideText, type GuidePlatform } from './verify-guide';
