@@ -20,6 +20,9 @@ import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 import { readSettings } from './settings-repository';
+import { readRiskCriteria, readRisks } from './risk-repository';
+import { traceRows } from '@/utils/risk/traceability';
+import { evidenceInWindow } from '@/utils/risk/trace-view';
 import { bundleSigner } from './signing-keys';
 import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
@@ -97,6 +100,8 @@ export async function loadExportContext(
     requests,
     internalAudits,
     managementReviews,
+    risks,
+    riskCriteria,
   ] = await Promise.all([
     readSettings(db),
     readAuditPlan(db),
@@ -107,6 +112,8 @@ export async function loadExportContext(
     filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
     listInternalAudits(db),
     listManagementReviews(db),
+    readRisks(db),
+    readRiskCriteria(db),
   ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
@@ -117,11 +124,21 @@ export async function loadExportContext(
     today,
   });
   const records = { internalAudits, managementReviews, today };
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records });
+  const riskInput = { risks, criteria: riskCriteria, today };
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records, risks: riskInput });
   const stage2 = stage2Readiness({
     coverage,
     findings,
     records: { ...records, stage1Date: plan?.stage1Date ?? null },
+    risks: riskInput,
+  });
+  const applicable = new Map(coverage.controls.map((control) => [control.controlId, control.applicable]));
+  const inWindow = evidenceInWindow(summaries, coverage);
+  const trace = traceRows({
+    risks,
+    applicable: (id) => applicable.get(id) ?? true,
+    coverage: coverage.controls,
+    evidenceInWindow: new Map([...inWindow].map(([id, list]) => [id, list.map((entry) => entry.id)])),
   });
   return {
     organisation:
@@ -143,6 +160,7 @@ export async function loadExportContext(
     ...(request.frameworks?.length ? { frameworks: [...request.frameworks] } : {}),
     findings,
     custody,
+    riskRegister: { criteria: riskCriteria, risks, trace },
     ...(filter.requestList && requests
       ? { requests: { audit: filter.requestList, requests: sortByReference(requests) } }
       : {}),

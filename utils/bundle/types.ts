@@ -10,6 +10,7 @@ import type {
   EvidenceStatus,
 } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding } from '../isms/types';
+import type { BundleRiskRegister } from './risk-files';
 import type { BundleRequests } from './requests';
 import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
 
@@ -95,6 +96,8 @@ export interface ImportOutcome {
   added: string[];
   skipped: string[];
   conflicts: ImportConflict[];
+  /** What the bundle's risk register added here; absent when the bundle has none. */
+  risks?: { added: string[]; kept: number; unreadable: number };
 }
 
 /** The ISMS records a bundle reports on besides the evidence itself. */
@@ -120,6 +123,8 @@ export interface BundleContext {
   findings: readonly Finding[];
   /** The whole custody log: a chain only verifies from its first entry. */
   custody: readonly CustodyEntry[];
+  /** The risk register and its trace; absent, the bundle has neither risk file nor section. */
+  riskRegister?: BundleRiskRegister;
   /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
   requests?: BundleRequests;
   /** The frameworks in scope besides ISO: one register and one index section each. Absent or empty: ISO alone. */

@@ -21,6 +21,7 @@ import {
 } from './framework-registers';
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
+import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
 
 export interface VerifyOptions {
   password?: string | undefined;
@@ -37,6 +38,8 @@ export interface VerifiedBundle {
   evidence: BundledRecord[];
   /** The bundle's custody log; entries about evidence outside it are withheld. */
   custody: ChainEntry[];
+  /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
+  riskTables?: BundledRiskTables;
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
   /** The registers of the frameworks in scope besides ISO, as read back; empty for ISO alone and older bundles. */
@@ -179,7 +182,8 @@ async function checkPayloadHashes(
       path === CUSTODY_FILE ||
       path === REQUESTS_PATH ||
       FRAMEWORK_REGISTER_PATHS.has(path) ||
-      path.endsWith(`/${RECORD_FILE}`);
+      path.endsWith(`/${RECORD_FILE}`) ||
+      keepsRiskTable(path);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -217,6 +221,7 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
     evidence,
     requests: readRequests(texts.get(REQUESTS_PATH), problems),
     frameworks: readRegisters(texts, evidence, problems),
+    riskTables: bundledRiskTables(texts),
   };
 }
 

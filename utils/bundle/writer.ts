@@ -23,6 +23,7 @@ import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './namin
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
+import { riskSummaryFiles } from './risk-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
 import { FRAMEWORK_REGISTER_FILES, frameworkRegisterCsv } from './framework-registers';
@@ -270,6 +271,7 @@ function summaryFiles(
       path: FRAMEWORK_REGISTER_FILES[framework],
       text: () => frameworkRegisterCsv(framework, evidence),
     })),
+    ...riskSummaryFiles(context.riskRegister),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),

@@ -32,5 +32,6 @@ export { riskText } from './risks';
 export { ismsRecordsText } from './isms-records';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
+export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
 export { verifyGuideText, type GuidePlatform } from './verify-guide';
