@@ -35,8 +35,9 @@ import {
   saveManagementReview,
 } from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
-import { storageErrorText } from '@/utils/text';
-import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
+import { storageErrorText, teamViewText } from '@/utils/text';
+import { readTeamStore, removeTeamStore, saveTeamStore, storeConfigOf } from '@/platform/team-store-settings';
+import { pullFromTeamStore } from './team-pull';
 import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
 import { StoreError } from '@/utils/team-store/s3-client';
 import { teamStoreProblems } from '@/utils/team-store/settings-check';
@@ -140,6 +141,11 @@ const handlers: Handlers = {
     return probeOutcome();
   },
   probeTeamStore: () => probeOutcome(),
+  async pullTeamStore() {
+    const store = await readTeamStore();
+    if (!store.complete) throw new Error(teamViewText.notConfigured);
+    return pullFromTeamStore(getDatabase(), storeConfigOf(store));
+  },
   async acceptTeamStoreRisk() {
     await acceptNotTamperProof();
     return null;

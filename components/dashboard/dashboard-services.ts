@@ -1,3 +1,4 @@
+import type { InternalAuditInput, ManagementReviewInput } from '@/utils/isms-records/types';
 import type { AuditPlanInput } from '@/components/audit/AuditPlanForm';
 import type { FindingInput } from '@/components/audit/FindingForm';
 import type { SettingsPolicy } from '@/components/settings/SettingsForm';
@@ -46,6 +47,8 @@ export interface DashboardServices {
   saveAuditPlan: (plan: AuditPlanInput) => Promise<string[]>;
   saveFinding: (finding: FindingInput) => Promise<void>;
   deleteFinding: (id: string) => Promise<void>;
+  saveInternalAudit: (audit: InternalAuditInput) => Promise<void>;
+  saveManagementReview: (review: ManagementReviewInput) => Promise<void>;
   saveSettings: (settings: Omit<Settings, 'id'>) => Promise<void>;
   /** Register writes; each is logged in the custody chain with the risk before and after. */
   saveRisk: (risk: Risk) => Promise<void>;

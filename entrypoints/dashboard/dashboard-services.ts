@@ -72,6 +72,12 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     deleteFinding: async (id) => {
       await sendMessage('deleteFinding', { id });
     },
+    saveInternalAudit: async (audit) => {
+      await sendMessage('saveInternalAudit', audit);
+    },
+    saveManagementReview: async (review) => {
+      await sendMessage('saveManagementReview', review);
+    },
     saveSettings: async (settings) => {
       await sendMessage('saveSettings', settings);
     },
@@ -156,6 +162,8 @@ async function readTeamStore(db: EvidenceDatabase) {
     const [view, overview] = await Promise.all([readTeamStoreView(), readSyncOverview(db)]);
     const probed = view.probe !== undefined && (view.probe.tamperProof || view.accepted);
     const active = view.complete && probed && (await hasOriginPermission(view.fields.endpoint));
+    // An open page wakes the background (a worker stopped mid-upload resumes on start).
+    if (active) void sendMessage('requestSync', {}).catch(() => undefined);
     return { view, overview, active };
   } catch {
     return undefined;

@@ -9,7 +9,8 @@ import { verifyBundle } from '@/utils/bundle/verify';
 import { ImportPanel } from '@/components/export/ImportPanel';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { mountEvidenceSection } from '@/entrypoints/dashboard/evidence-section-wiring';
-import { parseRoute } from '@/utils/dashboard/routes';
+import { controlHash, parseRoute } from '@/utils/dashboard/routes';
+import { mountTeamSection } from './team-wiring';
 import { createDashboardServices } from './dashboard-services';
 import '@/components/styles/coverage.css';
 import './dashboard.css';
@@ -46,12 +47,26 @@ function EvidenceLibrary() {
   return <div ref={slot} />;
 }
 
+/** The team view keeps its own render root and reads the team cache; mounted while its section shows. */
+function TeamView() {
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      slot.current
+        ? mountTeamSection(slot.current, (controlId) => (location.hash = controlHash(controlId)))
+        : undefined,
+    [],
+  );
+  return <div ref={slot} />;
+}
+
 render(
   <DashboardApp
     catalogue={DEFAULT_CATALOGUE}
     services={createDashboardServices(db)}
     importPanel={importPanel}
     evidencePanel={<EvidenceLibrary />}
+    teamPanel={<TeamView />}
   />,
   document.getElementById('app')!,
 );

@@ -94,6 +94,14 @@ export interface Protocol {
   acceptTeamStoreRisk: { request: Record<string, never>; response: null };
   /** Forgets the team store's settings and secret here; the queue stays. */
   removeTeamStore: { request: Record<string, never>; response: null };
+  /**
+   * The compliance lead's pull of the team store into the team cache, run by the background (which alone holds
+   * the secret); the page follows the progress the pull writes to the cache.
+   */
+  pullTeamStore: {
+    request: Record<string, never>;
+    response: { fetched: number; verified: number; findings: number };
+  };
   /** Blocked and waiting uploads try again now. */
   retrySync: { request: Record<string, never>; response: null };
   /** The page wrote evidence itself (an import): queue and upload it. */
@@ -209,6 +217,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   probeTeamStore: true,
   acceptTeamStoreRisk: true,
   removeTeamStore: true,
+  pullTeamStore: true,
   retrySync: true,
   requestSync: true,
   saveRisk: true,
