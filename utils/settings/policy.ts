@@ -6,6 +6,7 @@ import {
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
 import { policyProblemText } from '../text';
+import { serviceOrigin } from './origin';
 
 /**
  * What an administrator may preset by browser policy (chrome.storage.managed / Firefox's
@@ -28,6 +29,12 @@ export interface ManagedPolicy {
   frameworks?: MappedFrameworkId[];
   /** The settings people may not change; any other value the policy sets is a default they may override. */
   locked?: LockableSetting[];
+  /** The RFC 3161 time-stamping authority every capture and export is stamped by (always locked). */
+  timestampAuthorityUrl?: string;
+  /** Minutes of disagreement between local and trusted time beyond which the index flags a capture. */
+  timestampToleranceMinutes?: number;
+  /** PEM CA certificates the authority's tokens must chain to. */
+  timestampAuthorityCertificates?: string;
   /** Where the team store is; each value set here is fixed in Settings. Never the secret: each admin types it. */
   teamStore?: ManagedTeamStore;
 }
@@ -110,6 +117,7 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
     else ignore('mappingRules', policyProblemText.mappingRules);
   }
+  readTimestampPolicy(raw, policy, ignore);
   if (raw.frameworks !== undefined) {
     if (Array.isArray(raw.frameworks) && raw.frameworks.every(isMappedFrameworkId))
       policy.frameworks = [...new Set(raw.frameworks)];
@@ -126,6 +134,31 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     else ignore('teamStore', policyProblemText.teamStore);
   }
   return { policy, problems };
+}
+
+function readTimestampPolicy(
+  raw: Json,
+  policy: ManagedPolicy,
+  ignore: (key: string, why: string) => void,
+): void {
+  const { timestampAuthorityUrl: url, timestampToleranceMinutes: tolerance } = raw;
+  if (url !== undefined) {
+    const origin = typeof url === 'string' && url.trim() !== '' ? serviceOrigin(url) : null;
+    if (origin?.ok) policy.timestampAuthorityUrl = (url as string).trim();
+    else
+      ignore('timestampAuthorityUrl', origin ? `the address ${origin.problem}` : policyProblemText.notText);
+  }
+  if (tolerance !== undefined) {
+    if (typeof tolerance === 'number' && Number.isInteger(tolerance) && tolerance >= 1 && tolerance <= 1440)
+      policy.timestampToleranceMinutes = tolerance;
+    else ignore('timestampToleranceMinutes', policyProblemText.minutes);
+  }
+  const certificates = raw.timestampAuthorityCertificates;
+  if (certificates !== undefined) {
+    if (typeof certificates === 'string' && certificates.includes('-----BEGIN CERTIFICATE-----'))
+      policy.timestampAuthorityCertificates = certificates;
+    else ignore('timestampAuthorityCertificates', policyProblemText.certificates);
+  }
 }
 
 function teamStoreOf(value: unknown): ManagedTeamStore | null {
