@@ -28,9 +28,18 @@ import { MAPPED_ENTRY_IDS } from '@/utils/crosswalk/framework-catalogue';
 import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
+import {
+  deleteInternalAudit,
+  deleteManagementReview,
+  saveInternalAudit,
+  saveManagementReview,
+} from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
-import { storageErrorText } from '@/utils/text';
-import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
+import { storageErrorText, teamViewText } from '@/utils/text';
+import { saveTimestampSettings } from '@/platform/timestamp-settings';
+import { retryTimestamps, stampTagManifest } from './timestamps/stamp-queue';
+import { readTeamStore, removeTeamStore, saveTeamStore, storeConfigOf } from '@/platform/team-store-settings';
+import { pullFromTeamStore } from './team-pull';
 import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
 import { StoreError } from '@/utils/team-store/s3-client';
 import { teamStoreProblems } from '@/utils/team-store/settings-check';
@@ -73,6 +82,24 @@ const handlers: Handlers = {
     await deleteFinding(getDatabase(), id);
     return null;
   },
+  async saveInternalAudit(audit) {
+    const db = getDatabase();
+    return saveInternalAudit(db, audit, await readEffectiveCapturer(db), now());
+  },
+  async deleteInternalAudit({ id }) {
+    const db = getDatabase();
+    await deleteInternalAudit(db, String(id), await readEffectiveCapturer(db), now());
+    return null;
+  },
+  async saveManagementReview(review) {
+    const db = getDatabase();
+    return saveManagementReview(db, review, await readEffectiveCapturer(db), now());
+  },
+  async deleteManagementReview({ id }) {
+    const db = getDatabase();
+    await deleteManagementReview(db, String(id), await readEffectiveCapturer(db), now());
+    return null;
+  },
   saveSettings: (settings) => saveOwnSettings(getDatabase(), settings),
   async editEvidence({ evidenceId, ...edit }) {
     const db = getDatabase();
@@ -108,6 +135,12 @@ const handlers: Handlers = {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
   },
+  async saveTimestampSettings(change) {
+    const view = await saveTimestampSettings(getDatabase(), change);
+    void retryTimestamps();
+    return view;
+  },
+  timestampTagManifest: ({ text }) => stampTagManifest(text),
   async saveTeamStore({ secretAccessKey, ...fields }) {
     const problems = teamStoreProblems(fields);
     if (problems.length > 0) throw new ValidationError(problems);
@@ -116,6 +149,11 @@ const handlers: Handlers = {
     return probeOutcome();
   },
   probeTeamStore: () => probeOutcome(),
+  async pullTeamStore() {
+    const store = await readTeamStore();
+    if (!store.complete) throw new Error(teamViewText.notConfigured);
+    return pullFromTeamStore(getDatabase(), storeConfigOf(store));
+  },
   async acceptTeamStoreRisk() {
     await acceptNotTamperProof();
     return null;

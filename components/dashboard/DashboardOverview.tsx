@@ -7,6 +7,11 @@ import { OperatingPeriod } from '../audit/OperatingPeriod';
 import { ReadinessPanel } from '../coverage/ReadinessPanel';
 import { ThemeBars } from '../coverage/ThemeBars';
 import { overviewText } from '@/utils/text';
+import { useEffect, useState } from 'preact/hooks';
+import type { CoverageData } from '@/utils/coverage/assessment';
+import type { FrameworkId } from '@/utils/crosswalk/frameworks';
+import { FrameworkCoverage } from '../coverage/FrameworkCoverage';
+import { FrameworkSwitch } from '../coverage/FrameworkSwitch';
 
 export interface DashboardOverviewProps {
   catalogue: Catalogue;
@@ -14,6 +19,12 @@ export interface DashboardOverviewProps {
   plan: AuditPlan | null;
   today: string;
   onOpenControl: (controlId: string) => void;
+  /** The snapshot a mapped framework's coverage is counted from. */
+  coverage?: CoverageData;
+  /** ISO first; a switch shows when another framework is in scope. */
+  inScope?: readonly FrameworkId[];
+  /** From #framework/soc2/CC6.1: the framework shown, and the entry to bring into view. */
+  framework?: { id: string; entryId: string | null };
 }
 
 /** Where the ISMS stands: readiness with reasons, themes, every control, gaps, and the operating period. */
@@ -23,10 +34,51 @@ export function DashboardOverview({
   plan,
   today,
   onOpenControl,
+  coverage: data,
+  inScope = ['iso27001'],
+  framework,
 }: DashboardOverviewProps) {
   const { coverage, stage1, stage2, gaps, openFindings } = assessment;
+  const routed = inScope.find((id) => id === framework?.id);
+  const [chosen, setChosen] = useState<FrameworkId>(routed ?? 'iso27001');
+  useEffect(() => {
+    if (routed) setChosen(routed);
+  }, [routed]);
+  useEffect(() => {
+    if (framework?.entryId) document.getElementById(`entry-${framework.entryId}`)?.scrollIntoView();
+  }, [framework?.entryId, chosen]);
+  const shown = inScope.includes(chosen) ? chosen : 'iso27001';
+  const switcher = (
+    <FrameworkSwitch
+      inScope={inScope}
+      chosen={shown}
+      onChoose={(id) => {
+        setChosen(id);
+        location.hash = id === 'iso27001' ? '#overview' : `#framework/${id}`;
+      }}
+    />
+  );
+  if (shown !== 'iso27001' && data)
+    return (
+      <div class="overview" data-testid="overview">
+        {switcher}
+        <FrameworkCoverage
+          framework={shown}
+          iso={catalogue}
+          data={data}
+          today={today}
+          gapLimit={20}
+          listEntries
+          compact={false}
+          onOpen={(entryId) => {
+            location.hash = `#framework/${shown}/${entryId}`;
+          }}
+        />
+      </div>
+    );
   return (
     <div class="overview" data-testid="overview">
+      {switcher}
       <h2>{overviewText.readinessHeading}</h2>
       <ReadinessPanel plan={plan} today={today} stage1={stage1} stage2={stage2} />
       {openFindings.total > 0 && (

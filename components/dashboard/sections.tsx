@@ -8,6 +8,7 @@ import { dashboardText } from '@/utils/text';
 import { ControlsSection } from './ControlsSection';
 import { DashboardOverview } from './DashboardOverview';
 import { FindingsSection } from './FindingsSection';
+import { IsmsRecordsSection } from './IsmsRecordsSection';
 import type { SectionView } from './section-context';
 import { SettingsSection } from './SettingsSection';
 
@@ -16,13 +17,16 @@ import { SettingsSection } from './SettingsSection';
  * order), its label in utils/text, and one entry here; the type makes sure no section lacks a view.
  */
 export const SECTION_VIEWS: Record<SectionId, SectionView> = {
-  overview: ({ catalogue, assessment, data, today, openControl }) => (
+  overview: ({ catalogue, assessment, data, today, openControl, route }) => (
     <DashboardOverview
       catalogue={catalogue}
       assessment={assessment}
       plan={data.coverage.plan}
       today={today}
       onOpenControl={openControl}
+      coverage={data.coverage}
+      inScope={data.frameworks?.inScope ?? ['iso27001']}
+      {...(route.framework ? { framework: route.framework } : {})}
     />
   ),
   controls: (context) => <ControlsSection context={context} />,
@@ -36,6 +40,7 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
     />
   ),
   findings: (context) => <FindingsSection context={context} />,
+  records: (context) => <IsmsRecordsSection context={context} />,
   requests: ({ catalogue, data, today, services, thenReload }) => (
     <>
       <h2>{dashboardText.sections.requests}</h2>
@@ -61,6 +66,7 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
       {panels.evidencePanel}
     </div>
   ),
+  team: ({ panels }) => <div data-testid="team-slot">{panels.teamPanel}</div>,
   export: ({ services, panels }) => (
     <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />
   ),

@@ -164,7 +164,7 @@ export function TaggingPanel({
                 onChange={(event) => toggle(controlId, event.currentTarget.checked)}
                 {...(suggestion ? { 'aria-describedby': reasonId } : {})}
               />
-              <strong>{controlId}</strong> {findItem(catalogue, controlId)?.title ?? ''}
+              <strong>{controlId}</strong> {titleOf(catalogue, controlId)}
               {suggestedControls.includes(controlId) && (
                 <span class="tag">
                   {suggestion && !suggestion.preTicked ? taggingText.alsoSuggested : taggingText.suggested}
@@ -209,6 +209,13 @@ export function TaggingPanel({
             : taggingText.saveWith(checked.length)}
       </button>
     </form>
+  );
+}
+
+/** An ISO ID as typed ('a8.13') or another framework's exact ID ('A1.2' is SOC 2, not A.1.2). */
+function titleOf(catalogue: Catalogue, controlId: string): string {
+  return (
+    (catalogue.items.find((item) => item.id === controlId) ?? findItem(catalogue, controlId))?.title ?? ''
   );
 }
 

@@ -96,7 +96,7 @@ export function RequestImport({
         <input
           type="file"
           accept=".csv,text/csv"
-          data-testid="import-file"
+          data-testid="request-import-file"
           onChange={(event) => void choose(event.currentTarget.files?.[0])}
         />
       </label>

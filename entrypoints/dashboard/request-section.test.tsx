@@ -67,7 +67,7 @@ async function mount() {
 
 function chooseCsv(text: string) {
   const file = new File([text], 'requests.csv', { type: 'text/csv' });
-  fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+  fireEvent.change(screen.getByTestId('request-import-file'), { target: { files: [file] } });
 }
 
 const GOOD = [

@@ -1,13 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { CoveragePending } from '@/components/coverage/CoveragePending';
-import { CoverageSummary } from '@/components/coverage/CoverageSummary';
+import { CoverageInFrameworks } from '@/components/coverage/CoverageInFrameworks';
 import { PopupApp, type TaggingTarget } from '@/components/popup/PopupApp';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { localDate } from '@/utils/coverage/dates';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import type { EffectiveMasking } from '@/utils/settings/effective';
+import type { EffectiveFrameworks } from '@/utils/settings/frameworks';
+import { taggingCatalogue } from '@/utils/crosswalk/framework-catalogue';
+import { readFrameworkScope } from '@/platform/framework-settings';
 import { sendMessage } from '@/platform/messaging';
 import { readEffectiveCapturer } from '@/platform/effective-settings';
 import { readMaskingView } from '@/platform/masking-settings';
@@ -85,9 +88,17 @@ interface StoredParts {
   coverage: CoverageData | null;
   masking: EffectiveMasking | null;
   requests: AuditRequest[];
+  frameworks: EffectiveFrameworks | null;
 }
 
-let parts: StoredParts = { needsReview: [], capturer: null, coverage: null, masking: null, requests: [] };
+let parts: StoredParts = {
+  needsReview: [],
+  capturer: null,
+  coverage: null,
+  masking: null,
+  requests: [],
+  frameworks: null,
+};
 
 const today = () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
@@ -128,14 +139,16 @@ function show() {
   void readCoverageSnapshot(db).then(arrive('coverage'), () => undefined);
   void readMaskingView(db).then(arrive('masking'), () => undefined);
   void listRequests(db).then(arrive('requests'), () => undefined);
+  void readFrameworkScope(db).then(arrive('frameworks'), () => undefined);
 }
 
 function paint() {
-  const { needsReview, capturer, coverage, masking, requests } = parts;
+  const { needsReview, capturer, coverage, masking, requests, frameworks } = parts;
   const choices = requestChoices(requests, capturer);
+  const inScope = frameworks?.inScope ?? ['iso27001'];
   render(
     <PopupApp
-      catalogue={DEFAULT_CATALOGUE}
+      catalogue={taggingCatalogue(inScope, DEFAULT_CATALOGUE)}
       capturer={capturer}
       needsReview={needsReview}
       dueRequests={choices.due}
@@ -190,7 +203,9 @@ function paint() {
       }}
       coverage={(captureFor) =>
         coverage ? (
-          <CoverageSummary
+          <CoverageInFrameworks
+            inScope={inScope}
+            onOpenEntry={(framework, entryId) => openDashboard(`framework/${framework}/${entryId}`)}
             catalogue={DEFAULT_CATALOGUE}
             data={coverage}
             today={today()}

@@ -61,8 +61,11 @@ function words(text: string): string[] {
 /** Ids the query could mean: '5.15' may be clause-style typing of A.5.15. */
 function idCandidates(query: string): string[] {
   const normalised = normaliseControlId(query);
-  if (!/^[A\d][\d.]*$/.test(normalised)) return [];
-  return normalised.startsWith('A') ? [normalised] : [normalised, `A.${normalised}`];
+  // Another framework's IDs as typed: 'cc6.1' → CC6.1, 'a1.2' → A1.2 (SOC 2), 'pr.ds' → PR.DS-01 … (NIST CSF).
+  const typed = query.replace(/\s+/g, '').toUpperCase();
+  const other = /^[A-Z]{1,2}[.\d]/.test(typed) && typed !== normalised ? [typed] : [];
+  if (!/^[A\d][\d.]*$/.test(normalised)) return other;
+  return [...(normalised.startsWith('A') ? [normalised] : [normalised, `A.${normalised}`]), ...other];
 }
 
 function rankItem(item: CatalogueItem, candidates: string[], queryWords: string[]): number | null {

@@ -77,3 +77,24 @@ export function catalogueFor(id: FrameworkId, iso: Catalogue): Catalogue {
 export const MAPPED_ENTRY_IDS: ReadonlySet<string> = new Set(
   MAPPED_FRAMEWORKS.flatMap((framework) => framework.entries.map((entry) => entry.id)),
 );
+
+/**
+ * What a tagging view offers: the ISO catalogue, then the entries of each framework in scope for a direct tag.
+ * With ISO alone it is the ISO catalogue itself.
+ */
+export function taggingCatalogue(inScope: readonly FrameworkId[], iso: Catalogue): Catalogue {
+  const others = inScope
+    .filter((id): id is MappedFrameworkId => id !== 'iso27001')
+    .map((id) => catalogueFor(id, iso));
+  if (others.length === 0) return iso;
+  return {
+    ...iso,
+    themes: [...iso.themes, ...others.flatMap((catalogue) => catalogue.themes)],
+    items: [...iso.items, ...others.flatMap((catalogue) => catalogue.items)],
+  };
+}
+
+/** The name a switch shows for a framework. */
+export function frameworkShortName(id: FrameworkId): string {
+  return crosswalkText.shortNames[id];
+}

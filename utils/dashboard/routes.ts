@@ -8,8 +8,10 @@ const SECTION_ORDER = [
   'trace',
   'plan',
   'findings',
+  'records',
   'requests',
   'evidence',
+  'team',
   'export',
   'settings',
 ] as const;
@@ -24,6 +26,8 @@ export interface Route {
   controlId: string | null;
   /** Set by #evidence/EV-…: the evidence record to open in the library. */
   evidenceId?: string;
+  /** Set by #framework/soc2 or #framework/soc2/CC6.1: the overview in that framework, at that entry. */
+  framework?: { id: string; entryId: string | null };
 }
 
 const SECTION_IDS = new Set<string>(SECTIONS.map((section) => section.id));
@@ -40,6 +44,13 @@ export function parseRoute(hash: string): Route {
   } catch {
     return { section: 'overview', controlId: null };
   }
+  const framework = /^framework\/([a-z0-9-]+)(?:\/(.+))?$/.exec(path);
+  if (framework?.[1])
+    return {
+      section: 'overview',
+      controlId: null,
+      framework: { id: framework[1], entryId: framework[2] ?? null },
+    };
   const control = /^control\/(.+)$/.exec(path);
   if (control?.[1]) return { section: 'controls', controlId: normaliseControlId(control[1]) };
   const evidence = /^evidence\/(.+)$/.exec(path);

@@ -50,3 +50,14 @@ export const frameworkSettingsText = {
   save: 'Save frameworks',
   saved: 'Frameworks saved.',
 } as const;
+
+/** The framework switch in the popup and the dashboard, and a mapped framework's coverage. */
+export const frameworkViewText = {
+  switchLabel: 'Coverage in',
+  entriesHeading: (name: string) => `${name}: every entry`,
+  countedThrough: (basis: string) =>
+    `Counted through the mapping to ISO/IEC 27001:2022 and direct tags. ${basis}`,
+  mapsTo: 'Maps to',
+  entryLine: (status: string, count: number) =>
+    `${status}, ${count === 1 ? '1 record' : `${count.toLocaleString('en')} records`} in the window`,
+} as const;
