@@ -8,6 +8,7 @@ const SECTION_ORDER = [
   'trace',
   'plan',
   'findings',
+  'records',
   'requests',
   'evidence',
   'team',

@@ -15,6 +15,7 @@ export const dashboardText = {
     trace: 'Traceability',
     plan: 'Audit plan',
     findings: 'Findings',
+    records: 'Audits & reviews',
     requests: 'Requests',
     evidence: 'Evidence',
     team: 'Team',

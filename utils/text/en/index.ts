@@ -27,12 +27,13 @@ export {
   teamSyncText,
 } from './team-store';
 export { requestText } from './requests';
-export { crosswalkText, frameworkSettingsText, frameworkViewText } from './crosswalk';
+export { crosswalkText, frameworkBundleText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
 export { ismsRecordsText } from './isms-records';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
+export { timestampText } from './timestamps';
 export { teamViewText } from './team-view';
 export { verifyGuideText, type GuidePlatform } from './verify-guide';
