@@ -28,6 +28,12 @@ import { MAPPED_ENTRY_IDS } from '@/utils/crosswalk/framework-catalogue';
 import { readEffectiveCapturer, saveOwnSettings } from '@/platform/effective-settings';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addDroppedFile } from './file-evidence-service';
+import {
+  deleteInternalAudit,
+  deleteManagementReview,
+  saveInternalAudit,
+  saveManagementReview,
+} from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText } from '@/utils/text';
 import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
@@ -71,6 +77,24 @@ const handlers: Handlers = {
   saveFinding: (finding) => saveFinding(getDatabase(), finding, KNOWN_IDS, now()),
   async deleteFinding({ id }) {
     await deleteFinding(getDatabase(), id);
+    return null;
+  },
+  async saveInternalAudit(audit) {
+    const db = getDatabase();
+    return saveInternalAudit(db, audit, await readEffectiveCapturer(db), now());
+  },
+  async deleteInternalAudit({ id }) {
+    const db = getDatabase();
+    await deleteInternalAudit(db, String(id), await readEffectiveCapturer(db), now());
+    return null;
+  },
+  async saveManagementReview(review) {
+    const db = getDatabase();
+    return saveManagementReview(db, review, await readEffectiveCapturer(db), now());
+  },
+  async deleteManagementReview({ id }) {
+    const db = getDatabase();
+    await deleteManagementReview(db, String(id), await readEffectiveCapturer(db), now());
     return null;
   },
   saveSettings: (settings) => saveOwnSettings(getDatabase(), settings),

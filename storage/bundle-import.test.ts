@@ -326,7 +326,7 @@ describe('importBundleFile refuses malformed bundles and changes nothing', () =>
     );
     await expectRefused(
       pack(rebag(validItems)),
-      /bag-info\.txt: Payload-Oxum says 1\.1, but the payload is \d+\.30/,
+      /bag-info\.txt: Payload-Oxum says 1\.1, but the payload is \d+\.31/,
     );
   });
 

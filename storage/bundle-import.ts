@@ -7,6 +7,7 @@ import { appendCustody } from './custody-log';
 import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
 import { writeTransaction } from './write-transaction';
+import { importBundledRisks } from './risk-bundle-import';
 import { requestEvidenceIds } from '@/utils/requests/status';
 import { requestKey, type AuditRequest } from '@/utils/requests/types';
 import { importProblemText } from '@/utils/text';
@@ -65,7 +66,7 @@ export async function importVerifiedBundle(
     words.set(id, searchWords({ title, url, notes, text }));
   }
 
-  return writeTransaction(
+  const outcome = await writeTransaction(
     db,
     [db.evidence, db.blobs, db.custody, db.coverageIndex, db.requests],
     async () => {
@@ -122,6 +123,9 @@ export async function importVerifiedBundle(
       return outcome;
     },
   );
+  // The register is merged after the evidence, in its own transaction: its rows never block the evidence.
+  const risks = await importBundledRisks(db, bundle.riskTables, options);
+  return risks ? { ...outcome, risks } : outcome;
 }
 
 export type ImportResult = { ok: true; summary: BundleSummary; outcome: ImportOutcome } | VerifyFailure;

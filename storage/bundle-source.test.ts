@@ -56,7 +56,7 @@ describe('bundle source', () => {
     const estimate = await estimateExport(db, everything);
     expect(estimate.evidence).toBe(3);
     const { result } = await exportTo(everything);
-    expect(estimate.files).toBe(result.payloadFiles + 4);
+    expect(estimate.files).toBe(result.payloadFiles + 6); // and the 4 tag files, the public key, the signature
     expect(estimate.bytes).toBeGreaterThan(result.payloadBytes * 0.5);
     expect(estimate.bytes).toBeLessThan(result.payloadBytes * 4);
   });

@@ -17,7 +17,12 @@ import { appendCustody, readCustodyLog } from './custody-log';
 import { readCoverageSummaries } from './coverage-index';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
+import { listInternalAudits, listManagementReviews } from './isms-records-repository';
 import { readSettings } from './settings-repository';
+import { readRiskCriteria, readRisks } from './risk-repository';
+import { traceRows } from '@/utils/risk/traceability';
+import { evidenceInWindow } from '@/utils/risk/trace-view';
+import { bundleSigner } from './signing-keys';
 import { evidenceIdsForRequestList, listRequests } from './request-repository';
 import { reportText, settingsText, storageErrorText } from '@/utils/text';
 
@@ -82,7 +87,19 @@ export async function loadExportContext(
 ): Promise<BundleContext> {
   const { catalogue, now } = request;
   const filter = effectiveFilter(request.filter);
-  const [settings, plan, controlStates, findings, custody, summaries, requests] = await Promise.all([
+  const [
+    settings,
+    plan,
+    controlStates,
+    findings,
+    custody,
+    summaries,
+    requests,
+    internalAudits,
+    managementReviews,
+    risks,
+    riskCriteria,
+  ] = await Promise.all([
     readSettings(db),
     readAuditPlan(db),
     readControlStates(db),
@@ -90,6 +107,10 @@ export async function loadExportContext(
     readCustodyLog(db),
     readCoverageSummaries(db),
     filter.requestList ? listRequests(db, filter.requestList) : Promise.resolve(null),
+    listInternalAudits(db),
+    listManagementReviews(db),
+    readRisks(db),
+    readRiskCriteria(db),
   ]);
   const today = localDate(now, request.timeZone);
   const coverage = computeCoverage({
@@ -99,8 +120,23 @@ export async function loadExportContext(
     plan: { windowStart: filter.windowStart, windowEnd: filter.windowEnd },
     today,
   });
-  const stage1 = stage1Readiness({ catalogue, controlStates, coverage });
-  const stage2 = stage2Readiness({ coverage, findings });
+  const records = { internalAudits, managementReviews, today };
+  const riskInput = { risks, criteria: riskCriteria, today };
+  const stage1 = stage1Readiness({ catalogue, controlStates, coverage, records, risks: riskInput });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings,
+    records: { ...records, stage1Date: plan?.stage1Date ?? null },
+    risks: riskInput,
+  });
+  const applicable = new Map(coverage.controls.map((control) => [control.controlId, control.applicable]));
+  const inWindow = evidenceInWindow(summaries, coverage);
+  const trace = traceRows({
+    risks,
+    applicable: (id) => applicable.get(id) ?? true,
+    coverage: coverage.controls,
+    evidenceInWindow: new Map([...inWindow].map(([id, list]) => [id, list.map((entry) => entry.id)])),
+  });
   return {
     organisation:
       (request.organisation ?? settings.organisation).trim() || plan?.organisation.trim() || 'organisation',
@@ -120,6 +156,7 @@ export async function loadExportContext(
     includeReadiness: request.includeReadiness ?? true,
     findings,
     custody,
+    riskRegister: { criteria: riskCriteria, risks, trace },
     ...(filter.requestList && requests
       ? { requests: { audit: filter.requestList, requests: sortByReference(requests) } }
       : {}),
@@ -155,6 +192,8 @@ export async function recordExport(
         bytes: result.payloadBytes,
         manifestSha256: result.manifestSha256,
         lastCustodyHash: result.lastCustodyHash,
+        custodyWithheld: result.custodyWithheld,
+        signedBy: result.signedBy,
         encrypted: result.encrypted,
         filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
@@ -168,15 +207,20 @@ export interface ExportOptions extends ExportRequest {
   onProgress?: ((progress: BundleProgress) => void) | undefined;
 }
 
-/** Writes the bundle into `output` and, once it is complete, logs the export. Runs in an extension page. */
+/**
+ * Writes the bundle into `output`, signed with the installation's key, and, once it is complete, logs the
+ * export. Runs in an extension page.
+ */
 export async function exportBundle(
   db: EvidenceDatabase,
   output: WritableStream<Uint8Array>,
   options: ExportOptions,
 ): Promise<WriteBundleResult> {
   const context = await loadExportContext(db, options);
+  const signer = await bundleSigner(db);
   const result = await writeBundle(output, {
     context,
+    signer,
     evidence: evidenceForExport(db, options.filter),
     includeDomSnapshots: options.filter.includeDomSnapshots,
     password: options.password,

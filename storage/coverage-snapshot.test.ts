@@ -1,3 +1,4 @@
+import { DEFAULT_RISK_CRITERIA } from '@/utils/risk/criteria';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { computeCoverage } from '@/utils/coverage/coverage';
@@ -73,6 +74,10 @@ describe('readCoverageSnapshot', () => {
       plan: null,
       findings: [],
       evidence: [],
+      risks: [],
+      riskCriteria: DEFAULT_RISK_CRITERIA,
+      internalAudits: [],
+      managementReviews: [],
     });
   });
 

@@ -3,12 +3,14 @@ import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import type { AuditPlan, ControlState, Finding, MappingRule, Settings } from '@/utils/isms/types';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import type { AuditRequest } from '@/utils/requests/types';
+import type { InternalAudit, ManagementReview } from '@/utils/isms-records/types';
 import { SCHEMA_V1 } from './migrations/v1';
 import { SCHEMA_V2 } from './migrations/v2';
 import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
 import { SCHEMA_V7 } from './migrations/v7';
+import { SCHEMA_V8 } from './migrations/v8';
 import { SCHEMA_V11 } from './migrations/v11';
 import type { SyncJobRow, SyncStateRow } from './sync-queue';
 import type { SigningKeyRow } from './signing-keys';
@@ -69,6 +71,8 @@ export class EvidenceDatabase extends Dexie {
   requests!: EntityTable<RequestRow, 'id'>;
   syncJobs!: EntityTable<SyncJobRow, 'id'>;
   syncState!: EntityTable<SyncStateRow, 'id'>;
+  internalAudits!: EntityTable<InternalAudit, 'id'>;
+  managementReviews!: EntityTable<ManagementReview, 'id'>;
   teamVersions!: EntityTable<TeamVersionRow, 'id'>;
   teamBlobs!: EntityTable<TeamBlobRow, 'sha256'>;
   teamRecords!: EntityTable<TeamRecordRow, 'id'>;
@@ -85,6 +89,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
     this.version(7).stores(SCHEMA_V7);
+    this.version(8).stores(SCHEMA_V8);
     this.version(11).stores(SCHEMA_V11);
   }
 }

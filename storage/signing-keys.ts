@@ -1,8 +1,10 @@
 import { appendCustody } from './custody-log';
 import type { EvidenceDatabase } from './db';
+import type { BundleSigner } from '@/utils/bundle/types';
 import {
   generateSigningKey,
   groupFingerprint,
+  signBytes,
   fingerprintOf,
   spkiToPem,
   type KnownKey,
@@ -117,4 +119,17 @@ export async function knownSigningKeys(
     label: row.status === 'current' ? labels.current : labels.retired,
   }));
   return [...own, ...pinned];
+}
+
+/** The installation's current key as the bundle writer uses it: it signs, and never hands out the private key. */
+export async function bundleSigner(db: EvidenceDatabase): Promise<BundleSigner> {
+  const key = await currentSigningKey(db);
+  const privateKey = key.privateKey;
+  if (!privateKey) throw new Error('The current signing key has no private half.');
+  return {
+    algorithm: key.algorithm,
+    publicKeyPem: key.publicKeyPem,
+    fingerprint: key.fingerprint,
+    sign: (data) => signBytes(privateKey, key.algorithm, data),
+  };
 }

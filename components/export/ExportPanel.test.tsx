@@ -15,6 +15,8 @@ const result: WriteBundleResult = {
   zipBytes: 101_000,
   manifestSha256: 'a'.repeat(64),
   lastCustodyHash: null,
+  custodyWithheld: 0,
+  signedBy: null,
   encrypted: false,
 };
 

@@ -15,6 +15,8 @@ const summary: BundleSummary = {
   payloadBytes: 2048,
   custodyEntries: 5,
   lastCustodyHash: 'f'.repeat(64),
+  custodyWithheld: 0,
+  signature: { state: 'unsigned' },
   encrypted: true,
 };
 const bundle: VerifiedBundle = { summary, evidence: [], custody: [], readArtifact: async () => new Blob() };

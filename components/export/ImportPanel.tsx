@@ -4,7 +4,7 @@ import type { BundleProgress, BundleSummary, ImportOutcome } from '@/utils/bundl
 import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
 import { ExportProgress } from './ExportProgress';
 import { useThrottledProgress } from './useThrottledProgress';
-import { importText } from '@/utils/text';
+import { bundleRiskText, importText } from '@/utils/text';
 
 export interface ImportPanelProps {
   /** Checks a bundle without changing anything; `password` only for encrypted bundles. */
@@ -174,6 +174,13 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
       {phase.kind === 'imported' && (
         <div data-testid="import-done">
           <p class="saved">{importText.imported(phase.outcome.added.length, phase.outcome.skipped.length)}</p>
+          {phase.outcome.risks && (
+            <p class="saved" data-testid="imported-risks">
+              {bundleRiskText.imported(phase.outcome.risks.added.length, phase.outcome.risks.kept)}
+              {phase.outcome.risks.unreadable > 0 &&
+                ` ${bundleRiskText.unreadable(phase.outcome.risks.unreadable)}`}
+            </p>
+          )}
           {phase.outcome.conflicts.length > 0 && (
             <>
               <p class="error">{importText.conflicts(phase.outcome.conflicts.length)}</p>

@@ -106,8 +106,16 @@ function readManifest(file: string): Map<string, string> {
 function checkBag(bagDir: string) {
   const rootFiles = readdirSync(bagDir).sort();
   expect(rootFiles).toEqual(
-    ['bag-info.txt', 'bagit.txt', 'data', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'].sort(),
+    [
+      'bag-info.txt',
+      'bagit.txt',
+      'data',
+      'manifest-sha256.txt',
+      'signature',
+      'tagmanifest-sha256.txt',
+    ].sort(),
   );
+  expect(readdirSync(path.join(bagDir, 'signature')).sort()).toEqual(['bag.sig', 'public-key.pem']);
   // §2.1.1: exactly these two lines, in this order.
   expect(readFileSync(path.join(bagDir, 'bagit.txt'), 'utf8')).toBe(
     'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
@@ -131,9 +139,14 @@ function checkBag(bagDir: string) {
   for (const [file, sha256] of manifest)
     expect(sha256Hex(readFileSync(path.join(bagDir, file))), file).toBe(sha256);
 
-  // §2.2.1: the tag manifest covers every tag file but itself.
+  // §2.2.1: the tag manifest covers every tag file but itself and the signature made over it.
   const tags = readManifest(path.join(bagDir, 'tagmanifest-sha256.txt'));
-  expect([...tags.keys()].sort()).toEqual(['bag-info.txt', 'bagit.txt', 'manifest-sha256.txt']);
+  expect([...tags.keys()].sort()).toEqual([
+    'bag-info.txt',
+    'bagit.txt',
+    'manifest-sha256.txt',
+    'signature/public-key.pem',
+  ]);
   for (const [file, sha256] of tags)
     expect(sha256Hex(readFileSync(path.join(bagDir, file))), file).toBe(sha256);
   return { info, payload, manifest };

@@ -20,9 +20,35 @@ export function canonicalJson(value) {
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
 }
 
+/** The entry's own hash, per the contract in VERIFY.txt; null when a withheld pre-two-step entry cannot be checked. */
+function ownHashHolds(entry) {
+  const header = (payloadHash) =>
+    sha256Hex(
+      canonicalJson({
+        at: entry.at,
+        event: entry.event,
+        payloadHash,
+        previousHash: entry.previousHash,
+        sequence: entry.sequence,
+      }),
+    );
+  if (entry.withheld === true) {
+    if (entry.payloadHash === undefined) return null;
+    return header(entry.payloadHash) === entry.hash;
+  }
+  if (entry.payloadHash === undefined) {
+    const { hash, ...content } = entry;
+    return sha256Hex(canonicalJson(content)) === hash;
+  }
+  const payload = { actor: entry.actor, details: entry.details, evidenceId: entry.evidenceId };
+  return sha256Hex(canonicalJson(payload)) === entry.payloadHash && header(entry.payloadHash) === entry.hash;
+}
+
 /**
- * Verifies the custody chain: sequences 1, 2, 3 …, each hash is the SHA-256 of the canonical JSON of
- * the entry without `hash`, and each entry links to the hash of the one before (the first to 64 zeros).
+ * Verifies the custody chain: sequences 1, 2, 3 …, each entry's hash holds and each entry links to the hash
+ * of the one before (the first to 64 zeros). An entry with `payloadHash` is hashed in two steps (the payload
+ * {actor, details, evidenceId}, then {at, event, payloadHash, previousHash, sequence}); one without is hashed
+ * whole, every field but `hash`. A withheld entry (a bundle's, about evidence outside it) is checked by its header.
  * @returns {string[]} one sentence per problem; empty when the chain holds.
  */
 export function verifyCustodyChain(entries) {
@@ -31,12 +57,10 @@ export function verifyCustodyChain(entries) {
   let previousHash = GENESIS_HASH;
   sorted.forEach((entry, index) => {
     if (entry.sequence !== index + 1) problems.push(`entry ${entry.sequence} is at position ${index + 1}`);
-    const { hash, ...content } = entry;
-    if (sha256Hex(canonicalJson(content)) !== hash)
-      problems.push(`entry ${entry.sequence}: hash does not match`);
+    if (ownHashHolds(entry) === false) problems.push(`entry ${entry.sequence}: hash does not match`);
     if (entry.previousHash !== previousHash)
       problems.push(`entry ${entry.sequence}: does not link to its predecessor`);
-    previousHash = hash;
+    previousHash = entry.hash;
   });
   return problems;
 }

@@ -1,5 +1,6 @@
 /** The BagIt layer of verification: tag files parsed, and the files present compared with both manifests. */
 import {
+  isSealFile,
   parseBagInfoFields,
   parseBagitTxt,
   parseManifest,
@@ -37,14 +38,17 @@ export function parseTags(text: (name: string) => string): ParsedTags {
   };
 }
 
-/** Payload under data/ must be exactly the manifest; every other file, exactly the tag manifest. */
+/**
+ * Payload under data/ must be exactly the manifest; every other file, exactly the tag manifest, but for the
+ * seal files over the tag manifest (the signature), which it cannot list and which are checked by what they seal.
+ */
 export function compareListings(present: Iterable<string>, parsed: ParsedTags): string[] {
   const problems: string[] = [];
   const files = new Set(present);
   for (const path of files) {
     if (path.startsWith('data/')) {
       if (!parsed.payload.has(path)) problems.push(`${path} is not listed in manifest-sha256.txt.`);
-    } else if (path !== 'tagmanifest-sha256.txt' && !parsed.tags.has(path)) {
+    } else if (path !== 'tagmanifest-sha256.txt' && !isSealFile(path) && !parsed.tags.has(path)) {
       problems.push(`${path} is not listed in tagmanifest-sha256.txt.`);
     }
   }
@@ -55,7 +59,7 @@ export function compareListings(present: Iterable<string>, parsed: ParsedTags): 
       problems.push(`manifest-sha256.txt lists ${path}, which is missing from the bundle.`);
   }
   for (const path of parsed.tags.keys()) {
-    if (path.startsWith('data/') || path === 'tagmanifest-sha256.txt') {
+    if (path.startsWith('data/') || path === 'tagmanifest-sha256.txt' || isSealFile(path)) {
       problems.push(`tagmanifest-sha256.txt lists ${path}, which is not a tag file.`);
     } else if (!files.has(path)) {
       problems.push(`tagmanifest-sha256.txt lists ${path}, which is missing from the bundle.`);

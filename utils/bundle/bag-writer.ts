@@ -36,6 +36,7 @@ export class BagWriter {
   private readonly tags: ManifestEntry[] = [];
   private payloadBytesWritten = 0;
   private zipBytesWritten = 0;
+  private tagManifest: Uint8Array | null = null;
 
   constructor(output: WritableStream<Uint8Array>, options: BagWriterOptions) {
     this.name = options.name;
@@ -66,7 +67,13 @@ export class BagWriter {
 
   /** Adds a tag file (beside data/), listed in the tag manifest; resolves with its SHA-256. */
   async addTagText(path: string, text: string): Promise<string> {
-    const sha256 = await this.addHashed(path, new TextEncoder().encode(text));
+    return this.addTagBytes(path, new TextEncoder().encode(text));
+  }
+
+  /** Adds a tag file of any bytes, listed in the tag manifest; resolves with its SHA-256. */
+  async addTagBytes(path: string, bytes: Uint8Array): Promise<string> {
+    if (this.tagManifest) throw new Error(`${path}: the tag manifest is already written.`);
+    const sha256 = await this.addHashed(path, bytes);
     this.tags.push({ path, sha256 });
     return sha256;
   }
@@ -103,9 +110,30 @@ export class BagWriter {
     return this.addTagText('manifest-sha256.txt', manifestText(this.payload));
   }
 
-  /** The tag manifest (it lists itself out, as BagIt says), then the zip's central directory. */
+  /**
+   * The tag manifest, once every listed tag file is in (it leaves itself out, as BagIt says); resolves with its
+   * bytes, which the seals (the signature, a time-stamp token) are made over.
+   */
+  async addTagManifest(): Promise<Uint8Array> {
+    if (this.tagManifest) return this.tagManifest;
+    const bytes = new TextEncoder().encode(manifestText(this.tags));
+    this.tagManifest = bytes;
+    await this.addHashed('tagmanifest-sha256.txt', bytes);
+    return bytes;
+  }
+
+  /**
+   * A tag file made over the finished tag manifest, so the tag manifest cannot list it (its hash would change
+   * what it seals). The signature and the time-stamp token over the tag manifest are such files.
+   */
+  async addSealFile(path: string, bytes: Uint8Array): Promise<void> {
+    if (!this.tagManifest) throw new Error(`${path}: a seal is made over the tag manifest, written first.`);
+    await this.addHashed(path, bytes);
+  }
+
+  /** The tag manifest if not written yet, then the zip's central directory. */
   async close(): Promise<void> {
-    await this.addHashed('tagmanifest-sha256.txt', new TextEncoder().encode(manifestText(this.tags)));
+    await this.addTagManifest();
     await this.zip.close();
   }
 

@@ -11,6 +11,26 @@ export const TAG_FILES = [
   'tagmanifest-sha256.txt',
 ] as const;
 
+/**
+ * The bundle's signature (RFC 8493 lets a bag carry tag files of its own; these sit in `signature/`). The
+ * public key is written before the tag manifest and listed in it, like any tag file. The signature is made
+ * over the finished tag manifest, so the tag manifest cannot list it: its hash would change what it signs.
+ */
+export const PUBLIC_KEY_FILE = 'signature/public-key.pem';
+export const SIGNATURE_FILE = 'signature/bag.sig';
+export const SIGNING_ALGORITHM_LABEL = 'Bag-Signing-Algorithm';
+export const SIGNING_FINGERPRINT_LABEL = 'Bag-Signing-Key-Fingerprint';
+
+/**
+ * Seal files: tag files made over the finished tag manifest (a signature, a time-stamp token over it), the only
+ * files a bag may hold that no manifest lists. Each is checked by what it seals, never by a manifest.
+ */
+export const SEAL_FILES: readonly string[] = [SIGNATURE_FILE];
+
+export function isSealFile(path: string): boolean {
+  return SEAL_FILES.includes(path);
+}
+
 export interface ManifestEntry {
   path: string;
   sha256: string;
@@ -24,6 +44,8 @@ export interface BagInfo {
   externalDescription: string;
   bagSoftwareAgent: string;
   externalIdentifier: string;
+  /** Further `label: value` lines after the standard ones, e.g. the signing key's algorithm and fingerprint. */
+  extra?: readonly (readonly [string, string])[] | undefined;
 }
 
 /** Tag values are single lines: line breaks inside a value would start a new label. */
@@ -32,13 +54,14 @@ function oneLine(value: string): string {
 }
 
 export function bagInfoTxt(info: BagInfo): string {
-  const fields: [string, string][] = [
+  const fields: (readonly [string, string])[] = [
     ['Source-Organization', info.sourceOrganization],
     ['Bagging-Date', info.baggingDate],
     ['Payload-Oxum', `${info.payloadOctets}.${info.payloadStreams}`],
     ['External-Identifier', info.externalIdentifier],
     ['External-Description', info.externalDescription],
     ['Bag-Software-Agent', info.bagSoftwareAgent],
+    ...(info.extra ?? []),
   ];
   return fields.map(([label, value]) => `${label}: ${oneLine(value)}\n`).join('');
 }

@@ -33,7 +33,8 @@ async function report(controlScope: string[] | null = null, includeReadiness?: b
       ...(includeReadiness === undefined ? {} : { includeReadiness }),
     },
     evidence,
-    custody: { entries: 3, lastHash: 'f'.repeat(64) },
+    custody: { entries: 3, withheld: 0, lastHash: 'f'.repeat(64) },
+    signature: null,
   });
   return { html, page: new DOMParser().parseFromString(html, 'text/html'), fixture };
 }

@@ -10,13 +10,16 @@ import { controlStateOf, coverageLabel } from './tables';
 import type { CoverageStatus } from '../coverage/types';
 import type { BundleContext, WrittenEvidence } from './types';
 import { reportText as t } from '../text';
+import { riskNavLink, riskReportSection } from './risk-files';
 import { requestsSection } from './requests';
 
 export interface ReportInput {
   bundleName: string;
   context: BundleContext;
   evidence: readonly WrittenEvidence[];
-  custody: { entries: number; lastHash: string | null };
+  custody: { entries: number; withheld: number; lastHash: string | null };
+  /** The key that signs the bundle (grouped fingerprint); null when it is unsigned. */
+  signature: { algorithm: string; fingerprint: string } | null;
 }
 
 const COVERAGE_ORDER: CoverageStatus[] = ['covered', 'due-soon', 'stale', 'missing', 'not-applicable'];
@@ -129,7 +132,13 @@ function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): 
     : `<section id="summary"><h2>${e(t.summary)}</h2>\n`;
   return `${heading}<p>${e(t.evidenceAndFindings(evidence.length, openFindings.length, majors))}</p>
 <p>${e(t.custodyLog(custody.entries))}${custody.lastHash ? `${e(t.lastHash)} <code>${e(custody.lastHash)}</code>` : ''}.</p>
+${custody.withheld > 0 ? `<p data-custody-withheld="${custody.withheld}">${e(t.custodyWithheld(custody.withheld))}</p>\n` : ''}${signatureLine(input.signature)}
 </section>`;
+}
+
+function signatureLine(signature: ReportInput['signature']): string {
+  if (!signature) return `<p>${e(t.unsigned)}</p>`;
+  return `<p>${e(t.signedWith(signature.algorithm))} <code>${e(signature.fingerprint)}</code>. ${e(t.signatureCheck)}</p>`;
 }
 
 function findingsSection(findings: readonly Finding[]): string {
@@ -220,6 +229,7 @@ const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
   themeSections,
   unplacedSections,
   (view) => findingsSection(view.input.context.findings),
+  (view) => riskReportSection(view.input.context.riskRegister),
 ];
 
 function summaryLink(context: BundleContext): string {
@@ -242,7 +252,7 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
 <dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>
+<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
 <li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
 }

@@ -10,6 +10,7 @@ import type {
   EvidenceStatus,
 } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding } from '../isms/types';
+import type { BundleRiskRegister } from './risk-files';
 import type { BundleRequests } from './requests';
 
 /** One evidence record on its way into a bundle; its bytes are read only when they are written. */
@@ -53,8 +54,28 @@ export interface BundleSummary {
   custodyEntries: number;
   /** Hash of the last entry of the bundle's custody log; null when the log is empty. */
   lastCustodyHash: string | null;
+  /** Entries whose payload the bundle withholds (they are about evidence outside it). */
+  custodyWithheld: number;
+  /** The signature over the tag manifest as checked: who signed, or that nobody did. */
+  signature: BundleSignature;
   encrypted: boolean;
 }
+
+/**
+ * A bundle's signature after the verifier checked it. `signer` is the label of a key this installation knows
+ * (its own, one it retired, one the organisation's policy pins) and null for a key it does not know.
+ */
+export type BundleSignature =
+  | { state: 'unsigned' }
+  | {
+      state: 'signed';
+      algorithm: string;
+      /** Plain lower-case hex. */
+      fingerprint: string;
+      signer: string | null;
+      /** Whether the organisation's policy pins this key; `no-pins` when the policy pins none. */
+      pin: 'pinned' | 'not-pinned' | 'no-pins';
+    };
 
 export type VerifyFailure = {
   ok: false;
@@ -74,6 +95,8 @@ export interface ImportOutcome {
   added: string[];
   skipped: string[];
   conflicts: ImportConflict[];
+  /** What the bundle's risk register added here; absent when the bundle has none. */
+  risks?: { added: string[]; kept: number; unreadable: number };
 }
 
 /** The ISMS records a bundle reports on besides the evidence itself. */
@@ -99,6 +122,8 @@ export interface BundleContext {
   findings: readonly Finding[];
   /** The whole custody log: a chain only verifies from its first entry. */
   custody: readonly CustodyEntry[];
+  /** The risk register and its trace; absent, the bundle has neither risk file nor section. */
+  riskRegister?: BundleRiskRegister;
   /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
   requests?: BundleRequests;
 }
@@ -126,4 +151,23 @@ export interface WrittenEvidence {
   notes: string;
   controls: string[];
   files: WrittenFile[];
+}
+
+/**
+ * Signs the bag's tag manifest with the installation's key. The private key never leaves the signer: the
+ * writer hands it the tag manifest's bytes and writes what comes back (raw Ed25519, DER ECDSA: what openssl reads).
+ */
+export interface BundleSigner {
+  /** `Ed25519` or `ECDSA-P256-SHA256`, written into bag-info.txt. */
+  algorithm: string;
+  publicKeyPem: string;
+  /** SHA-256 of the public key's SPKI bytes, any grouping. */
+  fingerprint: string;
+  sign: (data: Uint8Array) => Promise<Uint8Array>;
+}
+
+/** A tag file made over the finished tag manifest (so no manifest lists it), e.g. `signature/bag.sig`. */
+export interface SealFile {
+  path: string;
+  bytes: Uint8Array;
 }

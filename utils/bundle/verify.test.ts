@@ -27,13 +27,13 @@ describe('verifyBundle', () => {
       baggingDate: '2025-04-02',
       evidenceCount: 3,
       artifactCount: 18,
-      payloadFiles: 27,
+      payloadFiles: 28,
       custodyEntries: 3,
       encrypted: false,
     });
     expect(result.summary.externalDescription).toContain('Audit window: 2025-01-01 to 2025-03-31');
     expect(result.bundle.custody.at(-1)?.hash).toBe(result.summary.lastCustodyHash);
-    expect(progress.at(-1)?.files).toBe(31);
+    expect(progress.at(-1)?.files).toBe(32);
   });
 
   it('gives back the records and the exact bytes of every artifact', async () => {

@@ -3,31 +3,38 @@
  * structure, every hash, the evidence records and the custody chain. Problems name the entry.
  */
 import { BlobReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
-import type { CustodyEntry } from '../evidence/types';
+import { isWithheld, type ChainEntry } from '../integrity/custody';
 import { TAG_FILES, type ManifestEntry } from './bagit';
 import { compareListings, parseTags, type ParsedTags } from './bag-files';
+import { checkSignature, type SignatureKeys } from './bundle-signature';
 import { parseCustodyLog } from './custody-log';
 import { checkStructure, DEFAULT_LIMITS, type BundleLimits } from './entry-checks';
 import { decodeUtf8, readEntry, WrongPassword, type ReadResult } from './entry-reader';
 import { readEvidenceFolders } from './evidence-folders';
 import { RECORD_FILE, type BundledArtifact, type BundledRecord } from './record';
-import type { BundleProgress, BundleSummary, VerifyFailure } from './types';
+import type { BundleProgress, BundleSignature, BundleSummary, VerifyFailure } from './types';
 import { readRequestsCsv, REQUESTS_FILE } from './requests';
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
+import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
 
 export interface VerifyOptions {
   password?: string | undefined;
   limits?: Partial<BundleLimits> | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BundleProgress) => void) | undefined;
+  /** The keys a signer is placed with; without them every signer is shown as unknown. */
+  keys?: SignatureKeys | undefined;
 }
 
 /** A bundle that passed every check; its artifacts can be read (and are re-hashed) for import. */
 export interface VerifiedBundle {
   summary: BundleSummary;
   evidence: BundledRecord[];
-  custody: CustodyEntry[];
+  /** The bundle's custody log; entries about evidence outside it are withheld. */
+  custody: ChainEntry[];
+  /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
+  riskTables?: BundledRiskTables;
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
   readArtifact: (evidenceId: string, artifact: BundledArtifact) => Promise<Blob>;
@@ -75,7 +82,7 @@ interface OpenedBundle {
   read: (path: string, keep: boolean) => Promise<ReadResult>;
 }
 
-type TagFiles = Map<string, { sha256: string; text: string }>;
+type TagFiles = Map<string, { sha256: string; text: string; bytes: Uint8Array }>;
 
 /** The payload's files as read: the texts the import parses, every size, the total octets. */
 interface ReadPayload {
@@ -121,7 +128,9 @@ async function readTagFiles(bundle: OpenedBundle): Promise<TagFiles | VerifyFail
   for (const name of TAG_FILES) {
     const result = await bundle.read(name, true);
     try {
-      tagFiles.set(name, { sha256: result.sha256, text: decodeUtf8(result.chunks ?? []) });
+      const chunks = result.chunks ?? [];
+      const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+      tagFiles.set(name, { sha256: result.sha256, text: decodeUtf8(chunks), bytes });
     } catch {
       return fail([t.notUtf8(name)]);
     }
@@ -162,7 +171,11 @@ async function checkPayloadHashes(
   const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
   for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
-    const keep = path === CUSTODY_FILE || path === REQUESTS_PATH || path.endsWith(`/${RECORD_FILE}`);
+    const keep =
+      path === CUSTODY_FILE ||
+      path === REQUESTS_PATH ||
+      path.endsWith(`/${RECORD_FILE}`) ||
+      keepsRiskTable(path);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -195,7 +208,12 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
   problems.push(...custody.problems);
   const { texts, sizes } = payload;
   const evidence = readEvidenceFolders({ manifest: parsed.payload, texts, sizes }, problems);
-  return { custody: custody.entries, evidence, requests: readRequests(texts.get(REQUESTS_PATH), problems) };
+  return {
+    custody: custody.entries,
+    evidence,
+    requests: readRequests(texts.get(REQUESTS_PATH), problems),
+    riskTables: bundledRiskTables(texts),
+  };
 }
 
 /** A bundle without requests.csv (any bundle not exported for a request list, and every older one) has none. */
@@ -206,11 +224,28 @@ function readRequests(text: string | undefined, problems: string[]): AuditReques
   return read.requests;
 }
 
+/** 4d. The signature over the tag manifest (read whole: the seal files are small). */
+async function verifySignature(
+  bundle: OpenedBundle,
+  parsed: ParsedTags,
+  tagFiles: TagFiles,
+  keys: SignatureKeys,
+): Promise<{ ok: true; signature: BundleSignature } | { ok: false; problem: string }> {
+  const read = async (path: string) => {
+    if (!bundle.files.has(path)) return null;
+    const result = await bundle.read(path, true);
+    return new Uint8Array(await new Blob(result.chunks ?? []).arrayBuffer());
+  };
+  const tagManifest = tagFiles.get('tagmanifest-sha256.txt')!.bytes;
+  return checkSignature({ tagManifest, info: parsed.info, read, keys });
+}
+
 function summarise(
   bundle: OpenedBundle,
   parsed: ParsedTags,
   payload: ReadPayload,
-  records: { custody: CustodyEntry[]; evidence: BundledRecord[]; requests: AuditRequest[] },
+  records: { custody: ChainEntry[]; evidence: BundledRecord[]; requests: AuditRequest[] },
+  signature: BundleSignature,
 ): BundleSummary {
   const { custody, evidence } = records;
   return {
@@ -224,6 +259,8 @@ function summarise(
     payloadBytes: payload.octets,
     custodyEntries: custody.length,
     lastCustodyHash: custody.at(-1)?.hash ?? null,
+    custodyWithheld: custody.filter(isWithheld).length,
+    signature,
     encrypted: bundle.encrypted,
   };
 }
@@ -256,13 +293,16 @@ async function verifyOpened(
   if (problems.length > 0) return fail(problems);
 
   await checkTagHashes(bundle, parsed, tagFiles, problems);
+  if (problems.length > 0) return fail(problems);
+  const signed = await verifySignature(bundle, parsed, tagFiles, options.keys ?? { known: [], pinned: [] });
+  if (!signed.ok) return fail([signed.problem]);
   const payload = await checkPayloadHashes(bundle, parsed, problems, options.signal);
   checkOxum(parsed, payload, problems);
   if (problems.length > 0) return fail(problems);
 
   const records = readRecords(parsed, payload, problems);
   if (problems.length > 0) return fail(problems);
-  const summary = summarise(bundle, parsed, payload, records);
+  const summary = summarise(bundle, parsed, payload, records, signed.signature);
   const readArtifact = artifactReader(bundle, limits, options.password);
   return { ok: true, summary, bundle: { summary, ...records, readArtifact } };
 }

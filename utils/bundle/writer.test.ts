@@ -150,7 +150,7 @@ describe('writeBundle', () => {
     ]) {
       expect(statSync(join(bag, 'data', name)).size).toBeGreaterThan(0);
     }
-    expect(result).toMatchObject({ evidenceCount: 3, artifactCount: 21, payloadFiles: 30, encrypted: false });
+    expect(result).toMatchObject({ evidenceCount: 3, artifactCount: 21, payloadFiles: 31, encrypted: false });
     expect(result.zipBytes).toBe(statSync(file).size);
   });
 

@@ -4,19 +4,38 @@
  * bytes no longer match their recorded SHA-256 stops the export: corrupt evidence is never bagged.
  */
 import type { Artifact } from '../evidence/types';
-import { canonicalJson } from '../integrity/custody';
+import { EVIDENCE_ID_PATTERN } from '../capture/evidence-id';
+import { canonicalJson, scopeCustody, type ChainEntry } from '../integrity/custody';
+import { groupFingerprint, normalizeFingerprint } from '../signing/fingerprint';
 import { exportText } from '../text';
 import { checkedSource, readArtifactAhead, type ReadyArtifact } from './artifact-reader';
-import { BAGIT_TXT, bagInfoTxt } from './bagit';
+import {
+  BAGIT_TXT,
+  bagInfoTxt,
+  PUBLIC_KEY_FILE,
+  SIGNATURE_FILE,
+  SIGNING_ALGORITHM_LABEL,
+  SIGNING_FINGERPRINT_LABEL,
+} from './bagit';
 import { BagWriter } from './bag-writer';
 import { BundleError } from './bundle-error';
 import { bundleName, bundleSegment, isSafeSegment, uniqueSegment } from './naming';
 import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
+import { riskSummaryFiles } from './risk-files';
+import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
-import type { BundleContext, BundleEvidence, BundleProgress, WrittenEvidence, WrittenFile } from './types';
-import { verifyText } from './verify-text';
+import type {
+  BundleContext,
+  BundleEvidence,
+  BundleProgress,
+  BundleSigner,
+  SealFile,
+  WrittenEvidence,
+  WrittenFile,
+} from './types';
+import { verifyText, type VerifyGuide } from './verify-text';
 
 export { BundleError } from './bundle-error';
 
@@ -33,6 +52,15 @@ export interface WriteBundleOptions {
   wholeReadLimit?: number | undefined;
   /** Forces ZIP64 records; otherwise zip.js writes them when sizes, offsets or the entry count need them. */
   zip64?: boolean | undefined;
+  /** Signs the tag manifest (signature/bag.sig, signature/public-key.pem); the bundle is unsigned without one. */
+  signer?: BundleSigner | undefined;
+  /**
+   * Further seals over the finished tag manifest (e.g. a time-stamp token): files no manifest can list. Their
+   * paths must be in SEAL_FILES (bagit.ts), or the verifier refuses them as unlisted.
+   */
+  seals?: readonly ((tagManifest: Uint8Array) => Promise<readonly SealFile[]>)[] | undefined;
+  /** The trusted time stamps' step in VERIFY.txt, when the bundle carries time-stamp tokens. */
+  timestampGuide?: VerifyGuide['timestamps'] | undefined;
 }
 
 export interface WriteBundleResult {
@@ -47,6 +75,10 @@ export interface WriteBundleResult {
   zipBytes: number;
   manifestSha256: string;
   lastCustodyHash: string | null;
+  /** Custody entries the bundle carries with their payload withheld (about evidence outside the export). */
+  custodyWithheld: number;
+  /** Fingerprint (plain hex) of the key that signed the tag manifest; null when unsigned. */
+  signedBy: string | null;
   encrypted: boolean;
 }
 
@@ -203,30 +235,70 @@ function controlCounts(evidence: readonly WrittenEvidence[]): Map<string, number
  * The files under data/ beside the evidence folders, in the order they are zipped: a new table or report is
  * one entry here.
  */
-function summaryFiles(name: string, context: BundleContext, evidence: readonly WrittenEvidence[]) {
+function summaryFiles(
+  name: string,
+  context: BundleContext,
+  evidence: readonly WrittenEvidence[],
+  options: Pick<WriteBundleOptions, 'signer' | 'timestampGuide'>,
+) {
   const titles = new Map(context.catalogue.items.map((item) => [item.id, item.title]));
-  const custody = { entries: context.custody.length, lastHash: lastCustodyHash(context) };
-  return [
+  const scoped = exportCustody(context, evidence);
+  const custody = {
+    entries: scoped.entries.length,
+    withheld: scoped.withheld,
+    lastHash: lastCustodyHash(context),
+  };
+  const signature = options.signer
+    ? { algorithm: options.signer.algorithm, fingerprint: groupFingerprint(options.signer.fingerprint) }
+    : null;
+  const guide: VerifyGuide = {
+    bundleName: name,
+    signature,
+    timestamps: options.timestampGuide ?? null,
+    custody,
+  };
+  const files = [
     {
       path: 'custody-log.jsonl',
-      text: () => context.custody.map((entry) => `${canonicalJson(entry)}\n`).join(''),
+      text: () => scoped.entries.map((entry) => `${canonicalJson(entry)}\n`).join(''),
     },
+    { path: CUSTODY_SCRIPT_FILE, text: () => CUSTODY_SCRIPT },
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...riskSummaryFiles(context.riskRegister),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),
-    { path: 'VERIFY.txt', text: () => verifyText(name) },
-    { path: 'index.html', text: () => renderReport({ bundleName: name, context, evidence, custody }) },
+    { path: 'VERIFY.txt', text: () => verifyText(guide) },
+    {
+      path: 'index.html',
+      text: () => renderReport({ bundleName: name, context, evidence, custody, signature }),
+    },
   ];
+  return { files, withheld: scoped.withheld };
+}
+
+/** The custody log as this export carries it: entries about evidence outside it are withheld. */
+function exportCustody(
+  context: BundleContext,
+  evidence: readonly WrittenEvidence[],
+): { entries: ChainEntry[]; withheld: number } {
+  const named = new Set(context.custody.flatMap((entry) => (entry.evidenceId ? [entry.evidenceId] : [])));
+  const isEvidenceId = (text: string) => named.has(text) || EVIDENCE_ID_PATTERN.test(text);
+  return scopeCustody(context.custody, new Set(evidence.map((item) => item.id)), isEvidenceId);
 }
 
 function lastCustodyHash(context: BundleContext): string | null {
   return context.custody.at(-1)?.hash ?? null;
 }
 
-function bagInfoText(bag: BagWriter, context: BundleContext, evidenceCount: number): string {
+function bagInfoText(
+  bag: BagWriter,
+  context: BundleContext,
+  evidenceCount: number,
+  signer: BundleSigner | undefined,
+): string {
   const window = `${context.window.start ?? 'open'} to ${context.window.end ?? 'open'}`;
   const generator = `${context.generator.name} ${context.generator.version}`;
   return bagInfoTxt({
@@ -237,10 +309,27 @@ function bagInfoText(bag: BagWriter, context: BundleContext, evidenceCount: numb
     externalIdentifier: bag.name,
     externalDescription: `ISO/IEC 27001 audit evidence. Audit window: ${window}. Scope: ${context.plan?.scope || 'not recorded'}. ${evidenceCount} evidence records. Generated by ${generator} at ${context.generatedAt}.`,
     bagSoftwareAgent: generator,
+    extra: signer
+      ? [
+          [SIGNING_ALGORITHM_LABEL, signer.algorithm],
+          [SIGNING_FINGERPRINT_LABEL, groupFingerprint(signer.fingerprint)],
+        ]
+      : [],
   });
 }
 
-/** Streams the bundle: bagit.txt, the evidence, the summary files, then the manifests and bag-info.txt. */
+/** The tag manifest, then every seal over it: the signature first, then any other (a time-stamp token). */
+async function sealBag(bag: BagWriter, options: WriteBundleOptions): Promise<void> {
+  const tagManifest = await bag.addTagManifest();
+  if (options.signer) await bag.addSealFile(SIGNATURE_FILE, await options.signer.sign(tagManifest));
+  for (const seal of options.seals ?? [])
+    for (const file of await seal(tagManifest)) await bag.addSealFile(file.path, file.bytes);
+}
+
+/**
+ * Streams the bundle: bagit.txt, the evidence, the summary files, then the manifest, the public key,
+ * bag-info.txt, the tag manifest and the seals over it (the signature).
+ */
 export async function writeBundle(
   output: WritableStream<Uint8Array>,
   options: WriteBundleOptions,
@@ -253,11 +342,14 @@ export async function writeBundle(
     await bag.addTagText('bagit.txt', BAGIT_TXT);
     const wholeReadLimit = options.wholeReadLimit ?? DEFAULT_WHOLE_READ_LIMIT;
     const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt });
-    for (const file of summaryFiles(name, context, written.evidence))
-      await bag.addPayloadText(file.path, file.text());
+    const summary = summaryFiles(name, context, written.evidence, options);
+    for (const file of summary.files) await bag.addPayloadText(file.path, file.text());
     const payloadFiles = bag.payloadFiles;
     const manifestSha256 = await bag.addPayloadManifest();
-    await bag.addTagText('bag-info.txt', bagInfoText(bag, context, written.evidence.length));
+    const { signer } = options;
+    if (signer) await bag.addTagText(PUBLIC_KEY_FILE, signer.publicKeyPem);
+    await bag.addTagText('bag-info.txt', bagInfoText(bag, context, written.evidence.length, signer));
+    await sealBag(bag, options);
     await bag.close();
     return {
       name,
@@ -269,6 +361,8 @@ export async function writeBundle(
       zipBytes: bag.zipBytes,
       manifestSha256,
       lastCustodyHash: lastCustodyHash(context),
+      custodyWithheld: summary.withheld,
+      signedBy: signer ? normalizeFingerprint(signer.fingerprint) : null,
       encrypted: Boolean(options.password),
     };
   } catch (error) {

@@ -5,6 +5,7 @@ import { stage1Readiness, stage2Readiness } from '@/utils/coverage/readiness';
 import type { ControlCoverage, CoverageResult, EvidenceSummary, Readiness } from '@/utils/coverage/types';
 import type { Catalogue } from '@/utils/catalogue/types';
 import type { AuditPlan, ControlState, Finding } from '@/utils/isms/types';
+import type { InternalAudit, ManagementReview } from '@/utils/isms-records/types';
 import type { RiskReadinessInput } from '@/utils/risk/risk-readiness';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import { overviewText } from '@/utils/text';
@@ -18,6 +19,9 @@ export interface CoverageData {
   /** The risk register and its criteria; absent where a caller has not read them (no risk reasons then). */
   risks?: readonly Risk[];
   riskCriteria?: RiskCriteria;
+  /** The internal audit programme and the management reviews; absent where a caller has not read them. */
+  internalAudits?: readonly InternalAudit[];
+  managementReviews?: readonly ManagementReview[];
 }
 
 export const AUDIT_KINDS = [
@@ -103,13 +107,23 @@ export function assess(catalogue: Catalogue, data: CoverageData, today: string):
     today,
   });
   const risks = riskInput(data, today);
+  const records =
+    data.internalAudits && data.managementReviews
+      ? { internalAudits: data.internalAudits, managementReviews: data.managementReviews, today }
+      : undefined;
   const stage1 = stage1Readiness({
     catalogue,
     controlStates: data.controlStates,
     coverage,
     ...(risks ? { risks } : {}),
+    ...(records ? { records } : {}),
   });
-  const stage2 = stage2Readiness({ coverage, findings: data.findings, ...(risks ? { risks } : {}) });
+  const stage2 = stage2Readiness({
+    coverage,
+    findings: data.findings,
+    ...(risks ? { risks } : {}),
+    ...(records ? { records: { ...records, stage1Date: data.plan?.stage1Date ?? null } } : {}),
+  });
   const upcoming = upcomingAudit(data.plan, today);
   const open = data.findings.filter((finding) => finding.status !== 'closed');
   return {

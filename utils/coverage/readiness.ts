@@ -3,6 +3,11 @@ import type { ControlState, Finding } from '../isms/types';
 import { toStateMap } from './coverage';
 import { spansThreeMonths } from './dates';
 import { riskStage1Reasons, riskStage2Reasons, type RiskReadinessInput } from '../risk/risk-readiness';
+import {
+  recordsStage1Reasons,
+  recordsStage2Reasons,
+  type RecordsReadinessInput,
+} from '../isms-records/readiness';
 import { soaReasonProblems } from '../risk/soa-reasons';
 import { readinessText, riskText } from '../text';
 import type { ControlCoverage, ControlStatesInput, CoverageResult, Readiness } from './types';
@@ -20,6 +25,11 @@ export interface Stage1Input {
   coverage: CoverageResult;
   /** The risk register; absent where a caller has not loaded it, and then no risk reason is given. */
   risks?: RiskReadinessInput;
+  /**
+   * The internal audits and management reviews; when given, they replace the check for evidence tagged
+   * to clauses 9.2 and 9.3 (a tagged document says nothing about the inputs, the report or the auditor).
+   */
+  records?: RecordsReadinessInput;
 }
 
 /**
@@ -27,7 +37,13 @@ export interface Stage1Input {
  * evidence tagged to the clause, whatever its date), a complete SoA (a decision for every Annex A
  * control, every exclusion justified), an internal audit and a management review.
  */
-export function stage1Readiness({ catalogue, controlStates, coverage, risks }: Stage1Input): Readiness {
+export function stage1Readiness({
+  catalogue,
+  controlStates,
+  coverage,
+  risks,
+  records,
+}: Stage1Input): Readiness {
   const reasons: string[] = [];
   const coverageById = new Map(coverage.controls.map((control) => [control.controlId, control]));
   const recorded = (id: string): boolean => (coverageById.get(id)?.evidenceCountAllTime ?? 0) > 0;
@@ -40,14 +56,18 @@ export function stage1Readiness({ catalogue, controlStates, coverage, risks }: S
   if (undocumented.length > 0) {
     reasons.push(readinessText.undocumented(undocumented));
   }
-  if (clauses.some((clause) => clause.id === INTERNAL_AUDIT_CLAUSE) && !recorded(INTERNAL_AUDIT_CLAUSE)) {
-    reasons.push(readinessText.noInternalAudit(INTERNAL_AUDIT_CLAUSE));
-  }
-  if (
-    clauses.some((clause) => clause.id === MANAGEMENT_REVIEW_CLAUSE) &&
-    !recorded(MANAGEMENT_REVIEW_CLAUSE)
-  ) {
-    reasons.push(readinessText.noManagementReview(MANAGEMENT_REVIEW_CLAUSE));
+  if (records) {
+    reasons.push(...recordsStage1Reasons(records));
+  } else {
+    if (clauses.some((clause) => clause.id === INTERNAL_AUDIT_CLAUSE) && !recorded(INTERNAL_AUDIT_CLAUSE)) {
+      reasons.push(readinessText.noInternalAudit(INTERNAL_AUDIT_CLAUSE));
+    }
+    if (
+      clauses.some((clause) => clause.id === MANAGEMENT_REVIEW_CLAUSE) &&
+      !recorded(MANAGEMENT_REVIEW_CLAUSE)
+    ) {
+      reasons.push(readinessText.noManagementReview(MANAGEMENT_REVIEW_CLAUSE));
+    }
   }
 
   const states = toStateMap(controlStates);
@@ -92,6 +112,8 @@ export interface Stage2Input {
   coverage: CoverageResult;
   findings: readonly Finding[];
   risks?: RiskReadinessInput;
+  /** The internal audits and management reviews, with the Stage 1 date they must be repeated after. */
+  records?: RecordsReadinessInput & { stage1Date: string | null };
 }
 
 function describeIntervalGaps(control: ControlCoverage): string | null {
@@ -108,7 +130,7 @@ function describeIntervalGaps(control: ControlCoverage): string | null {
  * applicable Annex A control in each cadence interval of it, and no open major nonconformity.
  * Intervals after today cannot hold evidence yet, so a window still running is not ready.
  */
-export function stage2Readiness({ coverage, findings, risks }: Stage2Input): Readiness {
+export function stage2Readiness({ coverage, findings, risks, records }: Stage2Input): Readiness {
   const reasons: string[] = [];
   const { window } = coverage;
   if (!window.planned) {
@@ -131,5 +153,6 @@ export function stage2Readiness({ coverage, findings, risks }: Stage2Input): Rea
     reasons.push(readinessText.openMajor(finding.id, finding.controls));
   }
   if (risks) reasons.push(...riskStage2Reasons(risks, coverage.controls));
+  if (records) reasons.push(...recordsStage2Reasons({ ...records, findings }));
   return readiness(reasons);
 }

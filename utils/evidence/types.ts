@@ -121,6 +121,8 @@ export const CUSTODY_EVENTS = [
   'key-rotation',
   // A person chose to sync to a team store the write-once probe found not tamper-proof: which store, and why.
   'team-store-risk-accepted',
+  // An internal audit or a management review added, revised or removed, with the record before and after.
+  'isms-record-change',
 ] as const;
 export type CustodyEvent = (typeof CUSTODY_EVENTS)[number];
 
@@ -132,6 +134,11 @@ export interface CustodyEntry {
   evidenceId: string | null;
   actor: string;
   details: Record<string, unknown>;
+  /**
+   * SHA-256 of {actor, details, evidenceId}; `hash` then covers the header with it, so a bundle can withhold the
+   * payload and the chain still verifies. Absent on entries written before, which are hashed whole.
+   */
+  payloadHash?: string;
   previousHash: string;
   hash: string;
 }

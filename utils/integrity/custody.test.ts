@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CustodyEntry } from '../evidence/types';
-import { canonicalJson, GENESIS_HASH, sealEntry, verifyChain } from './custody';
+import { sha256HexSync } from './sha256';
+import {
+  canonicalJson,
+  GENESIS_HASH,
+  payloadHashOf,
+  scopeCustody,
+  sealEntry,
+  verifyChain,
+  withholdEntry,
+  type ChainEntry,
+} from './custody';
 
 function chain(length: number): CustodyEntry[] {
   const entries: CustodyEntry[] = [];
@@ -67,5 +77,109 @@ describe('custody chain', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
       '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}',
     );
+  });
+
+  it('hashes an entry in two steps: the payload, then the header with its hash', () => {
+    const [entry] = chain(1);
+    expect(entry!.payloadHash).toBe(payloadHashOf(entry!));
+    const { at, event, payloadHash, previousHash, sequence } = entry!;
+    expect(entry!.hash).toBe(
+      sha256HexSync(canonicalJson({ at, event, payloadHash, previousHash, sequence })),
+    );
+  });
+
+  it('still verifies entries written before two-step hashing, and a chain mixing both', () => {
+    const legacy = {
+      sequence: 1,
+      at: '2026-01-01T00:00:00.000Z',
+      event: 'capture' as const,
+      evidenceId: 'EV-1',
+      actor: 'A',
+      details: {},
+      previousHash: GENESIS_HASH,
+    };
+    const first = { ...legacy, hash: sha256HexSync(canonicalJson(legacy)) };
+    const second = sealEntry(
+      { at: '2026-01-02T00:00:00.000Z', event: 'retag', evidenceId: 'EV-1', actor: 'A', details: {} },
+      first,
+    );
+    expect(verifyChain([first, second])).toEqual([]);
+    expect(verifyChain([{ ...first, actor: 'M' }, second]).map((p) => p.problem)).toEqual(['hash-mismatch']);
+  });
+});
+
+describe('a custody log scoped to an export', () => {
+  const ids = ['EV-20261101-AAAAAA', 'EV-20261101-BBBBBB'];
+  function log(): ChainEntry[] {
+    const entries: ChainEntry[] = [];
+    const add = (evidenceId: string | null, details: Record<string, unknown>) =>
+      entries.push(
+        sealEntry(
+          {
+            at: `2026-11-0${entries.length + 1}T10:00:00.000Z`,
+            event: evidenceId ? 'capture' : 'export',
+            evidenceId,
+            actor: 'Alice',
+            details,
+          },
+          entries.at(-1),
+        ),
+      );
+    add(ids[0]!, { title: 'Access review' });
+    add(ids[1]!, { title: 'Secret project' });
+    add(null, { evidenceIds: ids });
+    add(null, { reason: 'risk revised' });
+    return entries;
+  }
+  const isId = (text: string) => ids.includes(text);
+
+  it('withholds the payload of entries naming evidence outside it, and the chain verifies from its first entry', () => {
+    const scoped = scopeCustody(log() as never, new Set([ids[0]!]), isId);
+    expect(scoped.withheld).toBe(2);
+    expect(scoped.entries.map((entry) => 'withheld' in entry)).toEqual([false, true, true, false]);
+    expect(JSON.stringify(scoped.entries)).not.toContain('Secret project');
+    expect(JSON.stringify(scoped.entries)).not.toContain(ids[1]);
+    expect(verifyChain(scoped.entries)).toEqual([]);
+  });
+
+  it('fails on a withheld entry whose time, kind, hash or place was changed', () => {
+    const { entries } = scopeCustody(log() as never, new Set([ids[0]!]), isId);
+    const changed = (patch: Record<string, unknown>) =>
+      verifyChain(
+        entries.map((entry, index) => (index === 1 ? ({ ...entry, ...patch } as ChainEntry) : entry)),
+      ).map((p) => p.problem);
+    expect(changed({ at: '2026-10-01T10:00:00.000Z' })).toEqual(['hash-mismatch']);
+    expect(changed({ event: 'delete' })).toEqual(['hash-mismatch']);
+    expect(changed({ payloadHash: 'a'.repeat(64) })).toEqual(['hash-mismatch']);
+    expect(changed({ hash: 'a'.repeat(64) })).toEqual(
+      expect.arrayContaining(['hash-mismatch', 'broken-link']),
+    );
+    expect(changed({ sequence: 7 })).toContain('sequence-gap');
+    expect(verifyChain(entries.filter((_, index) => index !== 1)).map((p) => p.problem)).toContain(
+      'broken-link',
+    );
+  });
+
+  it('a withheld entry written before two-step hashing keeps its links', () => {
+    const legacy = {
+      sequence: 1,
+      at: '2026-01-01T00:00:00.000Z',
+      event: 'capture' as const,
+      evidenceId: 'EV-X',
+      actor: 'A',
+      details: {},
+      previousHash: GENESIS_HASH,
+    };
+    const first = { ...legacy, hash: sha256HexSync(canonicalJson(legacy)) };
+    const second = sealEntry(
+      { at: '2026-01-02T00:00:00.000Z', event: 'export', evidenceId: null, actor: 'A', details: {} },
+      first,
+    );
+    const withheld = withholdEntry(first);
+    expect(withheld).not.toHaveProperty('payloadHash');
+    expect(verifyChain([withheld, second])).toEqual([]);
+    expect(verifyChain([{ ...withheld, hash: 'b'.repeat(64) }, second]).map((p) => p.problem)).toEqual([
+      'broken-link',
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import type { CaptureTrigger, DocumentControl, EvidenceRecord } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding, Settings } from '../isms/types';
+import type {
+  InternalAudit,
+  InternalAuditInput,
+  ManagementReview,
+  ManagementReviewInput,
+} from '../isms-records/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
 import type { SavedProbe } from '../team-store/settings-check';
@@ -45,6 +51,11 @@ export interface Protocol {
   };
   saveFinding: { request: Omit<Finding, 'createdAt' | 'updatedAt'>; response: Finding };
   deleteFinding: { request: { id: string }; response: null };
+  /** The internal audit programme and management reviews; each change writes a chained custody entry. */
+  saveInternalAudit: { request: InternalAuditInput; response: InternalAudit };
+  deleteInternalAudit: { request: { id: string }; response: null };
+  saveManagementReview: { request: ManagementReviewInput; response: ManagementReview };
+  deleteManagementReview: { request: { id: string }; response: null };
   saveSettings: { request: Omit<Settings, 'id'>; response: Settings };
   /** Library corrections; each writes chained custody entries. */
   editEvidence: { request: EvidenceEditRequest; response: EvidenceRecord };
@@ -184,6 +195,10 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   saveAuditPlan: true,
   saveFinding: true,
   deleteFinding: true,
+  saveInternalAudit: true,
+  deleteInternalAudit: true,
+  saveManagementReview: true,
+  deleteManagementReview: true,
   saveSettings: true,
   editEvidence: true,
   supersedeEvidence: true,

@@ -46,6 +46,21 @@ export const importProblemText = {
   custodyNotJson: (file: string, line: number) => `${file}, line ${line}: not valid JSON.`,
   custodyNotEntry: (file: string, line: number) => `${file}, line ${line}: not a custody entry.`,
   custodyBroken: (file: string, problem: string) => `${file}: broken custody chain — ${problem}`,
+  // The signature over tagmanifest-sha256.txt.
+  signatureMissing:
+    'bag-info.txt says the bundle is signed, but signature/bag.sig or signature/public-key.pem is missing: the signature was removed, so the bundle is refused.',
+  signatureUndeclared:
+    'The bundle holds signature/bag.sig, but bag-info.txt names no Bag-Signing-Algorithm and Bag-Signing-Key-Fingerprint: the signature cannot be checked, so the bundle is refused.',
+  signatureRefused: {
+    'unknown-algorithm': (algorithm: string) =>
+      `bag-info.txt names the signing algorithm "${algorithm}", which this version cannot check (Ed25519 or ECDSA-P256-SHA256): the bundle is refused.`,
+    'malformed-key': () =>
+      'signature/public-key.pem is not a public key in PEM form: the signature cannot be checked, so the bundle is refused.',
+    'fingerprint-mismatch': () =>
+      'signature/public-key.pem is not the key whose fingerprint bag-info.txt names: the bundle is refused.',
+    'bad-signature': () =>
+      'signature/bag.sig does not verify over tagmanifest-sha256.txt with signature/public-key.pem: the bundle was changed after it was signed, or the signature belongs to another bundle. It is refused.',
+  },
   // Merging.
   deletedHere: 'it was deleted here; an import does not restore it',
   otherBytes: (names: string) =>

@@ -23,6 +23,7 @@ export const evidenceText = {
     'request-file': 'Filed against an auditor request',
     'key-rotation': 'Bundle signing key replaced',
     'team-store-risk-accepted': 'Sync to a team store that is not tamper-proof accepted',
+    'isms-record-change': 'Internal audit or management review changed',
   },
   // The detail view.
   closeDetail: 'Close the evidence detail',

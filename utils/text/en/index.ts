@@ -29,6 +29,9 @@ export {
 export { requestText } from './requests';
 export { crosswalkText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
+export { ismsRecordsText } from './isms-records';
 export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
+export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
+export { verifyGuideText, type GuidePlatform } from './verify-guide';

@@ -1,0 +1,104 @@
+import { plural } from '../plural';
+
+function listIds(ids: readonly string[]): string {
+  if (ids.length <= 1) return ids.join('');
+  return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1] ?? ''}`;
+}
+
+/** The internal audit programme (clause 9.2) and the management reviews (clause 9.3). */
+export const ismsRecordsText = {
+  inputs: {
+    'previous-actions': 'Status of actions from previous management reviews',
+    issues: 'Changes in external and internal issues',
+    'interested-party-needs': 'Changes in the needs and expectations of interested parties',
+    nonconformities: 'Nonconformities and corrective actions',
+    'monitoring-results': 'Monitoring and measurement results',
+    'audit-results': 'Audit results',
+    objectives: 'Fulfilment of information security objectives',
+    'interested-party-feedback': 'Feedback from interested parties',
+    'risk-assessment': 'Results of risk assessment and status of the risk treatment plan',
+    improvement: 'Opportunities for continual improvement',
+  },
+  /** The clause 9.3.2 item each input answers. */
+  inputClauses: {
+    'previous-actions': '9.3.2 a',
+    issues: '9.3.2 b',
+    'interested-party-needs': '9.3.2 c',
+    nonconformities: '9.3.2 d 1',
+    'monitoring-results': '9.3.2 d 2',
+    'audit-results': '9.3.2 d 3',
+    objectives: '9.3.2 d 4',
+    'interested-party-feedback': '9.3.2 e',
+    'risk-assessment': '9.3.2 f',
+    improvement: '9.3.2 g',
+  },
+  auditStatuses: {
+    planned: 'Planned',
+    'in-progress': 'In progress',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+  },
+  reviewStatuses: { planned: 'Planned', held: 'Held' },
+  actionStatuses: { open: 'Open', 'in-progress': 'In progress', done: 'Done' },
+  problems: {
+    badId: (kind: string, example: string) => `Give the ${kind} an ID such as ${example}.`,
+    titleRequired: 'Give the audit a title.',
+    scopeRequired: 'Say what the audit covers (its scope).',
+    criteriaRequired: 'Say what the audit checks against (its criteria).',
+    auditorRequired: 'Name the auditor.',
+    badPlannedDate: 'The planned date is not a valid date (YYYY-MM-DD).',
+    badCompletedDate: 'The completion date is not a valid date (YYYY-MM-DD).',
+    completedNeedsDate: 'A completed audit needs the date it was completed.',
+    completedBeforePlanned: 'The completion date is before the planned date.',
+    chooseAuditStatus: 'Choose a status: planned, in progress, completed or cancelled.',
+    unknownEvidence: (role: string, id: string) => `The ${role} ${id} is not in the evidence library.`,
+    unknownFindings: (ids: readonly string[]) =>
+      `${plural(ids.length, 'Finding', 'Findings')} ${listIds(ids)} ${plural(ids.length, 'is', 'are')} not in the findings register.`,
+    badMeetingDate: 'The meeting date is not a valid date (YYYY-MM-DD).',
+    chooseReviewStatus: 'Choose a status: planned or held.',
+    heldNeedsAttendees: 'Name who attended the review.',
+    unknownInputs: (ids: readonly string[]) => `Unknown review inputs: ${ids.join(', ')}.`,
+    actionIncomplete: (number: number) =>
+      `Action ${number} needs a description, an owner and a due date (YYYY-MM-DD).`,
+    chooseActionStatus: (number: number) => `Action ${number}: choose open, in progress or done.`,
+    malformed: (kind: string) => `The ${kind} could not be read: a field is missing or of the wrong kind.`,
+  },
+  roles: { report: 'audit report', minutes: 'minutes' },
+  kinds: { audit: 'internal audit', review: 'management review' },
+  readiness: {
+    noAuditCompleted: (planned: readonly string[]) =>
+      planned.length > 0
+        ? `No internal audit is completed yet (clause 9.2); planned: ${listIds(planned)}.`
+        : 'No internal audit is planned or completed (clause 9.2): add one under Internal audits.',
+    noReport: (ids: readonly string[]) =>
+      `${plural(ids.length, 'Internal audit', 'Internal audits')} ${listIds(ids)} ${plural(ids.length, 'is', 'are')} completed without a linked report.`,
+    notIndependent: (ids: readonly string[]) =>
+      `The auditor of ${listIds(ids)} is not noted as independent of the work audited (clause 9.2.2).`,
+    noReviewHeld: (planned: readonly string[]) =>
+      planned.length > 0
+        ? `No management review has been held yet (clause 9.3); planned: ${listIds(planned)}.`
+        : 'No management review is planned or held (clause 9.3): add one under Management reviews.',
+    inputsMissing: (id: string, labels: readonly string[]) =>
+      `Management review ${id} did not cover ${labels.length} of the clause 9.3.2 inputs: ${labels.join('; ')}.`,
+    noTopManagement: (id: string) =>
+      `Management review ${id} was held without top management (clause 9.3.1).`,
+    noMinutes: (id: string) => `Management review ${id} links no minutes.`,
+    auditNotRepeated: (since: string, last: string | null) =>
+      `No internal audit was completed after the Stage 1 audit on ${since}: Stage 2 expects it repeated${last ? ` (the last: ${last})` : ''}.`,
+    reviewNotRepeated: (since: string, last: string | null) =>
+      `No management review was held after the Stage 1 audit on ${since}: Stage 2 expects it repeated${last ? ` (the last: ${last})` : ''}.`,
+    auditNotRepeatedUnplanned:
+      'Only one internal audit is completed: Stage 2 expects it repeated after Stage 1 (set the Stage 1 date in the audit plan if it was).',
+    reviewNotRepeatedUnplanned:
+      'Only one management review is held: Stage 2 expects it repeated after Stage 1 (set the Stage 1 date in the audit plan if it was).',
+    overdueActions: (items: readonly string[]) =>
+      `Management review ${plural(items.length, 'action is', 'actions are')} overdue: ${items.join('; ')}.`,
+    overdueAction: (reviewId: string, number: number, description: string, owner: string, due: string) =>
+      `${reviewId} action ${number} “${description}” (${owner}, due ${due})`,
+    overdueFindings: (items: readonly string[]) =>
+      `Internal audit ${plural(items.length, 'finding is', 'findings are')} open past the due date: ${items.join('; ')}.`,
+    overdueFinding: (findingId: string, auditId: string, due: string) =>
+      `${findingId} from ${auditId}, due ${due}`,
+    auditRecord: (id: string, date: string) => `${id} on ${date}`,
+  },
+};
