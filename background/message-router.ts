@@ -35,8 +35,11 @@ import {
   saveManagementReview,
 } from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
-import { storageErrorText } from '@/utils/text';
-import { removeTeamStore, saveTeamStore } from '@/platform/team-store-settings';
+import { storageErrorText, teamViewText } from '@/utils/text';
+import { saveTimestampSettings } from '@/platform/timestamp-settings';
+import { retryTimestamps, stampTagManifest } from './timestamps/stamp-queue';
+import { readTeamStore, removeTeamStore, saveTeamStore, storeConfigOf } from '@/platform/team-store-settings';
+import { pullFromTeamStore } from './team-pull';
 import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
 import { StoreError } from '@/utils/team-store/s3-client';
 import { teamStoreProblems } from '@/utils/team-store/settings-check';
@@ -132,6 +135,12 @@ const handlers: Handlers = {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
   },
+  async saveTimestampSettings(change) {
+    const view = await saveTimestampSettings(getDatabase(), change);
+    void retryTimestamps();
+    return view;
+  },
+  timestampTagManifest: ({ text }) => stampTagManifest(text),
   async saveTeamStore({ secretAccessKey, ...fields }) {
     const problems = teamStoreProblems(fields);
     if (problems.length > 0) throw new ValidationError(problems);
@@ -140,6 +149,11 @@ const handlers: Handlers = {
     return probeOutcome();
   },
   probeTeamStore: () => probeOutcome(),
+  async pullTeamStore() {
+    const store = await readTeamStore();
+    if (!store.complete) throw new Error(teamViewText.notConfigured);
+    return pullFromTeamStore(getDatabase(), storeConfigOf(store));
+  },
   async acceptTeamStoreRisk() {
     await acceptNotTamperProof();
     return null;

@@ -98,6 +98,8 @@ async function syncPass(db: EvidenceDatabase): Promise<void> {
   await queueChanges(db, new Date().toISOString());
   const store = new S3Store(storeConfigOf(settings));
   const { installationId } = await readSyncState(db);
+  // A safety net: should this worker be stopped mid-upload, the alarm starts it again to resume.
+  await browser.alarms.create(SYNC_ALARM, { when: Date.now() + 60_000 });
   for (;;) {
     const job = await claimNextJob(db, Date.now());
     if (!job) break;

@@ -1,6 +1,6 @@
 import type { CustodyEntry, EvidenceRecord, EvidenceStatus } from '@/utils/evidence/types';
 import type { BundleEvidence } from '@/utils/bundle/types';
-import type { CachedVersion, PullMarker, TeamCache } from '@/utils/team-store/pull';
+import type { CachedVersion, PullMarker, TeamCache, TeamPullProgress } from '@/utils/team-store/pull';
 import type { BlobCheck, InstallationCheck, TeamRecord } from '@/utils/team-store/team-verify';
 import type { Tampering } from '@/utils/team-store/verify';
 import { storageErrorText } from '@/utils/text';
@@ -54,6 +54,8 @@ export interface TeamStateRow {
   /** Installations with versions saved since their last verification. */
   changed: string[];
   lastPullAt: string | null;
+  /** The running pull's progress; absent when none runs. */
+  progress?: TeamPullProgress | undefined;
 }
 
 const TEAM_TABLES = [
@@ -179,6 +181,19 @@ export interface TeamSnapshot {
   lastPullAt: string | null;
   /** A pull stopped part-way: the next one resumes from its marker. */
   resumable: boolean;
+  /** The running pull's progress, when one runs. */
+  progress?: TeamPullProgress;
+}
+
+/** Where the running pull is (undefined: it ended), for the dashboard that follows it. */
+export async function saveTeamPullProgress(
+  db: EvidenceDatabase,
+  progress: TeamPullProgress | undefined,
+): Promise<void> {
+  await db.transaction('rw', db.teamState, async () => {
+    const state = await db.teamState.get('pull');
+    if (state) await db.teamState.put({ ...state, progress });
+  });
 }
 
 /** What the team view shows first: one row per installation, with its coverage digest and findings. */
@@ -192,6 +207,7 @@ export async function readTeamSnapshot(db: EvidenceDatabase): Promise<TeamSnapsh
       installations,
       lastPullAt: state?.lastPullAt ?? null,
       resumable: state?.marker !== undefined || (state?.changed.length ?? 0) > 0,
+      ...(state?.progress ? { progress: state.progress } : {}),
     };
   });
 }

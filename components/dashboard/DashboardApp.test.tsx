@@ -21,6 +21,8 @@ function services(): DashboardServices {
     saveAuditPlan: vi.fn(async () => []),
     saveFinding: vi.fn(async () => {}),
     deleteFinding: vi.fn(async () => {}),
+    saveInternalAudit: vi.fn(async () => {}),
+    saveManagementReview: vi.fn(async () => {}),
     // Stored, so that the reload after saving brings new data, as the real database does.
     saveSettings: vi.fn(async (settings: Omit<Settings, 'id'>) => {
       stored.settings = { ...settings, id: 'settings' };

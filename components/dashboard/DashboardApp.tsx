@@ -20,7 +20,13 @@ function openControl(controlId: string): void {
 }
 
 /** The dashboard: hash-routed sections over one snapshot of the ISMS, reloaded after every save. */
-export function DashboardApp({ catalogue, services, importPanel, evidencePanel }: DashboardAppProps) {
+export function DashboardApp({
+  catalogue,
+  services,
+  importPanel,
+  evidencePanel,
+  teamPanel,
+}: DashboardAppProps) {
   const route = useHashRoute();
   useSectionFocus(route);
   const { data, today, loadError, reload } = useDashboardSnapshot(services);
@@ -46,7 +52,7 @@ export function DashboardApp({ catalogue, services, importPanel, evidencePanel }
       );
     }
     if (!data || !assessment) return <p role="status">{dashboardText.loading}</p>;
-    const panels = { importPanel, evidencePanel };
+    const panels = { importPanel, evidencePanel, teamPanel };
     const context = { catalogue, data, assessment, today, services, panels, route, openControl, thenReload };
     return SECTION_VIEWS[route.section](context);
   }

@@ -10,6 +10,8 @@ export interface DashboardPanels {
   importPanel?: ComponentChildren;
   /** The evidence library, rendered as the Evidence section. */
   evidencePanel?: ComponentChildren;
+  /** The team view (the compliance lead's pull of the team store), rendered as the Team section. */
+  teamPanel?: ComponentChildren;
 }
 
 /** Everything a section may show or do, handed to it once the snapshot has loaded. */

@@ -8,6 +8,7 @@ import { dashboardText } from '@/utils/text';
 import { ControlsSection } from './ControlsSection';
 import { DashboardOverview } from './DashboardOverview';
 import { FindingsSection } from './FindingsSection';
+import { IsmsRecordsSection } from './IsmsRecordsSection';
 import type { SectionView } from './section-context';
 import { SettingsSection } from './SettingsSection';
 
@@ -39,6 +40,7 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
     />
   ),
   findings: (context) => <FindingsSection context={context} />,
+  records: (context) => <IsmsRecordsSection context={context} />,
   requests: ({ catalogue, data, today, services, thenReload }) => (
     <>
       <h2>{dashboardText.sections.requests}</h2>
@@ -64,6 +66,7 @@ export const SECTION_VIEWS: Record<SectionId, SectionView> = {
       {panels.evidencePanel}
     </div>
   ),
+  team: ({ panels }) => <div data-testid="team-slot">{panels.teamPanel}</div>,
   export: ({ services, panels }) => (
     <ExportSection exportUrl={services.exportUrl} importPanel={panels.importPanel} />
   ),

@@ -15,6 +15,7 @@ export function ProbeReport({ probe, accepted, busy, onAccept }: Props) {
       class={probe.tamperProof ? 'probe-report' : 'probe-report warning'}
       data-testid="team-store-probe"
       data-tamper-proof={String(probe.tamperProof)}
+      data-checked-at={probe.at}
     >
       <h3>{t.probeHeading}</h3>
       <p role="status" data-testid="team-store-probe-summary">

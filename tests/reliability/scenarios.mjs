@@ -94,4 +94,22 @@ export const SCENARIOS = [
     expected:
       'No request from the extension (pages and service worker) goes anywhere but the loopback fixture server or the extension itself; the check catches one that does (tests/e2e/network-guard.test.ts)',
   },
+  {
+    id: 'team-store-outage',
+    kind: 'fault',
+    test: 'tests/e2e/team-sync.test.ts',
+    tried:
+      'The team store (a loopback Ceph RGW with Object Lock) stops answering while a capture is queued for upload, then starts again',
+    expected:
+      'The dashboard queue says in words that sync is paused offline; after the restart the queue resumes by itself and every object is in the bucket once, none lost, no second version',
+  },
+  {
+    id: 'team-store-worker-stopped',
+    kind: 'fault',
+    test: 'tests/e2e/team-sync.test.ts',
+    tried:
+      'The service worker is stopped (`ServiceWorker.stopAllWorkers`) while its uploads hang in a frozen gateway',
+    expected:
+      'The job stays in the queue; the next start of the worker takes it up again and skips what it wrote; every object in the bucket once, none lost',
+  },
 ];

@@ -6,6 +6,11 @@
 #   tests/support/ceph-rgw.sh start   builds the cluster from nothing; the last line on stdout is
 #                                     `RGW_READY endpoint=http://127.0.0.1:PORT access=KEY secret=KEY`
 #   tests/support/ceph-rgw.sh stop    kills the daemons named in this cluster's PID files, removes its directory
+#   tests/support/ceph-rgw.sh stop-gateway / start-gateway
+#                                     kills only the RADOS Gateway (the S3 port stops answering; the data stays
+#                                     in the OSD) and starts it again on the same port (a store outage mid-sync)
+#   tests/support/ceph-rgw.sh pause-gateway / resume-gateway
+#                                     SIGSTOP / SIGCONT the gateway: requests hang mid-upload until it resumes
 #
 # Environment: RGW_DIR (the cluster's directory; wiped on start and stop; default /tmp/isms-rgw-$UID),
 # RGW_PORT (S3, default 7480), RGW_MON_PORT (monitor, default 40790), RGW_ACCESS_KEY, RGW_SECRET_KEY.
@@ -187,7 +192,38 @@ start_cluster() {
   echo "RGW_READY endpoint=http://127.0.0.1:$port access=$access secret=$secret"
 }
 
+gateway_pid() {
+  local file=$dir/run/client.rgw.isms.pid pid
+  [ -e "$file" ] || return 0
+  pid=$(cat "$file")
+  if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$conf"; then echo "$pid"; fi
+}
+
+conf_port() { sed -n 's/^rgw frontends = beast endpoint=127.0.0.1:\([0-9]*\)$/\1/p' "$conf"; }
+
+stop_gateway() {
+  local pid
+  port=$(conf_port)
+  pid=$(gateway_pid)
+  [ -n "$pid" ] || return 0
+  kill -9 "$pid"
+  for _ in $(seq 50); do
+    [ -z "$(gateway_pid)" ] && ! s3_answers && return 0
+    sleep 0.1
+  done
+}
+
+start_gateway() {
+  port=$(conf_port)
+  radosgw -c "$conf" -n client.rgw.isms 2>>"$dir/log/daemon-stderr.log"
+  wait_for 240 s3_answers || { say "RGW did not answer again; logs in $dir/log"; exit 1; }
+}
+
 case ${1:-} in
+  stop-gateway) stop_gateway ;;
+  pause-gateway) pid=$(gateway_pid) && [ -n "$pid" ] && kill -STOP "$pid" ;;
+  resume-gateway) pid=$(gateway_pid) && [ -n "$pid" ] && kill -CONT "$pid" ;;
+  start-gateway) start_gateway ;;
   start)
     # A start that fails half-way leaves no daemon behind.
     trap 'status=$?; if [ "$status" -ne 0 ]; then stop_cluster; fi' EXIT

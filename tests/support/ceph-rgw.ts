@@ -60,3 +60,27 @@ export function rgwAdmin(rgw: Pick<LoopbackRgw, 'directory'>, args: string[]): s
     encoding: 'utf8',
   });
 }
+
+/** Kills only the gateway: the S3 port stops answering, the objects stay in the OSD (an outage mid-sync). */
+export function stopGateway(rgw: Pick<LoopbackRgw, 'directory'>): void {
+  execFileSync(script, ['stop-gateway'], {
+    env: { ...process.env, RGW_DIR: rgw.directory },
+    stdio: 'inherit',
+  });
+}
+
+/** Starts the gateway again on its port and waits until it answers. */
+export function startGateway(rgw: Pick<LoopbackRgw, 'directory'>): void {
+  execFileSync(script, ['start-gateway'], {
+    env: { ...process.env, RGW_DIR: rgw.directory },
+    stdio: 'inherit',
+  });
+}
+
+/** Freezes (SIGSTOP) or thaws (SIGCONT) the gateway: requests in flight hang until it resumes. */
+export function pauseGateway(rgw: Pick<LoopbackRgw, 'directory'>, paused: boolean): void {
+  execFileSync(script, [paused ? 'pause-gateway' : 'resume-gateway'], {
+    env: { ...process.env, RGW_DIR: rgw.directory },
+    stdio: 'inherit',
+  });
+}

@@ -52,6 +52,8 @@ export interface WriteBundleOptions {
   wholeReadLimit?: number | undefined;
   /** Forces ZIP64 records; otherwise zip.js writes them when sizes, offsets or the entry count need them. */
   zip64?: boolean | undefined;
+  /** More text files under data/, listed in the manifest like the rest (a team bundle's custody logs). */
+  extraFiles?: readonly { path: string; text: string }[] | undefined;
   /** Signs the tag manifest (signature/bag.sig, signature/public-key.pem); the bundle is unsigned without one. */
   signer?: BundleSigner | undefined;
   /**
@@ -344,6 +346,7 @@ export async function writeBundle(
     const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt });
     const summary = summaryFiles(name, context, written.evidence, options);
     for (const file of summary.files) await bag.addPayloadText(file.path, file.text());
+    for (const file of options.extraFiles ?? []) await bag.addPayloadText(file.path, file.text);
     const payloadFiles = bag.payloadFiles;
     const manifestSha256 = await bag.addPayloadManifest();
     const { signer } = options;

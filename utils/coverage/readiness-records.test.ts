@@ -35,8 +35,8 @@ describe('readiness with internal audits and management reviews', () => {
     expect(reasons(records()).join(' ')).not.toMatch(/internal audit|management review/i);
     expect(reasons(records([], []))).toEqual(
       expect.arrayContaining([
-        'No internal audit is planned or completed (clause 9.2): add one under Internal audits.',
-        'No management review is planned or held (clause 9.3): add one under Management reviews.',
+        'No internal audit is planned or completed (clause 9.2): add one under Audits & reviews.',
+        'No management review is planned or held (clause 9.3): add one under Audits & reviews.',
       ]),
     );
   });
@@ -66,7 +66,7 @@ describe('readiness with internal audits and management reviews', () => {
       today,
     );
     expect(withRecords.stage1.reasons).toContain(
-      'No internal audit is planned or completed (clause 9.2): add one under Internal audits.',
+      'No internal audit is planned or completed (clause 9.2): add one under Audits & reviews.',
     );
     expect(withRecords.stage2.reasons.join('\n')).toMatch(
       /No management review was held after the Stage 1 audit on 2025-06-01/,

@@ -8,8 +8,10 @@ const SECTION_ORDER = [
   'trace',
   'plan',
   'findings',
+  'records',
   'requests',
   'evidence',
+  'team',
   'export',
   'settings',
 ] as const;

@@ -30,7 +30,7 @@ describe('Stage 1 reasons from the internal audits and management reviews', () =
 
   it('asks for an internal audit, naming the planned ones, until one is completed', () => {
     expect(stage1([])).toEqual([
-      'No internal audit is planned or completed (clause 9.2): add one under Internal audits.',
+      'No internal audit is planned or completed (clause 9.2): add one under Audits & reviews.',
     ]);
     const planned = internalAudit({ id: 'IA-2', status: 'planned', completedDate: null });
     expect(stage1([planned])).toEqual(['No internal audit is completed yet (clause 9.2); planned: IA-2.']);
@@ -52,7 +52,7 @@ describe('Stage 1 reasons from the internal audits and management reviews', () =
 
   it('asks for a held review, naming the planned ones', () => {
     expect(stage1(undefined, [])).toEqual([
-      'No management review is planned or held (clause 9.3): add one under Management reviews.',
+      'No management review is planned or held (clause 9.3): add one under Audits & reviews.',
     ]);
     expect(stage1(undefined, [managementReview({ id: 'MR-2', status: 'planned' })])).toEqual([
       'No management review has been held yet (clause 9.3); planned: MR-2.',

@@ -160,3 +160,14 @@ export function tidyManagementReview(review: ManagementReviewInput): ManagementR
     notes: review.notes.trim(),
   };
 }
+
+/** IDs typed separated by spaces, commas or lines, without repeats. */
+export function idList(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ''))];
+}
+
+/** The next free ID of a kind: IA-3 after IA-1 and IA-2. */
+export function nextRecordId(prefix: 'IA' | 'MR', ids: readonly string[]): string {
+  const numbers = ids.map((id) => Number(new RegExp(`^${prefix}-(\\d+)$`).exec(id)?.[1] ?? 0));
+  return `${prefix}-${Math.max(0, ...numbers) + 1}`;
+}

@@ -34,4 +34,3 @@ export type EvidenceSyncState =
   | { where: 'local' }
   | { where: 'uploading'; status: 'waiting' | 'uploading' | 'blocked'; lastError: string | null }
   | { where: 'stored'; revision: number; versionIds: Record<string, string> };
-

@@ -5,6 +5,7 @@ import type { CustodyEntry } from '../evidence/types';
 import { captureChain, sampleEvidence } from '@/tests/support/team-data';
 import { custodyKey, parseKey, recordKey } from './keys';
 import type { CachedVersion, LayoutKey } from './pull';
+import { recordObject } from './record-object';
 import { applyBlobChecks, checkInstallation, parseTeamRecord, type BlobCheck } from './team-verify';
 
 const PREFIX = 'acme';
@@ -109,6 +110,18 @@ describe('checking one installation pulled from the team store', () => {
     expect(check.records).toEqual([]);
   });
 
+  it('reads sync’s record objects and reports one stored under another installation’s key', () => {
+    const { evidence, custody } = installation('ana', 2);
+    const [first, second] = evidence.map(({ record }) => record);
+    const placed = version(recordKey(PREFIX, 'ana', first!.id, 1), recordObject('ana', 1, first!, [1]));
+    const moved = version(recordKey(PREFIX, 'ana', second!.id, 1), recordObject('ben', 1, second!, [2]));
+    const check = checkInstallation('ana', [...custody, placed, moved]);
+    expect(check.records.map((record) => record.evidenceId)).toEqual([first!.id]);
+    expect(check.findings).toEqual([
+      expect.objectContaining({ kind: 'record-mismatch', where: moved.key, evidenceId: second!.id }),
+    ]);
+  });
+
   it('reports a gap in the custody chain and withholds all of that installation’s evidence', () => {
     const { chain, records } = installation('ben', 4);
     const withGap = custodyVersions('ben', [chain[0]!, chain[1]!, chain[3]!]);
@@ -190,6 +203,7 @@ describe('reading a record body', () => {
     const { artifacts, sequence: _s, ...evidence } = record;
     const document = parseTeamRecord({ format: 'isms-evidence-record/1', evidence, artifacts });
     expect(document).toEqual(local);
+    expect(parseTeamRecord(recordObject('ana', 1, record, [1]))).toEqual(local);
     const tombstone = parseTeamRecord({ ...record, status: 'deleted' });
     expect(tombstone).toMatchObject({ evidence: { status: 'deleted' } });
     expect(parseTeamRecord([1, 2])).toEqual({ problem: 'is not a JSON object' });

@@ -3,6 +3,7 @@ import { parseRecordJson, RECORD_FORMAT, type BundledArtifact, type BundledEvide
 import type { CustodyEntry, EvidenceStatus } from '../evidence/types';
 import { teamStoreTamperText as t } from '../text';
 import type { CachedVersion } from './pull';
+import { parseRecordObject, type RecordObject } from './record-object';
 import {
   verifyBlob,
   verifyInstallationChain,
@@ -10,6 +11,8 @@ import {
   type PulledEntry,
   type Tampering,
 } from './verify';
+
+const RECORD_OBJECT_FORMAT = 'isms-evidence-record';
 
 // Verification of one installation's pulled objects. The rule is strict and simple: anything a finding names
 // stays out of the team view, and the finding says so. A record key with a second, different version, a
@@ -50,7 +53,10 @@ export function parseTeamRecord(
   body: unknown,
 ): { evidence: TeamRecord['evidence']; artifacts: BundledArtifact[] } | { problem: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: t.notJsonObject };
-  const value = body as Record<string, unknown>;
+  // Sync's record object wraps the record with its place; the key is checked against it by the caller.
+  const wrapped = (body as { format?: unknown }).format === RECORD_OBJECT_FORMAT;
+  if (wrapped && !parseRecordObject(body)) return { problem: t.notRecordObject };
+  const value = (wrapped ? (body as RecordObject).record : body) as Record<string, unknown>;
   const document =
     value.format === RECORD_FORMAT
       ? value
@@ -138,6 +144,12 @@ function checkCustody(
   return { entries, findings };
 }
 
+/** A record object that names another installation or revision than the key it is stored under. */
+function placedElsewhere(body: unknown, installationId: string, revision: number): boolean {
+  const object = parseRecordObject(body);
+  return object !== undefined && (object.installationId !== installationId || object.revision !== revision);
+}
+
 interface RecordVersion {
   key: string;
   revision: number;
@@ -163,6 +175,14 @@ function checkEvidence(
         installationId,
         evidenceId,
         sentence: t.unreadableRecord(newest.key, parsed.problem),
+      });
+    } else if (placedElsewhere(version.body, installationId, newest.revision)) {
+      findings.push({
+        kind: 'record-mismatch',
+        where: newest.key,
+        installationId,
+        evidenceId,
+        sentence: t.recordPlacedElsewhere(newest.key),
       });
     } else if (parsed.evidence.id !== evidenceId) {
       findings.push({

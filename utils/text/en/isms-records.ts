@@ -69,7 +69,7 @@ export const ismsRecordsText = {
     noAuditCompleted: (planned: readonly string[]) =>
       planned.length > 0
         ? `No internal audit is completed yet (clause 9.2); planned: ${listIds(planned)}.`
-        : 'No internal audit is planned or completed (clause 9.2): add one under Internal audits.',
+        : 'No internal audit is planned or completed (clause 9.2): add one under Audits & reviews.',
     noReport: (ids: readonly string[]) =>
       `${plural(ids.length, 'Internal audit', 'Internal audits')} ${listIds(ids)} ${plural(ids.length, 'is', 'are')} completed without a linked report.`,
     notIndependent: (ids: readonly string[]) =>
@@ -77,7 +77,7 @@ export const ismsRecordsText = {
     noReviewHeld: (planned: readonly string[]) =>
       planned.length > 0
         ? `No management review has been held yet (clause 9.3); planned: ${listIds(planned)}.`
-        : 'No management review is planned or held (clause 9.3): add one under Management reviews.',
+        : 'No management review is planned or held (clause 9.3): add one under Audits & reviews.',
     inputsMissing: (id: string, labels: readonly string[]) =>
       `Management review ${id} did not cover ${labels.length} of the clause 9.3.2 inputs: ${labels.join('; ')}.`,
     noTopManagement: (id: string) =>
@@ -100,5 +100,64 @@ export const ismsRecordsText = {
     overdueFinding: (findingId: string, auditId: string, due: string) =>
       `${findingId} from ${auditId}, due ${due}`,
     auditRecord: (id: string, date: string) => `${id} on ${date}`,
+  },
+  screen: {
+    heading: 'Internal audits and management reviews',
+    auditsHeading: 'Internal audit programme (clause 9.2)',
+    reviewsHeading: 'Management reviews (clause 9.3)',
+    newAudit: 'New internal audit',
+    newReview: 'New management review',
+    noAudits: 'No internal audit is planned yet.',
+    noReviews: 'No management review is recorded yet.',
+    auditsCaption: 'Internal audits',
+    reviewsCaption: 'Management reviews',
+    columns: {
+      id: 'ID',
+      title: 'Title',
+      auditor: 'Auditor',
+      date: 'Date',
+      status: 'Status',
+      report: 'Report',
+      findings: 'Findings',
+      inputs: 'Inputs covered',
+      actions: 'Actions',
+      minutes: 'Minutes',
+    },
+    inputsCovered: (covered: number, total: number) => `${covered} of ${total}`,
+    auditForm: (editing: boolean, id: string) =>
+      editing ? `Edit internal audit ${id}` : `New internal audit ${id}`,
+    reviewForm: (editing: boolean, id: string) =>
+      editing ? `Edit management review ${id}` : `New management review ${id}`,
+    title: 'Title',
+    scope: 'Scope: processes, sites or controls audited',
+    criteria: 'Criteria: what the audit checks against',
+    auditor: 'Auditor',
+    independent: 'The auditor is independent of the work audited',
+    independenceNote: 'How independence is assured',
+    plannedDate: 'Planned date',
+    completedDate: 'Completed on',
+    status: 'Status',
+    reportId: 'Report: evidence ID of the audit report',
+    findingIds: 'Findings raised: finding IDs, separated by spaces',
+    notes: 'Notes',
+    meetingDate: 'Meeting date',
+    attendees: 'Attendees, one per line',
+    topManagement: 'Top management was present',
+    inputsLegend: 'Inputs considered (clause 9.3.2)',
+    decisions: 'Decisions and changes to the ISMS (clause 9.3.3)',
+    actionsLegend: 'Actions',
+    actionDescription: (number: number) => `Action ${number}`,
+    actionOwner: (number: number) => `Owner of action ${number}`,
+    actionDue: (number: number) => `Due date of action ${number}`,
+    actionStatus: (number: number) => `Status of action ${number}`,
+    addAction: 'Add an action',
+    removeAction: (number: number) => `Remove action ${number}`,
+    minutesId: 'Minutes: evidence ID of the minutes',
+    saveAudit: (id: string) => `Save internal audit ${id}`,
+    saveReview: (id: string) => `Save management review ${id}`,
+    saved: (id: string) => `Saved ${id}.`,
+    deleted: (id: string) => `Deleted ${id}.`,
+    deleteRecord: (id: string) => `Delete ${id}`,
+    none: '—',
   },
 };

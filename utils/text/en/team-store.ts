@@ -42,6 +42,9 @@ export const teamStoreTamperText = {
   deleteMarker: (key: string) =>
     `${key} was hidden with a delete marker: someone tried to delete it. The locked version under it is still in the store.`,
   notJsonObject: 'is not a JSON object',
+  notRecordObject: 'is not a well-formed record object',
+  recordPlacedElsewhere: (key: string) =>
+    `${key} holds a record object for another installation or revision than its name says.`,
   unreadableEntry: (key: string) => `${key} is not a readable custody entry.`,
   unreadableRecord: (key: string, problem: string) =>
     `${key} is not a readable evidence record: it ${problem}.`,
