@@ -21,6 +21,7 @@ import { downloadText } from './download';
 import { readTimestampView } from '@/platform/timestamp-settings';
 import { pendingTimestamps } from '@/storage/timestamps';
 import { readTeamStoreView } from '@/platform/team-store-settings';
+import { readPinnedSigningKeys } from '@/platform/signing-keys';
 import {
   hasOriginPermission,
   releaseOriginPermission,
@@ -176,7 +177,17 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
 async function readSigningKeys(db: EvidenceDatabase) {
   try {
     await currentSigningKey(db);
-    return await listSigningKeys(db);
+    const [keys, pinned] = await Promise.all([listSigningKeys(db), readPinnedSigningKeys()]);
+    const pins = pinned.map((key) => key.fingerprint);
+    return keys.map((key) => ({
+      ...key,
+      pin:
+        pins.length === 0
+          ? ('no-pins' as const)
+          : pins.includes(key.fingerprint)
+            ? ('pinned' as const)
+            : ('not-pinned' as const),
+    }));
   } catch {
     return undefined;
   }

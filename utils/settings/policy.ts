@@ -37,6 +37,17 @@ export interface ManagedPolicy {
   timestampAuthorityCertificates?: string;
   /** Where the team store is; each value set here is fixed in Settings. Never the secret: each admin types it. */
   teamStore?: ManagedTeamStore;
+  /**
+   * The bundle-signing keys of the organisation's installations (SHA-256 fingerprints, any grouping, with a
+   * name): an import names a bundle signed by one of them as pinned, and any other signer as not pinned.
+   */
+  pinnedSigningKeys?: PinnedSigningKey[];
+}
+
+export interface PinnedSigningKey {
+  /** Plain lower-case hex, however the policy grouped it. */
+  fingerprint: string;
+  label: string;
 }
 
 /** The team store as the organisation sets it (docs/DEPLOYMENT.md); every part optional. */
@@ -123,6 +134,11 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       policy.frameworks = [...new Set(raw.frameworks)];
     else ignore('frameworks', policyProblemText.frameworks(MAPPED_FRAMEWORK_IDS));
   }
+  if (raw.pinnedSigningKeys !== undefined) {
+    const keys = Array.isArray(raw.pinnedSigningKeys) ? raw.pinnedSigningKeys.map(pinnedKeyOf) : null;
+    if (keys && keys.every((key) => key !== null)) policy.pinnedSigningKeys = keys as PinnedSigningKey[];
+    else ignore('pinnedSigningKeys', policyProblemText.pinnedSigningKeys);
+  }
   if (raw.locked !== undefined) {
     if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))
       policy.locked = [...new Set(raw.locked as LockableSetting[])];
@@ -193,6 +209,16 @@ function maskingRuleOf(value: unknown): MaskingRule | null {
       ...(typeof value.flags === 'string' && value.flags ? { flags: value.flags } : {}),
     };
   return null;
+}
+
+/** `"AB12 …"` or `{ "fingerprint": "AB12 …", "label": "Compliance laptop" }`; 64 hex digits in any grouping. */
+function pinnedKeyOf(value: unknown): PinnedSigningKey | null {
+  const fingerprint = typeof value === 'string' ? value : isObject(value) ? value.fingerprint : undefined;
+  if (typeof fingerprint !== 'string') return null;
+  const hex = fingerprint.replace(/[\s:]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) return null;
+  const label = isObject(value) && text(value.label) ? value.label.trim() : '';
+  return { fingerprint: hex, label };
 }
 
 function mappingRuleOf(value: unknown): MappingRule | null {

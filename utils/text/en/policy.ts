@@ -37,4 +37,6 @@ export const policyProblemText = {
     'it must be an object of endpoint (an http or https address), region, bucket, prefix and accessKeyId as text and pathStyle as true or false',
   locked: (lockable: readonly string[]) => `it lists settings among ${lockable.join(', ')}`,
   frameworks: (ids: readonly string[]) => `it must be a list of ${ids.join(', ')}`,
+  pinnedSigningKeys:
+    'it must be a list of SHA-256 fingerprints (64 hex digits, spaces and colons allowed), each a text or { fingerprint, label }',
 };
