@@ -26,6 +26,7 @@ import { findingsCsv, registerCsv, soaCsv } from './tables';
 import { riskSummaryFiles } from './risk-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
+import { FRAMEWORK_REGISTER_FILES, frameworkRegisterCsv } from './framework-registers';
 import type {
   BundleContext,
   BundleEvidence,
@@ -268,6 +269,10 @@ function summaryFiles(
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...(context.frameworks ?? []).map((framework) => ({
+      path: FRAMEWORK_REGISTER_FILES[framework],
+      text: () => frameworkRegisterCsv(framework, evidence),
+    })),
     ...riskSummaryFiles(context.riskRegister),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
