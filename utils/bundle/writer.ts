@@ -24,6 +24,7 @@ import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import { riskSummaryFiles } from './risk-files';
+import { recordsSummaryFiles } from './records-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
 import type {
@@ -269,6 +270,7 @@ function summaryFiles(
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
     ...riskSummaryFiles(context.riskRegister),
+    ...recordsSummaryFiles(context.ismsRecords),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),
