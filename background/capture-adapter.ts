@@ -7,6 +7,7 @@ import { rankSuggestions } from '@/utils/rules/suggest';
 import { getDatabase } from '@/storage/db';
 import { saveCapture } from '@/storage/evidence-repository';
 import { refreshBadge } from './badge';
+import { stampAfterCapture } from './timestamps/stamp-queue';
 import {
   readEffectiveCapturer,
   readEffectiveMappingRules,
@@ -65,8 +66,9 @@ export function browserCaptureAdapter(): CaptureAdapter {
 export function browserCommitAdapter(): CommitAdapter {
   return {
     async save(prepared, capturer, trigger) {
-      const { evidence } = await saveCapture(getDatabase(), prepared, capturer, { trigger });
+      const { evidence, custody } = await saveCapture(getDatabase(), prepared, capturer, { trigger });
       void refreshBadge();
+      void stampAfterCapture(custody); // after the record is stored, never awaited: the TSA never delays a capture
       return evidence;
     },
     thumbnailDataUrl: toDataUrl,

@@ -36,6 +36,8 @@ import {
 } from '@/storage/isms-records-repository';
 import { redactEvidence } from './redaction-service';
 import { storageErrorText, teamViewText } from '@/utils/text';
+import { saveTimestampSettings } from '@/platform/timestamp-settings';
+import { retryTimestamps, stampTagManifest } from './timestamps/stamp-queue';
 import { readTeamStore, removeTeamStore, saveTeamStore, storeConfigOf } from '@/platform/team-store-settings';
 import { pullFromTeamStore } from './team-pull';
 import { acceptNotTamperProof, probeTeamStore, requestSync, retrySyncNow } from './sync-runner';
@@ -133,6 +135,12 @@ const handlers: Handlers = {
     const db = getDatabase();
     return redactEvidence(db, evidenceId, rectangles, await readEffectiveCapturer(db), now());
   },
+  async saveTimestampSettings(change) {
+    const view = await saveTimestampSettings(getDatabase(), change);
+    void retryTimestamps();
+    return view;
+  },
+  timestampTagManifest: ({ text }) => stampTagManifest(text),
   async saveTeamStore({ secretAccessKey, ...fields }) {
     const problems = teamStoreProblems(fields);
     if (problems.length > 0) throw new ValidationError(problems);

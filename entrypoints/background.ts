@@ -4,6 +4,7 @@ import { refreshBadge } from '@/background/badge';
 import { captureFromGesture } from '@/background/capture-service';
 import { routeMessage } from '@/background/message-router';
 import { closePickerSession } from '@/background/picker-sessions';
+import { retryTimestamps, TIMESTAMP_ALARM } from '@/background/timestamps/stamp-queue';
 import { isSyncAlarm, requestSync, resumeSyncOnStart } from '@/background/sync-runner';
 import { popupText } from '@/utils/text';
 
@@ -38,7 +39,11 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void closePickerSession(tabId));
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TIMESTAMP_ALARM) void retryTimestamps();
+  });
   void refreshBadge();
+  void retryTimestamps(); // stamps queued while the worker was stopped or the authority was down
   // The team store (nothing happens without one): retries at the alarm's time, and on every start a worker
   // stopped mid-upload left behind.
   browser.alarms.onAlarm.addListener((alarm) => {

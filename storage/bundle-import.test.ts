@@ -13,6 +13,8 @@ import {
   type Fixture,
 } from '@/tests/support/bundle-fixtures';
 import { writeBundle } from '@/utils/bundle/writer';
+import type { BundleSigner } from '@/utils/bundle/types';
+import { fingerprintOf, generateSigningKey, signBytes, spkiToPem } from '@/utils/signing';
 import { verifyChain } from '@/utils/integrity/custody';
 import { rebuildCoverageIndex } from './coverage-index';
 import { EvidenceDatabase } from './db';
@@ -33,13 +35,14 @@ interface ZipItem {
   store?: boolean;
 }
 
-async function bundleBytes(fixture: Fixture, password?: string): Promise<Uint8Array> {
+async function bundleBytes(fixture: Fixture, password?: string, signer?: BundleSigner): Promise<Uint8Array> {
   const output = memoryOutput();
   await writeBundle(output.stream, {
     context: fixture.context,
     evidence: evidenceOf(fixture),
     includeDomSnapshots: true,
     password,
+    signer,
   });
   return output.bytes();
 }
@@ -379,6 +382,68 @@ describe('importBundleFile refuses malformed bundles and changes nothing', () =>
     expect(!missing.ok && missing.needsPassword).toBe(true);
     const wrong = await expectRefused(encrypted, 'The passphrase is wrong', { password: 'open sesame!' });
     expect(!wrong.ok && wrong.needsPassword).toBe(true);
+  });
+});
+
+async function newSigner(): Promise<BundleSigner> {
+  const key = await generateSigningKey();
+  return {
+    algorithm: key.algorithm,
+    publicKeyPem: spkiToPem(key.spki),
+    fingerprint: await fingerprintOf(key.spki),
+    sign: (data) => signBytes(key.keyPair.privateKey, key.algorithm, data),
+  };
+}
+
+describe('importBundleFile refuses a bundle whose signature fails, and changes nothing', () => {
+  let signed: ZipItem[];
+  let other: ZipItem[];
+  beforeEach(async () => {
+    const key = await newSigner();
+    signed = await unpack(await bundleBytes(await makeFixture({ prefix: 'B' }), undefined, key));
+    other = await unpack(await bundleBytes(await makeFixture({ prefix: 'C' }), undefined, key));
+  });
+  const at = (items: ZipItem[], path: string) => items.find((entry) => entry.name.endsWith(`/${path}`))!;
+  /** The tag manifest recomputed by a forger, public key included. */
+  const retag = (items: ZipItem[]) => {
+    const tags = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'signature/public-key.pem'];
+    at(items, 'tagmanifest-sha256.txt').data = bytes(
+      tags.map((path) => `${sha(at(items, path).data)}  ${path}\n`).join(''),
+    );
+    return items;
+  };
+
+  it('accepts it signed, and names the signer as unknown to this database', async () => {
+    const result = await importBundleFile(db, new Blob([pack(signed) as Uint8Array<ArrayBuffer>]), options);
+    expect(result.ok && result.summary.signature).toMatchObject({ state: 'signed', signer: null });
+  });
+
+  it('a signature changed by one byte', async () => {
+    const sig = at(signed, 'signature/bag.sig');
+    sig.data = sig.data.slice();
+    sig.data[5] = sig.data[5]! ^ 0x01;
+    await expectRefused(pack(signed), /signature\/bag\.sig does not verify over tagmanifest-sha256\.txt/);
+  });
+
+  it("another bundle's signature (made by the same key over its own manifest)", async () => {
+    at(signed, 'signature/bag.sig').data = at(other, 'signature/bag.sig').data;
+    await expectRefused(pack(signed), /belongs to another bundle/);
+  });
+
+  it('an unknown algorithm in bag-info.txt', async () => {
+    const info = at(signed, 'bag-info.txt');
+    info.data = bytes(text(info.data).replace(/Bag-Signing-Algorithm: .*/, 'Bag-Signing-Algorithm: RSA-PSS'));
+    await expectRefused(pack(retag(signed)), /signing algorithm "RSA-PSS", which this version cannot check/);
+  });
+
+  it('the signature removed', async () => {
+    const items = signed.filter((entry) => !entry.name.endsWith('/signature/bag.sig'));
+    await expectRefused(pack(items), /signature\/bag\.sig or signature\/public-key\.pem is missing/);
+  });
+
+  it('a key other than the one bag-info.txt names', async () => {
+    at(signed, 'signature/public-key.pem').data = bytes((await newSigner()).publicKeyPem);
+    await expectRefused(pack(retag(signed)), /not the key whose fingerprint bag-info\.txt names/);
   });
 });
 

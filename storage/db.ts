@@ -9,6 +9,9 @@ import { SCHEMA_V2 } from './migrations/v2';
 import { SCHEMA_V3 } from './migrations/v3';
 import { SCHEMA_V4 } from './migrations/v4';
 import { SCHEMA_V6 } from './migrations/v6';
+import { SCHEMA_V9 } from './migrations/v9';
+import type { TimestampTokenRow } from './timestamps';
+import type { PendingTimestamp } from '@/utils/timestamp/backoff';
 import { SCHEMA_V7 } from './migrations/v7';
 import { SCHEMA_V8 } from './migrations/v8';
 import { SCHEMA_V11 } from './migrations/v11';
@@ -69,6 +72,8 @@ export class EvidenceDatabase extends Dexie {
   riskCriteria!: EntityTable<RiskCriteria, 'id'>;
   signingKeys!: EntityTable<SigningKeyRow, 'fingerprint'>;
   requests!: EntityTable<RequestRow, 'id'>;
+  timestampQueue!: EntityTable<PendingTimestamp, 'sha256'>;
+  timestampTokens!: EntityTable<TimestampTokenRow, 'sha256'>;
   syncJobs!: EntityTable<SyncJobRow, 'id'>;
   syncState!: EntityTable<SyncStateRow, 'id'>;
   internalAudits!: EntityTable<InternalAudit, 'id'>;
@@ -90,6 +95,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(6).stores(SCHEMA_V6);
     this.version(7).stores(SCHEMA_V7);
     this.version(8).stores(SCHEMA_V8);
+    this.version(9).stores(SCHEMA_V9);
     this.version(11).stores(SCHEMA_V11);
   }
 }

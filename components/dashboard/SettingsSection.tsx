@@ -4,6 +4,7 @@ import { ManagedMappingRules } from '@/components/settings/ManagedMappingRules';
 import { MaskingRulesEditor } from '@/components/settings/MaskingRulesEditor';
 import { SettingsForm } from '@/components/settings/SettingsForm';
 import { SigningKeyPanel } from '@/components/signing/SigningKeyPanel';
+import { TimestampPanel } from '@/components/timestamps/TimestampPanel';
 import { LiveSyncQueue } from '@/components/team-store/LiveSyncQueue';
 import { TeamStorePanel } from '@/components/team-store/TeamStorePanel';
 import { RiskCriteriaPanel } from '@/components/risk/RiskCriteriaPanel';
@@ -48,6 +49,12 @@ const signingKey: SectionView = ({ data, services }) =>
     <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
   ) : null;
 
+// Shown only when the page can read and save the time-stamping authority.
+const timestamps: SectionView = ({ data, services, thenReload }) =>
+  data.timestamps && services.saveTimestamps ? (
+    <TimestampPanel timestamps={data.timestamps} onSave={thenReload(services.saveTimestamps)} />
+  ) : null;
+
 // Shown only when the page can read and save the team store's settings.
 const teamStore: SectionView = ({ data, services, thenReload }) =>
   data.teamStore && services.teamStore ? (
@@ -88,6 +95,7 @@ export const SETTINGS_PANELS: readonly { key: string; view: SectionView }[] = [
   { key: 'masking', view: maskingRules },
   { key: 'frameworks', view: frameworkScope },
   { key: 'signing-key', view: signingKey },
+  { key: 'timestamps', view: timestamps },
   { key: 'team-store', view: teamStore },
   { key: 'sync-queue', view: syncQueue },
   { key: 'risk-criteria', view: riskCriteria },

@@ -5,6 +5,8 @@ import type { SettingsPolicy } from '@/components/settings/SettingsForm';
 import type { MaskingChange } from '@/components/settings/MaskingRulesEditor';
 import type { ControlledDocumentSummary } from '@/components/soa/ClauseDocuments';
 import type { SigningKeyDisplay } from '@/components/signing/SigningKeyPanel';
+import type { TimestampDisplay } from '@/components/timestamps/TimestampPanel';
+import type { TimestampSettings } from '@/utils/timestamp/settings';
 import type { RequestServices } from '@/components/requests/request-services';
 import type { AuditRequest } from '@/utils/requests/types';
 import type { CoverageData } from '@/utils/coverage/assessment';
@@ -33,6 +35,8 @@ export interface DashboardData {
   frameworks?: EffectiveFrameworks;
   /** The installation's bundle-signing keys, current first; absent where the page cannot read them. */
   signingKeys?: readonly SigningKeyDisplay[];
+  /** The time-stamping authority and what waits for a token; absent where the page cannot read them. */
+  timestamps?: TimestampDisplay;
   /** The team store's settings (never the secret) and its upload queue; absent where the page cannot read them. */
   teamStore?: { view: TeamStoreView; overview: SyncOverview; active: boolean };
   /** The auditor's request lists, and the rules that suggest controls from a request's text. */
@@ -57,6 +61,8 @@ export interface DashboardServices {
   /** Writes a confirmed import preview whole; resolves with the number of risks written. */
   importRisks: (preview: RiskImportPreview) => Promise<number>;
   saveMasking?: (change: MaskingChange) => Promise<void>;
+  /** Asks for the authority's origin (synchronously, first), then saves; rejects with a sentence. */
+  saveTimestamps?: (change: TimestampSettings) => Promise<void>;
   saveFrameworkScope?: (optional: MappedFrameworkId[]) => Promise<void>;
   /** A real CSS selector parser (throws a SyntaxError on an invalid selector). */
   parseSelector?: (selector: string) => void;

@@ -37,6 +37,38 @@ function choose(file = new File(['zip'], 'bundle.zip')) {
 }
 
 describe('ImportPanel', () => {
+  it.each([
+    [
+      { signer: 'This installation', pin: 'no-pins' as const },
+      /signed by a known key: This installation, fingerprint ABAB ABAB/,
+    ],
+    [{ signer: null, pin: 'no-pins' as const }, /signed by an unknown key: compare its fingerprint/],
+    [
+      { signer: null, pin: 'not-pinned' as const },
+      /unknown key.*not among the keys your organisation's policy pins/,
+    ],
+    [
+      { signer: "Pinned by your organisation's policy: Laptop 7", pin: 'pinned' as const },
+      /Laptop 7.*— pinned by/,
+    ],
+  ])('shows whose key signed the bundle (%o)', async (placed, shown) => {
+    const signed = {
+      ...summary,
+      custodyWithheld: 2,
+      signature: { state: 'signed' as const, algorithm: 'Ed25519', fingerprint: 'ab'.repeat(32), ...placed },
+    };
+    const verify = vi.fn(async (): Promise<VerifyResult> => ({
+      ok: true,
+      summary: signed,
+      bundle: { ...bundle, summary: signed },
+    }));
+    render(<ImportPanel verify={verify} importVerified={vi.fn()} />);
+    choose();
+    const line = await screen.findByTestId('bundle-signature');
+    expect(line.textContent).toMatch(shown);
+    expect(screen.getByTestId('bundle-summary').textContent).toContain('2 withheld');
+  });
+
   it('lists every problem of a refused bundle', async () => {
     const verify = vi.fn(async (): Promise<VerifyResult> => ({
       ok: false,

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatBytes } from '@/utils/bundle/format';
-import type { BundleProgress, BundleSummary, ImportOutcome } from '@/utils/bundle/types';
+import type { BundleProgress, BundleSignature, BundleSummary, ImportOutcome } from '@/utils/bundle/types';
+import { groupFingerprint } from '@/utils/signing/fingerprint';
 import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
 import { ExportProgress } from './ExportProgress';
 import { useThrottledProgress } from './useThrottledProgress';
@@ -28,6 +29,20 @@ type Phase =
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Who signed the bundle: a key this installation knows by its name, any other as unknown, with its fingerprint. */
+function SignatureLine({ signature }: { signature: BundleSignature }) {
+  const words = importText.summary;
+  if (signature.state === 'unsigned') return <>{words.unsigned}</>;
+  return (
+    <>
+      {words.signedBy(signature.algorithm, signature.signer)}{' '}
+      <code>{groupFingerprint(signature.fingerprint)}</code>
+      {signature.pin === 'not-pinned' && <span class="warning"> {words.notPinned}</span>}
+      {signature.pin === 'pinned' && <> {words.pinned}</>}
+    </>
+  );
+}
+
 function Summary({ summary }: { summary: BundleSummary }) {
   const words = importText.summary;
   return (
@@ -46,8 +61,15 @@ function Summary({ summary }: { summary: BundleSummary }) {
           formatBytes(summary.payloadBytes),
         )}
       </dd>
+      <dt>{words.signature}</dt>
+      <dd data-testid="bundle-signature">
+        <SignatureLine signature={summary.signature} />
+      </dd>
       <dt>{words.custodyLog}</dt>
-      <dd>{words.custodyEntries(summary.custodyEntries)}</dd>
+      <dd>
+        {words.custodyEntries(summary.custodyEntries)}
+        {summary.custodyWithheld > 0 && ` ${words.custodyWithheld(summary.custodyWithheld)}`}
+      </dd>
       {summary.encrypted && (
         <>
           <dt>{words.encryption}</dt>

@@ -29,6 +29,16 @@ describe('SigningKeyPanel', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(signingText.copied));
   });
 
+  it("says whether the organisation's policy pins this installation's key", () => {
+    const { unmount } = render(
+      <SigningKeyPanel keys={[{ ...current, pin: 'not-pinned' }]} copyText={vi.fn()} />,
+    );
+    expect(screen.getByTestId('signing-pin').textContent).toBe(signingText.pin['not-pinned']);
+    unmount();
+    render(<SigningKeyPanel keys={[{ ...current, pin: 'no-pins' }]} copyText={vi.fn()} />);
+    expect(screen.queryByTestId('signing-pin')).toBeNull();
+  });
+
   it('says so when the clipboard refuses', async () => {
     render(<SigningKeyPanel keys={[current]} copyText={() => Promise.reject(new Error('denied'))} />);
     fireEvent.click(screen.getByRole('button', { name: signingText.copy }));

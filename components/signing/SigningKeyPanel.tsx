@@ -8,6 +8,8 @@ export interface SigningKeyDisplay {
   status: 'current' | 'retired';
   createdAt: string;
   retiredAt: string | null;
+  /** Whether the organisation's policy pins this key; `no-pins` (or absent) when it pins none. */
+  pin?: 'pinned' | 'not-pinned' | 'no-pins';
 }
 
 interface Props {
@@ -46,6 +48,11 @@ export function SigningKeyPanel({ keys, copyText }: Props) {
         </dl>
       ) : (
         <p>{t.noKey}</p>
+      )}
+      {current?.pin && current.pin !== 'no-pins' && (
+        <p data-testid="signing-pin" class={current.pin === 'not-pinned' ? 'warning' : undefined}>
+          {t.pin[current.pin]}
+        </p>
       )}
       {copyState !== 'idle' && <p role="status">{copyState === 'copied' ? t.copied : t.copyFailed}</p>}
       {retired.length > 0 && (

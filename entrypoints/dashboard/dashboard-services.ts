@@ -18,11 +18,18 @@ import { applyRiskImport } from '@/storage/risk-repository';
 import { listRequests } from '@/storage/request-repository';
 import { createRequestServices } from './request-services';
 import { downloadText } from './download';
+import { readTimestampView } from '@/platform/timestamp-settings';
+import { pendingTimestamps } from '@/storage/timestamps';
 import { readTeamStoreView } from '@/platform/team-store-settings';
-import { hasOriginPermission, requestOriginPermission } from '@/platform/origin-permission';
+import { readPinnedSigningKeys } from '@/platform/signing-keys';
+import {
+  hasOriginPermission,
+  releaseOriginPermission,
+  requestOriginPermission,
+} from '@/platform/origin-permission';
 import { readSyncOverview } from '@/storage/sync-queue';
 import { serviceOrigin } from '@/utils/settings/origin';
-import { teamStoreSettingsText } from '@/utils/text';
+import { teamStoreSettingsText, timestampText } from '@/utils/text';
 import type { TeamStoreFieldsInput } from '@/utils/team-store/settings-check';
 
 const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'clause').map((item) => item.id);
@@ -31,18 +38,29 @@ const CLAUSE_IDS = DEFAULT_CATALOGUE.items.filter((item) => item.kind === 'claus
 export function createDashboardServices(db: EvidenceDatabase): DashboardServices {
   return {
     load: async () => {
-      const [coverage, view, masking, frameworks, documents, signingKeys, requests, rules, teamStore] =
-        await Promise.all([
-          readCoverageSnapshot(db),
-          readEffectiveSettings(db),
-          readMaskingView(db),
-          readFrameworkScope(db),
-          readControlledDocuments(db, CLAUSE_IDS),
-          readSigningKeys(db),
-          listRequests(db),
-          readEffectiveMappingRules(db),
-          readTeamStore(db),
-        ]);
+      const [
+        coverage,
+        view,
+        masking,
+        frameworks,
+        documents,
+        signingKeys,
+        timestamps,
+        requests,
+        rules,
+        teamStore,
+      ] = await Promise.all([
+        readCoverageSnapshot(db),
+        readEffectiveSettings(db),
+        readMaskingView(db),
+        readFrameworkScope(db),
+        readControlledDocuments(db, CLAUSE_IDS),
+        readSigningKeys(db),
+        readTimestampDisplay(db),
+        listRequests(db),
+        readEffectiveMappingRules(db),
+        readTeamStore(db),
+      ]);
       const policy = {
         organisation: view.organisation,
         capturer: view.capturer,
@@ -59,6 +77,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
         documents,
         requests: { requests, rules },
         ...(signingKeys ? { signingKeys } : {}),
+        timestamps,
         ...(teamStore ? { teamStore } : {}),
       };
     },
@@ -95,6 +114,19 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
       applyRiskImport(db, preview, await readEffectiveCapturer(db), new Date().toISOString()),
     saveMasking: async (change) => {
       await sendMessage('saveMaskingSettings', change);
+    },
+    saveTimestamps: (change) => {
+      // The permission prompt first, inside the click's gesture; nothing is awaited before it.
+      const origin = change.url.trim() ? serviceOrigin(change.url) : null;
+      const granted = origin?.ok ? requestOriginPermission(change.url) : Promise.resolve(true);
+      return granted.then(async (allowed) => {
+        if (!allowed) throw new Error(timestampText.permissionRefused);
+        const before = serviceOrigin((await readTimestampView(db)).settings.url);
+        await sendMessage('saveTimestampSettings', change);
+        // The authority it replaces gets its origin back, unless the new one is on the same origin.
+        if (before.ok && (!origin?.ok || before.pattern !== origin.pattern))
+          await releaseOriginPermission(before.origin).catch(() => false);
+      });
     },
     saveFrameworkScope: async (optional) => {
       await sendMessage('saveFrameworkScope', { optional });
@@ -145,10 +177,27 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
 async function readSigningKeys(db: EvidenceDatabase) {
   try {
     await currentSigningKey(db);
-    return await listSigningKeys(db);
+    const [keys, pinned] = await Promise.all([listSigningKeys(db), readPinnedSigningKeys()]);
+    const pins = pinned.map((key) => key.fingerprint);
+    return keys.map((key) => ({
+      ...key,
+      pin:
+        pins.length === 0
+          ? ('no-pins' as const)
+          : pins.includes(key.fingerprint)
+            ? ('pinned' as const)
+            : ('not-pinned' as const),
+    }));
   } catch {
     return undefined;
   }
+}
+
+/** The authority in force and the stamps still queued, for the settings panel. */
+async function readTimestampDisplay(db: EvidenceDatabase) {
+  const [view, pending] = await Promise.all([readTimestampView(db), pendingTimestamps(db)]);
+  const lastProblem = pending.find((item) => item.lastProblem)?.lastProblem ?? null;
+  return { ...view, pending: pending.length, lastProblem };
 }
 
 function originOf(endpoint: string): string {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { getDatabase } from '@/storage/db';
 import { readEffectiveCapturer } from '@/platform/effective-settings';
+import { readSignatureKeys } from '@/platform/signing-keys';
 import { sendMessage } from '@/platform/messaging';
 import { importVerifiedBundle } from '@/storage/bundle-import';
 import { verifyBundle } from '@/utils/bundle/verify';
@@ -20,7 +21,13 @@ const db = getDatabase();
 // Import writes from this page: a bundle's bytes cannot travel through runtime messages to the background.
 const importPanel = (
   <ImportPanel
-    verify={(file, password, hooks) => verifyBundle(file, { ...(password ? { password } : {}), ...hooks })}
+    verify={async (file, password, hooks) =>
+      verifyBundle(file, {
+        ...(password ? { password } : {}),
+        ...hooks,
+        keys: await readSignatureKeys(db),
+      })
+    }
     importVerified={async (bundle) => {
       const imported = await importVerifiedBundle(db, bundle, {
         actor: await readEffectiveCapturer(db),

@@ -119,6 +119,8 @@ export const CUSTODY_EVENTS = [
   'request-file',
   // The installation's bundle-signing key was replaced: both fingerprints, so bundles signed by either are placed.
   'key-rotation',
+  // A time-stamping authority countersigned an earlier entry's hash (RFC 3161): which entry, when, by whom.
+  'timestamp',
   // A person chose to sync to a team store the write-once probe found not tamper-proof: which store, and why.
   'team-store-risk-accepted',
   // An internal audit or a management review added, revised or removed, with the record before and after.

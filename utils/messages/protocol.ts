@@ -8,6 +8,7 @@ import type {
 } from '../isms-records/types';
 import type { MaskingRule, MaskingSettings } from '../masking/types';
 import type { FractionRect } from '../redaction/rectangles';
+import type { EffectiveTimestamps, TimestampSettings } from '../timestamp/settings';
 import type { SavedProbe } from '../team-store/settings-check';
 import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
 import type { EffectiveFrameworks } from '../settings/frameworks';
@@ -84,6 +85,16 @@ export interface Protocol {
   /** A dropped or pasted file: the page passes a blob: URL of its own origin, the background reads and hashes it. */
   addFileEvidence: { request: AddFileEvidenceRequest; response: EvidenceRecord };
   /**
+   * The time-stamping authority, the disagreement tolerance and the trusted CA certificates (an empty URL turns
+   * timestamps off). The page asked for the authority's origin first, in the click that saves.
+   */
+  saveTimestampSettings: { request: TimestampSettings; response: EffectiveTimestamps };
+  /**
+   * Stamps an export's tag manifest (the text, as written into the bag) at the configured authority; the
+   * verified reply comes back as base64 DER. `null` when no authority is set; a problem when it cannot be had.
+   */
+  timestampTagManifest: { request: { text: string }; response: TagManifestStamp | null };
+  /**
    * Saves the team store's settings (the page asked for the endpoint's origin first) and runs the write-once
    * probe; an empty secret keeps the saved one. The answer never holds the secret.
    */
@@ -130,6 +141,17 @@ export interface RequestKey {
   audit: string;
   reference: string;
 }
+
+export type TagManifestStamp =
+  | {
+      ok: true;
+      replyBase64: string;
+      genTime: string;
+      signer: string;
+      certificatesPem: string[];
+      authority: string;
+    }
+  | { ok: false; problem: string };
 
 export interface TeamStoreSaveRequest {
   endpoint: string;
@@ -213,6 +235,8 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   deleteEvidence: true,
   addFileEvidence: true,
   redactEvidence: true,
+  saveTimestampSettings: true,
+  timestampTagManifest: true,
   saveTeamStore: true,
   probeTeamStore: true,
   acceptTeamStoreRisk: true,

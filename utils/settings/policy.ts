@@ -6,6 +6,7 @@ import {
 import type { MappingRule } from '../isms/types';
 import type { MaskingRule } from '../masking/types';
 import { policyProblemText } from '../text';
+import { serviceOrigin } from './origin';
 
 /**
  * What an administrator may preset by browser policy (chrome.storage.managed / Firefox's
@@ -28,8 +29,25 @@ export interface ManagedPolicy {
   frameworks?: MappedFrameworkId[];
   /** The settings people may not change; any other value the policy sets is a default they may override. */
   locked?: LockableSetting[];
+  /** The RFC 3161 time-stamping authority every capture and export is stamped by (always locked). */
+  timestampAuthorityUrl?: string;
+  /** Minutes of disagreement between local and trusted time beyond which the index flags a capture. */
+  timestampToleranceMinutes?: number;
+  /** PEM CA certificates the authority's tokens must chain to. */
+  timestampAuthorityCertificates?: string;
   /** Where the team store is; each value set here is fixed in Settings. Never the secret: each admin types it. */
   teamStore?: ManagedTeamStore;
+  /**
+   * The bundle-signing keys of the organisation's installations (SHA-256 fingerprints, any grouping, with a
+   * name): an import names a bundle signed by one of them as pinned, and any other signer as not pinned.
+   */
+  pinnedSigningKeys?: PinnedSigningKey[];
+}
+
+export interface PinnedSigningKey {
+  /** Plain lower-case hex, however the policy grouped it. */
+  fingerprint: string;
+  label: string;
 }
 
 /** The team store as the organisation sets it (docs/DEPLOYMENT.md); every part optional. */
@@ -110,10 +128,16 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     if (rules && rules.every((rule) => rule !== null)) policy.mappingRules = rules as MappingRule[];
     else ignore('mappingRules', policyProblemText.mappingRules);
   }
+  readTimestampPolicy(raw, policy, ignore);
   if (raw.frameworks !== undefined) {
     if (Array.isArray(raw.frameworks) && raw.frameworks.every(isMappedFrameworkId))
       policy.frameworks = [...new Set(raw.frameworks)];
     else ignore('frameworks', policyProblemText.frameworks(MAPPED_FRAMEWORK_IDS));
+  }
+  if (raw.pinnedSigningKeys !== undefined) {
+    const keys = Array.isArray(raw.pinnedSigningKeys) ? raw.pinnedSigningKeys.map(pinnedKeyOf) : null;
+    if (keys && keys.every((key) => key !== null)) policy.pinnedSigningKeys = keys as PinnedSigningKey[];
+    else ignore('pinnedSigningKeys', policyProblemText.pinnedSigningKeys);
   }
   if (raw.locked !== undefined) {
     if (Array.isArray(raw.locked) && raw.locked.every((key) => LOCKABLE_SETTINGS.includes(key)))
@@ -126,6 +150,31 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
     else ignore('teamStore', policyProblemText.teamStore);
   }
   return { policy, problems };
+}
+
+function readTimestampPolicy(
+  raw: Json,
+  policy: ManagedPolicy,
+  ignore: (key: string, why: string) => void,
+): void {
+  const { timestampAuthorityUrl: url, timestampToleranceMinutes: tolerance } = raw;
+  if (url !== undefined) {
+    const origin = typeof url === 'string' && url.trim() !== '' ? serviceOrigin(url) : null;
+    if (origin?.ok) policy.timestampAuthorityUrl = (url as string).trim();
+    else
+      ignore('timestampAuthorityUrl', origin ? `the address ${origin.problem}` : policyProblemText.notText);
+  }
+  if (tolerance !== undefined) {
+    if (typeof tolerance === 'number' && Number.isInteger(tolerance) && tolerance >= 1 && tolerance <= 1440)
+      policy.timestampToleranceMinutes = tolerance;
+    else ignore('timestampToleranceMinutes', policyProblemText.minutes);
+  }
+  const certificates = raw.timestampAuthorityCertificates;
+  if (certificates !== undefined) {
+    if (typeof certificates === 'string' && certificates.includes('-----BEGIN CERTIFICATE-----'))
+      policy.timestampAuthorityCertificates = certificates;
+    else ignore('timestampAuthorityCertificates', policyProblemText.certificates);
+  }
 }
 
 function teamStoreOf(value: unknown): ManagedTeamStore | null {
@@ -160,6 +209,16 @@ function maskingRuleOf(value: unknown): MaskingRule | null {
       ...(typeof value.flags === 'string' && value.flags ? { flags: value.flags } : {}),
     };
   return null;
+}
+
+/** `"AB12 …"` or `{ "fingerprint": "AB12 …", "label": "Compliance laptop" }`; 64 hex digits in any grouping. */
+function pinnedKeyOf(value: unknown): PinnedSigningKey | null {
+  const fingerprint = typeof value === 'string' ? value : isObject(value) ? value.fingerprint : undefined;
+  if (typeof fingerprint !== 'string') return null;
+  const hex = fingerprint.replace(/[\s:]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) return null;
+  const label = isObject(value) && text(value.label) ? value.label.trim() : '';
+  return { fingerprint: hex, label };
 }
 
 function mappingRuleOf(value: unknown): MappingRule | null {

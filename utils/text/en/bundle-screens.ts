@@ -82,6 +82,16 @@ export const importText = {
       `${records} records, ${files} files, ${bytes}`,
     custodyLog: 'Custody log',
     custodyEntries: (entries: number) => `${entries} entries, chain intact`,
+    custodyWithheld: (withheld: number) =>
+      `(${withheld} withheld: about evidence outside the bundle, checked by their hashes)`,
+    signature: 'Signature',
+    unsigned: 'Not signed (made before bundles were signed, or by an older version)',
+    signedBy: (algorithm: string, signer: string | null) =>
+      signer
+        ? `Valid (${algorithm}), signed by a known key: ${signer}, fingerprint`
+        : `Valid (${algorithm}), signed by an unknown key: compare its fingerprint with the one the sender published`,
+    pinned: "— pinned by your organisation's policy.",
+    notPinned: "— not among the keys your organisation's policy pins.",
     encryption: 'Encryption',
     encrypted: 'AES, passphrase accepted',
   },

@@ -22,6 +22,7 @@ export const evidenceText = {
     'request-status': 'Auditor request status changed',
     'request-file': 'Filed against an auditor request',
     'key-rotation': 'Bundle signing key replaced',
+    timestamp: 'Trusted timestamp received',
     'team-store-risk-accepted': 'Sync to a team store that is not tamper-proof accepted',
     'isms-record-change': 'Internal audit or management review changed',
   },

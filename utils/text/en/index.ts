@@ -34,5 +34,6 @@ export { riskScreenText } from './risk-screens';
 export { soaReasonText } from './soa-reasons';
 export { bundleRiskText } from './bundle-risks';
 export { signingText } from './signing';
+export { timestampText } from './timestamps';
 export { teamViewText } from './team-view';
 export { verifyGuideText, type GuidePlatform } from './verify-guide';

@@ -31,8 +31,12 @@ export const policyProblemText = {
   builtIns: 'it must map built-in pattern ids to true or false',
   maskingRules: 'each rule needs an id, a name and a pattern or a selector',
   mappingRules: 'each rule needs an id, a kind (url or keyword), a pattern and controls',
+  minutes: 'it must be a whole number of minutes from 1 to 1440',
+  certificates: 'it must hold PEM certificates (-----BEGIN CERTIFICATE-----)',
   teamStore:
     'it must be an object of endpoint (an http or https address), region, bucket, prefix and accessKeyId as text and pathStyle as true or false',
   locked: (lockable: readonly string[]) => `it lists settings among ${lockable.join(', ')}`,
   frameworks: (ids: readonly string[]) => `it must be a list of ${ids.join(', ')}`,
+  pinnedSigningKeys:
+    'it must be a list of SHA-256 fingerprints (64 hex digits, spaces and colons allowed), each a text or { fingerprint, label }',
 };

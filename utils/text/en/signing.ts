@@ -14,4 +14,12 @@ export const signingText = {
   previousKeys: 'Previous keys (still recognised on import)',
   currentKeyLabel: 'This installation',
   retiredKeyLabel: 'This installation (a retired key)',
+  pinnedKeyLabel: (label: string) =>
+    label ? `Pinned by your organisation's policy: ${label}` : "Pinned by your organisation's policy",
+  pin: {
+    pinned: "Your organisation's policy pins this key: bundles it signs are shown as pinned on import.",
+    'not-pinned':
+      "Your organisation's policy pins other keys, not this one: bundles this installation signs are shown as not pinned on import. Send the fingerprint to your administrator.",
+    'no-pins': '',
+  },
 };

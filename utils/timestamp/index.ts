@@ -1,0 +1,6 @@
+export * from './backoff';
+export * from './certificates';
+export * from './reply';
+export * from './request';
+export * from './settings';
+export * from './subject';
