@@ -15,6 +15,7 @@ import { writeBundle, type WriteBundleResult } from '@/utils/bundle/writer';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import { appendCustody, readCustodyLog } from './custody-log';
 import { readCoverageSummaries } from './coverage-index';
+import type { MappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
 import type { EvidenceDatabase } from './db';
 import { listFindings, readAuditPlan, readControlStates } from './isms-repository';
 import { listInternalAudits, listManagementReviews } from './isms-records-repository';
@@ -78,6 +79,8 @@ export interface ExportRequest {
   organisation?: string;
   /** False leaves the readiness self-assessment out of the auditor's index.html; default true. */
   includeReadiness?: boolean;
+  /** The frameworks in scope besides ISO: one register and one index section each. */
+  frameworks?: readonly MappedFrameworkId[];
 }
 
 /** The organisation, SoA, coverage, readiness, findings and custody log the bundle reports on. */
@@ -154,6 +157,7 @@ export async function loadExportContext(
       { label: reportText.stage2, ready: stage2.ready, details: stage2.reasons },
     ],
     includeReadiness: request.includeReadiness ?? true,
+    ...(request.frameworks?.length ? { frameworks: [...request.frameworks] } : {}),
     findings,
     custody,
     riskRegister: { criteria: riskCriteria, risks, trace },

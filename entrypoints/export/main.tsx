@@ -1,3 +1,5 @@
+import { readFrameworkScope } from '@/platform/framework-settings';
+import { isMappedFrameworkId } from '@/utils/crosswalk/framework-catalogue';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ExportPanel } from '@/components/export/ExportPanel';
@@ -42,6 +44,7 @@ async function main() {
             timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
             organisation: choices.organisation,
             includeReadiness: choices.includeReadiness,
+            frameworks: (await readFrameworkScope(db)).inScope.filter(isMappedFrameworkId),
             password: password ?? undefined,
             signal,
             onProgress,

@@ -9,9 +9,11 @@ import { REPORT_CSS } from './report-style';
 import { controlStateOf, coverageLabel } from './tables';
 import type { CoverageStatus } from '../coverage/types';
 import type { BundleContext, WrittenEvidence } from './types';
-import { reportText as t } from '../text';
+import { frameworkBundleText, reportText as t } from '../text';
 import { riskNavLink, riskReportSection } from './risk-files';
 import { requestsSection } from './requests';
+import { frameworkNav, frameworkSections } from './framework-registers';
+import { mappedFramework } from '../crosswalk/framework-catalogue';
 
 export interface ReportInput {
   bundleName: string;
@@ -208,10 +210,25 @@ function themeSections(view: ReportView): string {
 
 /** Evidence tagged to controls the catalogue does not know, and evidence tagged to none. */
 function unplacedSections({ input }: ReportView): string {
-  const known = new Set(input.context.catalogue.items.map((item) => item.id));
-  const unknown = input.evidence.filter((item) => item.controls.some((control) => !known.has(control)));
+  const iso = new Set(input.context.catalogue.items.map((item) => item.id));
+  const entries = new Set(
+    (input.context.frameworks ?? []).flatMap((id) => mappedFramework(id).entries.map((entry) => entry.id)),
+  );
+  const unknown = input.evidence.filter((item) =>
+    item.controls.some((control) => !iso.has(control) && !entries.has(control)),
+  );
+  // Tagged to SOC 2 or CSF entries only: no control section shows it, so it gets its own.
+  const direct = input.evidence.filter(
+    (item) =>
+      item.controls.length > 0 &&
+      item.controls.every((control) => entries.has(control)) &&
+      !unknown.includes(item),
+  );
   const untagged = input.evidence.filter((item) => item.controls.length === 0);
   return [
+    direct.length > 0
+      ? `<section id="framework-only"><h2>${e(frameworkBundleText.directOnly)}</h2>${evidenceList(direct)}</section>`
+      : '',
     unknown.length > 0
       ? `<section id="other-controls"><h2>${e(t.otherControls)}</h2>${evidenceList(unknown)}</section>`
       : '',
@@ -228,6 +245,7 @@ const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
   (view) => readinessSection(view.input, view.items),
   themeSections,
   unplacedSections,
+  ({ input }) => frameworkSections(input.context.frameworks ?? [], input.evidence),
   (view) => findingsSection(view.input.context.findings),
   (view) => riskReportSection(view.input.context.riskRegister),
 ];
@@ -252,7 +270,7 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
 <dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
+<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}${frameworkNav(context.frameworks ?? [])}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
 <li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
 }

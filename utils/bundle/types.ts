@@ -13,6 +13,7 @@ import type { AuditPlan, ControlState, Finding } from '../isms/types';
 import type { BundleRiskRegister } from './risk-files';
 import type { BundleIsmsRecords } from './records-files';
 import type { BundleRequests } from './requests';
+import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
 
 /** One evidence record on its way into a bundle; its bytes are read only when they are written. */
 export interface BundleEvidence {
@@ -129,6 +130,8 @@ export interface BundleContext {
   ismsRecords?: BundleIsmsRecords;
   /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
   requests?: BundleRequests;
+  /** The frameworks in scope besides ISO: one register and one index section each. Absent or empty: ISO alone. */
+  frameworks?: readonly MappedFrameworkId[];
 }
 
 /** A file of the bag as the report, the register and the manifest see it. */

@@ -14,6 +14,11 @@ import { readEvidenceFolders } from './evidence-folders';
 import { RECORD_FILE, type BundledArtifact, type BundledRecord } from './record';
 import type { BundleProgress, BundleSignature, BundleSummary, VerifyFailure } from './types';
 import { readRequestsCsv, REQUESTS_FILE } from './requests';
+import {
+  FRAMEWORK_REGISTER_PATHS,
+  readFrameworkRegister,
+  type FrameworkRegister,
+} from './framework-registers';
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
 import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
@@ -37,6 +42,8 @@ export interface VerifiedBundle {
   riskTables?: BundledRiskTables;
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
+  /** The registers of the frameworks in scope besides ISO, as read back; empty for ISO alone and older bundles. */
+  frameworks?: FrameworkRegister[];
   readArtifact: (evidenceId: string, artifact: BundledArtifact) => Promise<Blob>;
 }
 
@@ -174,6 +181,7 @@ async function checkPayloadHashes(
     const keep =
       path === CUSTODY_FILE ||
       path === REQUESTS_PATH ||
+      FRAMEWORK_REGISTER_PATHS.has(path) ||
       path.endsWith(`/${RECORD_FILE}`) ||
       keepsRiskTable(path);
     const result = await bundle.read(path, keep);
@@ -212,8 +220,27 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
     custody: custody.entries,
     evidence,
     requests: readRequests(texts.get(REQUESTS_PATH), problems),
+    frameworks: readRegisters(texts, evidence, problems),
     riskTables: bundledRiskTables(texts),
   };
+}
+
+/** The framework registers a bundle carries (none in a bundle of ISO alone, and in every older one). */
+function readRegisters(
+  texts: ReadonlyMap<string, string>,
+  evidence: readonly BundledRecord[],
+  problems: string[],
+): FrameworkRegister[] {
+  const tags = new Map(evidence.map((record) => [record.evidence.id, record.evidence.controls]));
+  const registers: FrameworkRegister[] = [];
+  for (const [path, framework] of FRAMEWORK_REGISTER_PATHS) {
+    const text = texts.get(path);
+    if (text === undefined) continue;
+    const read = readFrameworkRegister(framework, text, tags);
+    problems.push(...read.problems);
+    registers.push(read.register);
+  }
+  return registers;
 }
 
 /** A bundle without requests.csv (any bundle not exported for a request list, and every older one) has none. */

@@ -27,6 +27,7 @@ import { riskSummaryFiles } from './risk-files';
 import { recordsSummaryFiles } from './records-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
+import { FRAMEWORK_REGISTER_FILES, frameworkRegisterCsv } from './framework-registers';
 import type {
   BundleContext,
   BundleEvidence,
@@ -269,6 +270,10 @@ function summaryFiles(
     { path: 'register.csv', text: () => registerCsv(evidence, titles) },
     { path: 'soa.csv', text: () => soaCsv(context, controlCounts(evidence)) },
     { path: 'findings.csv', text: () => findingsCsv(context.findings) },
+    ...(context.frameworks ?? []).map((framework) => ({
+      path: FRAMEWORK_REGISTER_FILES[framework],
+      text: () => frameworkRegisterCsv(framework, evidence),
+    })),
     ...riskSummaryFiles(context.riskRegister),
     ...recordsSummaryFiles(context.ismsRecords),
     ...(context.requests

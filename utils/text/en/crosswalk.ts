@@ -61,3 +61,33 @@ export const frameworkViewText = {
   entryLine: (status: string, count: number) =>
     `${status}, ${count === 1 ? '1 record' : `${count.toLocaleString('en')} records`} in the window`,
 } as const;
+
+/** The bundle's framework registers and their sections in index.html. */
+export const frameworkBundleText = {
+  header: [
+    'Entry',
+    'Entry title',
+    'Evidence ID',
+    'Counted as',
+    'Mapped from (ISO/IEC 27001:2022)',
+    'Evidence title',
+    'Effective date',
+    'Status',
+    'Original file',
+    'Original SHA-256',
+  ],
+  heading: (name: string, version: string) => `${name} ${version}`,
+  mappingsUsed: 'Mappings used',
+  honesty:
+    'Evidence is tagged to ISO/IEC 27001 controls. Evidence marked “mapped from” an ISO ID was counted for the entry through the mapping below, not tagged to the entry; evidence marked “tagged directly” was tagged to the entry itself.',
+  noEvidence: 'No evidence in this bundle.',
+  directOnly: 'Evidence tagged only to SOC 2 or NIST CSF entries',
+  registerLink: (name: string) => `${name} register (CSV)`,
+  unreadable: (path: string, reason: string) => `${path} cannot be read: ${reason}`,
+  header_: 'its header is not the one this extension writes.',
+  rowProblem: (path: string, line: number, why: string) => `${path} line ${line}: ${why}`,
+  unknownEvidence: (id: string) => `evidence ${id} is not in the bundle`,
+  notTagged: (id: string, tag: string) =>
+    `evidence ${id} is counted through ${tag}, which its record.json does not carry`,
+  countedAs: 'its “Counted as” is neither “tagged directly” nor “mapped from” an ID',
+} as const;

@@ -27,7 +27,7 @@ export {
   teamSyncText,
 } from './team-store';
 export { requestText } from './requests';
-export { crosswalkText, frameworkSettingsText, frameworkViewText } from './crosswalk';
+export { crosswalkText, frameworkBundleText, frameworkSettingsText, frameworkViewText } from './crosswalk';
 export { riskText } from './risks';
 export { ismsRecordsText } from './isms-records';
 export { riskScreenText } from './risk-screens';
