@@ -81,3 +81,22 @@ export function surveyFrames(doc: Document, skips: SkipLedger): FrameSurvey {
   visit(doc, '', 1);
   return survey;
 }
+
+/**
+ * Where a same-origin frame's viewport sits in the top document's viewport: the sum of the content-box
+ * corners of every frame element between the node's document and `top`. Frames move as the page scrolls:
+ * read it when it is needed.
+ */
+export function frameOffset(node: Node, top: Document): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  for (let doc = node.ownerDocument; doc && doc !== top;) {
+    const frame = doc.defaultView?.frameElement;
+    if (!frame) break;
+    const box = frame.getBoundingClientRect();
+    x += box.left + frame.clientLeft;
+    y += box.top + frame.clientTop;
+    doc = frame.ownerDocument;
+  }
+  return { x, y };
+}

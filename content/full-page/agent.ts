@@ -1,5 +1,7 @@
 import { bottomInsetOf, findRepeatedElements } from './repeated-elements';
 import { findScrollContainer, paneRect, type ScrollContainer } from './scroll-container';
+import { frameOffset } from '../frames';
+import type { Rect } from '@/utils/capture/full-page/types';
 import { pageBackground } from './page-background';
 import { settle } from './settle';
 import { MaskScanner } from './mask-scanner';
@@ -50,6 +52,12 @@ function withAgentSkips(snapshot: PageSnapshot, agentSkips: SkipLedger): PageSna
 
 /** Longer than any pause between two steps of a live capture (a step times out after 20 s). */
 export const ABANDON_AFTER_MS = 30_000;
+
+/** A rectangle of the top viewport in the coordinates of a frame's viewport. */
+function inFrame(rect: Rect, frameDoc: Document, top: Document): Rect {
+  const offset = frameOffset(frameDoc.documentElement, top);
+  return { ...rect, x: rect.x - offset.x, y: rect.y - offset.y };
+}
 
 /**
  * The page side of a full-page (or masked) capture: finds what scrolls, scrolls it tile by tile,
@@ -103,12 +111,19 @@ export class PageAgent {
     const skips = new SkipLedger();
     const repeated =
       step.scope === 'full-page' ? findRepeatedElements(doc, win, this.options.shadowRootOf, skips) : [];
+    // A pane inside a frame: that frame's sticky and fixed elements repeat on every tile too.
+    const paneDoc = container.element.ownerDocument;
+    const paneWin = paneDoc.defaultView;
+    const framed =
+      step.scope === 'full-page' && paneDoc !== doc && paneWin
+        ? findRepeatedElements(paneDoc, paneWin, this.options.shadowRootOf, skips)
+        : [];
     const rules = step.masking;
     this.state = {
       scope: step.scope,
       container,
       original,
-      repeated,
+      repeated: [...repeated, ...framed],
       changes,
       masking: rules,
       scanner: rules
@@ -128,7 +143,10 @@ export class PageAgent {
         devicePixelRatio: win.devicePixelRatio,
         pane,
         scrollHeight: container.element.scrollHeight,
-        bottomInset: bottomInsetOf(repeated, pane),
+        bottomInset: Math.max(
+          bottomInsetOf(repeated, pane),
+          bottomInsetOf(framed, inFrame(pane, paneDoc, doc)),
+        ),
         container: container.description,
         background: pageBackground(doc, win),
       },
@@ -141,7 +159,7 @@ export class PageAgent {
       ? [this.doc.documentElement, ...(this.doc.body ? [this.doc.body] : [])]
       : [container.element];
     for (const element of targets) {
-      const style = this.win.getComputedStyle(element);
+      const style = (element.ownerDocument.defaultView ?? this.win).getComputedStyle(element);
       const html = element as HTMLElement;
       if (style.scrollBehavior === 'smooth') {
         changes.record(

@@ -2,6 +2,7 @@ import { findMatches, type CompiledRules } from '@/utils/masking/match';
 import type { MaskedLiteral } from '@/utils/masking/redact';
 import type { ShadowRootReader } from '@/utils/page/types';
 import { readShadowRoot } from '../dom';
+import { frameOffset, surveyFrames } from '../frames';
 import { SkipLedger } from '../skips';
 import type { MaskRect } from '@/utils/page/full-page-protocol';
 
@@ -20,8 +21,9 @@ const SHOW_ELEMENT_AND_TEXT = 1 | 4;
 const MARGIN = 2;
 
 /**
- * Finds what the masking rules cover on the page and where it is on screen right now. The scan is
- * repeated only after the DOM changed (lazy loading, virtualised rows); positions are re-read per tile.
+ * Finds what the masking rules cover on the page, same-origin frames included at any depth, and where it
+ * is on screen right now. The scan is repeated after the DOM changed (lazy loading, virtualised rows), and
+ * on every tile when the page has frames; positions are re-read per tile.
  */
 export class MaskScanner {
   private targets: Target[] = [];
@@ -29,6 +31,8 @@ export class MaskScanner {
   private readonly observer: MutationObserver;
   private readonly nodeIds = new WeakMap<Node, number>();
   private nextNodeId = 1;
+  /** The page's own document and its same-origin frames' documents, as of the last scan. */
+  private documents: Document[] = [];
   readonly pixelAreas = new Map<string, Set<string>>();
 
   constructor(
@@ -76,9 +80,17 @@ export class MaskScanner {
     if (!target.element.isConnected) return;
     if (target.element.checkVisibility && !target.element.checkVisibility({ visibilityProperty: true }))
       return;
-    const boxes = target.range
-      ? [...target.range.getClientRects()]
-      : [target.element.getBoundingClientRect()];
+    const offset = frameOffset(target.element, this.doc);
+    const boxes = (
+      target.range ? [...target.range.getClientRects()] : [target.element.getBoundingClientRect()]
+    ).map((box) => ({
+      left: box.left + offset.x,
+      top: box.top + offset.y,
+      right: box.right + offset.x,
+      bottom: box.bottom + offset.y,
+      width: box.width,
+      height: box.height,
+    }));
     let onScreen = false;
     for (const box of boxes) {
       if (box.width <= 0 || box.height <= 0) continue;
@@ -108,9 +120,10 @@ export class MaskScanner {
   /** The text of every element a selector rule matches, to remove from text, tables and DOM. */
   literals(): MaskedLiteral[] {
     const literals: MaskedLiteral[] = [];
+    if (this.dirty) this.scan();
     for (const rule of this.rules.selectors) {
       for (const element of this.matching(rule.selector)) {
-        const walker = this.doc.createTreeWalker(element, 4 /* SHOW_TEXT */);
+        const walker = element.ownerDocument.createTreeWalker(element, 4 /* SHOW_TEXT */);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const text = (node.nodeValue ?? '').trim();
           if (text) literals.push({ text, ruleId: rule.id });
@@ -126,11 +139,15 @@ export class MaskScanner {
   }
 
   private matching(selector: string): Element[] {
-    try {
-      return [...this.doc.querySelectorAll(selector)];
-    } catch {
-      return [];
+    const found: Element[] = [];
+    for (const doc of this.documents) {
+      try {
+        found.push(...doc.querySelectorAll(selector));
+      } catch {
+        return [];
+      }
     }
+    return found;
   }
 
   private idOf(node: Node): number {
@@ -143,18 +160,22 @@ export class MaskScanner {
   }
 
   private scan(): void {
-    this.dirty = false;
+    const frames = surveyFrames(this.doc, this.skips).readable.map((frame) => frame.doc);
+    this.documents = [this.doc, ...frames];
+    // A frame's changes are not observed (its document may be replaced): with frames, scan every tile.
+    this.dirty = frames.length > 0;
     const targets: Target[] = [];
     for (const rule of this.rules.selectors) {
       for (const element of this.matching(rule.selector))
         targets.push({ range: null, element, ruleId: rule.id, key: `e${this.idOf(element)}` });
     }
-    if (this.rules.patterns.length > 0 && this.doc.body) this.scanText(this.doc.body, targets);
+    if (this.rules.patterns.length > 0)
+      for (const doc of this.documents) if (doc.body) this.scanText(doc.body, targets);
     this.targets = targets;
   }
 
   private scanText(root: Node, targets: Target[]): void {
-    const walker = this.doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    const walker = (root.ownerDocument ?? this.doc).createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       try {
         this.scanNode(node, targets);
@@ -185,7 +206,7 @@ export class MaskScanner {
     const text = node.nodeValue ?? '';
     if (!parent || text.length < 6 || parent.localName === 'script' || parent.localName === 'style') return;
     for (const match of findMatches(text, this.rules.patterns)) {
-      const range = this.doc.createRange();
+      const range = (node.ownerDocument ?? this.doc).createRange();
       range.setStart(node, match.start);
       range.setEnd(node, match.end);
       targets.push({
