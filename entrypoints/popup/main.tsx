@@ -18,7 +18,12 @@ import type { CaptureProgress } from '@/utils/messages/protocol';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import { getDatabase } from '@/storage/db';
 import { listNeedsReview, readArtifact } from '@/storage/evidence-repository';
-import { popupText } from '@/utils/text';
+import { popupText, teamSyncText } from '@/utils/text';
+import { SyncStatusLine } from '@/components/team-store/SyncStatusLine';
+import { readTeamStoreView } from '@/platform/team-store-settings';
+import { hasOriginPermission } from '@/platform/origin-permission';
+import { readSyncOverview } from '@/storage/sync-queue';
+import { syncStatusLine } from '@/utils/team-store/sync-view';
 import { listRequests } from '@/storage/request-repository';
 import { dueForCapturer } from '@/utils/requests/progress';
 import { filingTargets, type FilingTarget } from '@/utils/requests/list-view';
@@ -140,6 +145,33 @@ function show() {
   void readMaskingView(db).then(arrive('masking'), () => undefined);
   void listRequests(db).then(arrive('requests'), () => undefined);
   void readFrameworkScope(db).then(arrive('frameworks'), () => undefined);
+  void showSyncLine(db).catch(() => undefined);
+}
+
+/**
+ * The team store's one line, after the first paint, in its own root below the popup: appended at the end, it
+ * moves nothing already shown. Without a team store nothing is added. An open popup also wakes the background,
+ * so a worker stopped mid-upload resumes.
+ */
+async function showSyncLine(db: ReturnType<typeof getDatabase>) {
+  const view = await readTeamStoreView();
+  if (!view.complete) return;
+  const probed = view.probe !== undefined && (view.probe.tamperProof || view.accepted);
+  const active = probed && (await hasOriginPermission(view.fields.endpoint));
+  if (active) void sendMessage('requestSync', {}).catch(() => undefined);
+  const text = syncStatusLine(
+    { complete: view.complete, active },
+    await readSyncOverview(db),
+    teamSyncText.popupLine,
+  );
+  if (!text) return;
+  let root = document.getElementById('sync-line');
+  if (!root) {
+    root = document.createElement('div');
+    root.id = 'sync-line';
+    document.body.append(root);
+  }
+  render(<SyncStatusLine text={text} />, root);
 }
 
 function paint() {

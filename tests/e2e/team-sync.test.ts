@@ -252,6 +252,13 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
       admin.installationId = await installationOf(admin.extension);
     }
     expect(admins[0]!.installationId).not.toBe(admins[1]!.installationId);
+    // The popup's one line, after its first paint, below everything else.
+    const tab = await openTab(admins[1]!.extension.context, new URL('ticket.html', server.url).href);
+    const popup = await clickToolbarButton(admins[1]!.extension, tab);
+    await popup.waitFor('[data-testid="sync-status-line"]');
+    expect(await popup.text('[data-testid="sync-status-line"]')).toMatch(/^Team store: all \d+ uploads done$/);
+    await popup.close();
+    await tab.close();
 
     const versions = await bucketVersions();
     expect(duplicates(versions)).toEqual([]);

@@ -34,3 +34,27 @@ export type EvidenceSyncState =
   | { where: 'local' }
   | { where: 'uploading'; status: 'waiting' | 'uploading' | 'blocked'; lastError: string | null }
   | { where: 'stored'; revision: number; versionIds: Record<string, string> };
+
+/**
+ * The popup's one line: undefined without a team store (the popup shows nothing), otherwise where the queue is,
+ * with the newest failure in its own words.
+ */
+export function syncStatusLine(
+  store: { complete: boolean; active: boolean },
+  overview: SyncOverview,
+  text: {
+    allSynced: (count: number) => string;
+    pending: (count: number) => string;
+    uploading: (count: number) => string;
+    stopped: (sentence: string) => string;
+    off: string;
+  },
+): string | undefined {
+  if (!store.complete) return undefined;
+  if (!store.active) return text.off;
+  const open = overview.waiting + overview.uploading + overview.blocked;
+  if (overview.blocked > 0 || (open > 0 && overview.lastError)) return text.stopped(overview.lastError ?? '');
+  if (overview.uploading > 0) return text.uploading(open);
+  if (overview.waiting > 0) return text.pending(open);
+  return text.allSynced(overview.done);
+}
