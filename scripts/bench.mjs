@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions (default: all). After this file's own
+// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests (default: all). After this file's own
 // capture benchmark, the others run as child processes on the same build: scripts/bench/full-page.mjs
 // (full-page capture of a tall table against the rate-limit floor and Chromium's own full-page screenshot,
 // pixel for pixel), scripts/bench/popup-render.mjs (popup first render at 1k/10k/50k records),
 // scripts/bench/library.mjs (evidence library first rows and search), scripts/bench/export-throughput.mjs
 // (1 GiB export in Chromium vs. `zip -0`), scripts/bench/synthetic-export.mjs (70,000 files / 5 GiB with the writer in Node) and
 // scripts/bench/element.mjs (element capture of a 200-row table, cropped and re-rendered, click to commit) and
-// scripts/bench/suggestions.mjs (precision and recall of the pre-ticked controls on the admin-console corpus).
+// scripts/bench/suggestions.mjs (precision and recall of the pre-ticked controls on the admin-console corpus) and
+// scripts/bench/requests.mjs (the dashboard's request list of 2,000 requests with 10,000 evidence records).
 //
 // The capture benchmark: how long a capture takes, against the browser's own screenshot call.
 // Real Chromium, the access-review fixture at 1280×800. After one toolbar click (activeTab), the popup
@@ -46,6 +47,7 @@ const BENCHMARKS = [
   'synthetic',
   'element',
   'suggestions',
+  'requests',
 ];
 const selected = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : BENCHMARKS);
 const unknown = [...selected].filter((name) => !BENCHMARKS.includes(name));
@@ -166,6 +168,7 @@ const SCRIPTS = {
   synthetic: 'synthetic-export.mjs',
   element: 'element.mjs',
   suggestions: 'suggestions.mjs',
+  requests: 'requests.mjs',
 };
 for (const [name, file] of Object.entries(SCRIPTS)) {
   if (!selected.has(name)) continue;

@@ -1,5 +1,9 @@
+import { useState } from 'preact/hooks';
 import type { RequestListRow } from '@/utils/requests/list-view';
 import { requestText } from '@/utils/text';
+
+/** Rows shown at first: overdue and open work sorts to the top, the rest is one click away. */
+export const FIRST_ROWS = 200;
 
 export interface RequestListProps {
   rows: readonly RequestListRow[];
@@ -9,6 +13,8 @@ export interface RequestListProps {
 /** One audit's requests, overdue first, with each one's items and evidence counted. */
 export function RequestList({ rows, onOpen }: RequestListProps) {
   const text = requestText.screen;
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const shown = rows.length > limit ? rows.slice(0, limit) : rows;
   return (
     <div class="table-scroll">
       <table class="data request-list" data-testid="request-list">
@@ -24,7 +30,7 @@ export function RequestList({ rows, onOpen }: RequestListProps) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ request, overdue, items, evidenceCount }) => (
+          {shown.map(({ request, overdue, items, evidenceCount }) => (
             <tr key={request.reference} data-reference={request.reference} data-status={request.status}>
               <th scope="row">
                 <button
@@ -59,6 +65,14 @@ export function RequestList({ rows, onOpen }: RequestListProps) {
           ))}
         </tbody>
       </table>
+      {shown.length < rows.length && (
+        <p>
+          {text.shownOf(shown.length, rows.length)}{' '}
+          <button type="button" data-testid="request-list-all" onClick={() => setLimit(rows.length)}>
+            {text.showAll(rows.length)}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

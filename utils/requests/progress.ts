@@ -25,15 +25,21 @@ export function requestListProgress(requests: readonly AuditRequest[], today: st
   return { provided, total: requests.length, overdue };
 }
 
+// One collator for every comparison: localeCompare with options builds a new one per call, which costs
+// most of the time of sorting a list of thousands.
+const REFERENCE_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 /** Overdue first, then open work by due date (no date last), answered requests at the end; ties by reference. */
 export function sortForWork(requests: readonly AuditRequest[], today: string): AuditRequest[] {
   const rank = (request: AuditRequest) => (isOverdue(request, today) ? 0 : isAnswered(request) ? 2 : 1);
-  return [...requests].sort(
+  const keyed = requests.map((request) => ({ request, rank: rank(request), due: request.dueDate ?? '9999' }));
+  keyed.sort(
     (left, right) =>
-      rank(left) - rank(right) ||
-      (left.dueDate ?? '9999').localeCompare(right.dueDate ?? '9999') ||
-      left.reference.localeCompare(right.reference, undefined, { numeric: true }),
+      left.rank - right.rank ||
+      (left.due < right.due ? -1 : left.due > right.due ? 1 : 0) ||
+      REFERENCE_ORDER.compare(left.request.reference, right.request.reference),
   );
+  return keyed.map((entry) => entry.request);
 }
 
 /** Requests the capturer owns that are not answered and due within `days` (or overdue), most urgent first. */

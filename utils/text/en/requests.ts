@@ -63,6 +63,8 @@ export const requestText = {
     nobody: 'unassigned',
     open: (reference: string) => `Open request ${reference}`,
     importButton: 'Import a request list (CSV)…',
+    shownOf: (shown: number, total: number) => `The first ${shown} of ${total} requests, most urgent first.`,
+    showAll: (total: number) => `Show all ${total}`,
     addButton: 'Add a request',
     back: 'Back to the list',
   },
