@@ -248,7 +248,7 @@ describe('the auditor bundle exported from the real extension', () => {
     );
     await settings.getByTestId('settings-capturer').fill(CAPTURER);
     await settings.getByTestId('settings-organisation').fill(ORGANISATION);
-    await settings.locator('form.settings-form button[type=submit]').click();
+    await settings.locator('form[aria-labelledby="settings-heading"] button[type=submit]').click();
     await settings.getByText('Settings saved.').waitFor();
     await settings.close();
 

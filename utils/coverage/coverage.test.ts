@@ -391,7 +391,8 @@ describe('computeCoverage at scale', () => {
     }
   });
 
-  it('computes 50,000 evidence summaries in well under 100 ms', () => {
+  // Its speed is measured by `npm run bench` (popup render at 50k records), not asserted here.
+  it('computes coverage of 50,000 evidence summaries for every control', () => {
     const items = generate(50_000, 42);
     const input: CoverageInput = {
       catalogue: ISO27001_2022,
@@ -400,11 +401,8 @@ describe('computeCoverage at scale', () => {
       plan: plan(),
       today: '2025-06-30',
     };
-    computeCoverage(input); // warm up the JIT
-    const started = performance.now();
     const result = computeCoverage(input);
-    const elapsed = performance.now() - started;
     expect(result.controls).toHaveLength(ISO27001_2022.items.length);
-    expect(elapsed).toBeLessThan(100);
+    expect(result.controls.reduce((sum, control) => sum + control.evidenceCount, 0)).toBeGreaterThan(0);
   });
 });

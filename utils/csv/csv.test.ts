@@ -106,8 +106,6 @@ describe('round trips', () => {
       'x,y',
       '',
     ]);
-    const started = performance.now();
     expect(parseCsv(toCsv(rows))).toEqual(rows);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -64,11 +64,11 @@ describe('searchWords', () => {
     ]);
   });
 
-  it('is fast for a large page text', () => {
+  it('indexes a 5 MB page text, each distinct word once', () => {
     const text = 'lorem ipsum dolor sit amet '.repeat(200_000);
-    const started = performance.now();
-    searchWords({ title: '', url: '', notes: '', text });
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(new Set(searchWords({ title: '', url: '', notes: '', text }))).toEqual(
+      new Set(['lorem', 'ipsum', 'dolor', 'sit', 'amet']),
+    );
   });
 });
 
