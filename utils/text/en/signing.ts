@@ -20,6 +20,7 @@ export const signingText = {
     pinned: "Your organisation's policy pins this key: bundles it signs are shown as pinned on import.",
     'not-pinned':
       "Your organisation's policy pins other keys, not this one: bundles this installation signs are shown as not pinned on import. Send the fingerprint to your administrator.",
-    'no-pins': '',
+    'no-pins':
+      "Your organisation's policy pins no signing keys: an importer compares the fingerprint shown with the one you publish.",
   },
 };
