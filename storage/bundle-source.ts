@@ -161,6 +161,7 @@ export async function loadExportContext(
     findings,
     custody,
     riskRegister: { criteria: riskCriteria, risks, trace },
+    ismsRecords: { internalAudits, managementReviews },
     ...(filter.requestList && requests
       ? { requests: { audit: filter.requestList, requests: sortByReference(requests) } }
       : {}),

@@ -11,6 +11,7 @@ import type {
 } from '../evidence/types';
 import type { AuditPlan, ControlState, Finding } from '../isms/types';
 import type { BundleRiskRegister } from './risk-files';
+import type { BundleIsmsRecords } from './records-files';
 import type { BundleRequests } from './requests';
 import type { MappedFrameworkId } from '../crosswalk/framework-catalogue';
 
@@ -125,6 +126,8 @@ export interface BundleContext {
   custody: readonly CustodyEntry[];
   /** The risk register and its trace; absent, the bundle has neither risk file nor section. */
   riskRegister?: BundleRiskRegister;
+  /** The internal audits and management reviews; absent, the bundle has neither CSV. */
+  ismsRecords?: BundleIsmsRecords;
   /** The request list the export was chosen by ("evidence for request list X"); absent otherwise. */
   requests?: BundleRequests;
   /** The frameworks in scope besides ISO: one register and one index section each. Absent or empty: ISO alone. */

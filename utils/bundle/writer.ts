@@ -24,6 +24,7 @@ import { RECORD_FILE, recordJson } from './record';
 import { renderReport } from './report';
 import { findingsCsv, registerCsv, soaCsv } from './tables';
 import { riskSummaryFiles } from './risk-files';
+import { recordsSummaryFiles } from './records-files';
 import { CUSTODY_SCRIPT, CUSTODY_SCRIPT_FILE } from './custody-script';
 import { REQUESTS_FILE, requestsCsv } from './requests';
 import { FRAMEWORK_REGISTER_FILES, frameworkRegisterCsv } from './framework-registers';
@@ -274,6 +275,7 @@ function summaryFiles(
       text: () => frameworkRegisterCsv(framework, evidence),
     })),
     ...riskSummaryFiles(context.riskRegister),
+    ...recordsSummaryFiles(context.ismsRecords),
     ...(context.requests
       ? [{ path: REQUESTS_FILE, text: () => requestsCsv(context.requests!, evidence) }]
       : []),
