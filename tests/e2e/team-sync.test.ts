@@ -256,7 +256,9 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
     const tab = await openTab(admins[1]!.extension.context, new URL('ticket.html', server.url).href);
     const popup = await clickToolbarButton(admins[1]!.extension, tab);
     await popup.waitFor('[data-testid="sync-status-line"]');
-    expect(await popup.text('[data-testid="sync-status-line"]')).toMatch(/^Team store: all \d+ uploads done$/);
+    expect(await popup.text('[data-testid="sync-status-line"]')).toMatch(
+      /^Team store: all \d+ uploads done$/,
+    );
     await popup.close();
     await tab.close();
 
