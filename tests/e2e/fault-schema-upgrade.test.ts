@@ -10,6 +10,7 @@ import {
   DATABASE_NAME,
   EXTENSION_DIR,
   launchExtension,
+  listTargets,
   openTab,
   REPO_ROOT,
   startFixtureServer,
@@ -159,6 +160,24 @@ describe('a database written by schema version 1, opened by the current build', 
     });
     const loader = await extension.context.newPage();
     await loader.goto(`chrome-extension://${extension.extensionId}/manifest.json`);
+    // The worker opens the database when it starts (badge, retry queues): stop it first, so that the
+    // version 1 data stays version 1 until the second start, as after an update.
+    // Its start-up work done first (a worker stopped while it starts is started again).
+    await (
+      await extension.serviceWorker()
+    ).evaluate(() => new Promise((resolve) => setTimeout(resolve, 1_000)));
+    const workerSession = await extension.context.newCDPSession(loader);
+    await workerSession.send('ServiceWorker.enable');
+    await workerSession.send('ServiceWorker.stopAllWorkers');
+    await expect
+      .poll(
+        async () => (await listTargets(extension!.browserSession)).some((t) => t.type === 'service_worker'),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(false);
+    await workerSession.detach();
     expect(await loadRaw(loader, fixture)).toBe(10);
     expect(await evidenceIndexNames(loader)).not.toContain('[status+sequence]');
     await extension.close();

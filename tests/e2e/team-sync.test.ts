@@ -333,7 +333,8 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
     );
     expect(workers).toHaveLength(1);
     const page = await extension.context.newPage();
-    await page.goto(`chrome-extension://${extension.extensionId}/dashboard.html#overview`);
+    // A page of the extension that never messages the background, so nothing wakes the worker it stops.
+    await page.goto(`chrome-extension://${extension.extensionId}/manifest.json`);
     const cdp = await extension.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     const uploading = await page.evaluate(
