@@ -13,31 +13,14 @@ import {
   captureFromPopup,
   checkedControls,
   clickToolbarButton,
-  nameOrganisationIfAsked,
+  csvFromZip,
+  exportToDownload,
   openTab,
   saveTagging,
   startSession,
+  unzipMember,
   type E2eSession,
 } from './harness';
-
-function fromZip(zipPath: string, member: string): Buffer {
-  const unzip = spawnSync('unzip', ['-p', zipPath, member], { timeout: 30_000 });
-  expect(unzip.status, String(unzip.stderr)).toBe(0);
-  return unzip.stdout;
-}
-
-function csvRows(bytes: Buffer): string[][] {
-  const python = spawnSync(
-    'python3',
-    [
-      '-c',
-      'import csv, io, json, sys\nprint(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")))))',
-    ],
-    { input: bytes, timeout: 30_000 },
-  );
-  expect(python.status, String(python.stderr)).toBe(0);
-  return JSON.parse(String(python.stdout)) as string[][];
-}
 
 describe('one capture counted for SOC 2 through the mapping', () => {
   let session: E2eSession;
@@ -89,25 +72,9 @@ describe('one capture counted for SOC 2 through the mapping', () => {
     await popup.close();
     await page.close();
 
-    const exporter = await context.newPage();
-    await exporter.addInitScript(() => {
-      delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
-      delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
-    });
-    await exporter.goto(`chrome-extension://${extensionId}/export.html`);
-    await exporter.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
-    await nameOrganisationIfAsked(exporter);
-    const [download] = await Promise.all([
-      exporter.waitForEvent('download', { timeout: 30_000 }),
-      exporter.getByTestId('export-start').click(),
-    ]);
-    const zipPath = path.join(work, download.suggestedFilename());
-    await download.saveAs(zipPath);
-    await exporter.getByTestId('export-done').waitFor({ timeout: 30_000 });
-    await exporter.close();
-    const root = download.suggestedFilename().replace(/\.zip$/, '');
+    const { zipPath, root } = await exportToDownload(context, extensionId, work);
 
-    const register = csvRows(fromZip(zipPath, `${root}/data/soc2-register.csv`));
+    const register = csvFromZip(zipPath, `${root}/data/soc2-register.csv`);
     const header = register[0] ?? [];
     const at = (row: string[], name: string) => row[header.indexOf(name)];
     const ours = register.slice(1).filter((row) => at(row, 'Evidence ID') === evidenceId);
@@ -116,7 +83,7 @@ describe('one capture counted for SOC 2 through the mapping', () => {
       expect(at(row, 'Mapped from (ISO/IEC 27001:2022)')).toBe('A.8.13');
       expect(at(row, 'Counted as')).toMatch(/mapped from A\.8\.13/);
     }
-    const index = fromZip(zipPath, `${root}/data/index.html`).toString('utf8');
+    const index = unzipMember(zipPath, `${root}/data/index.html`).toString('utf8');
     expect(index).toContain('mapped from A.8.13');
     expect(index).not.toMatch(/<script/i);
     // No NIST CSF register: that framework is not in scope.

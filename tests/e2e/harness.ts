@@ -4,7 +4,9 @@
  * The launcher and the checks are plain ESM (shared with `npm start` and `npm run bench`); this file
  * adds the contract's record shapes and the steps the tests repeat.
  */
-import type { Page } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { launchExtension, readDatabase, type DatabaseDump, type LaunchedExtension } from './chromium.mjs';
 
@@ -135,4 +137,57 @@ export async function nameOrganisationIfAsked(page: Page, name = 'Example Ltd'):
   await page.getByTestId('export-panel').waitFor();
   const field = page.getByTestId('export-organisation');
   if ((await field.count()) > 0) await field.fill(name);
+}
+
+/**
+ * Exports from the export page as a browser without the File System Access picker does (to a download),
+ * saved into `dir`. `choose` sets the page's choices once the organisation is named; by default it waits
+ * for the estimate. Returns the zip's path and the bag's top folder.
+ */
+export async function exportToDownload(
+  context: BrowserContext,
+  extensionId: string,
+  dir: string,
+  choose: (page: Page) => Promise<void> = (page) =>
+    page.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor(),
+): Promise<{ zipPath: string; root: string }> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
+    delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
+  });
+  await page.goto(`chrome-extension://${extensionId}/export.html`);
+  await nameOrganisationIfAsked(page);
+  await choose(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByTestId('export-start').click(),
+  ]);
+  const zipPath = path.join(dir, download.suggestedFilename());
+  await download.saveAs(zipPath);
+  await page.getByTestId('export-done').waitFor({ timeout: 30_000 });
+  await page.close();
+  return { zipPath, root: download.suggestedFilename().replace(/\.zip$/, '') };
+}
+
+/** A member of a zip through Info-ZIP's `unzip -p`, not the extension's own reader. */
+export function unzipMember(zipPath: string, member: string): Buffer {
+  const unzip = spawnSync('unzip', ['-p', zipPath, member], { timeout: 30_000 });
+  if (unzip.status !== 0) throw new Error(`unzip -p ${member} failed: ${String(unzip.stderr)}`);
+  return unzip.stdout;
+}
+
+/** A CSV member of a zip, read by Info-ZIP and parsed by Python's csv module (not the writer's code). */
+export function csvFromZip(zipPath: string, member: string): string[][] {
+  const python = spawnSync(
+    'python3',
+    [
+      '-c',
+      'import csv, io, json, sys\nprint(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")))))',
+    ],
+    { input: unzipMember(zipPath, member), timeout: 30_000 },
+  );
+  if (python.status !== 0)
+    throw new Error(`Python's csv module could not read ${member}: ${String(python.stderr)}`);
+  return JSON.parse(String(python.stdout)) as string[][];
 }

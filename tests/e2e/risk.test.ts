@@ -4,7 +4,6 @@
  * risk's control making that risk's Stage 2 reason disappear, and the exported bundle's risk-register.csv
  * and traceability.csv read back with Info-ZIP `unzip -p` and Python's csv module (not the writer's code).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,8 @@ import {
   captureFromPopup,
   checkedControls,
   clickToolbarButton,
-  nameOrganisationIfAsked,
+  csvFromZip,
+  exportToDownload,
   openTab,
   saveTagging,
   startSession,
@@ -26,22 +26,6 @@ const REGISTER = [
   'R-1,Backups cannot be restored,Ops lead,4,5,Modify,A.8.13,Open',
   'R-2,Phishing of admins,Security,2,2,Modify,A.6.3,Open',
 ].join('\r\n');
-
-/** A member of the zip through Info-ZIP, parsed by Python's csv module. */
-function csvFromZip(zipPath: string, member: string): string[][] {
-  const unzip = spawnSync('unzip', ['-p', zipPath, member], { timeout: 30_000 });
-  expect(unzip.status, String(unzip.stderr)).toBe(0);
-  const python = spawnSync(
-    'python3',
-    [
-      '-c',
-      'import csv, io, json, sys\nprint(json.dumps(list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")))))',
-    ],
-    { input: unzip.stdout, timeout: 30_000 },
-  );
-  expect(python.status, String(python.stderr)).toBe(0);
-  return JSON.parse(String(python.stdout)) as string[][];
-}
 
 async function stage2Text(page: Page): Promise<string> {
   const panel = page.getByTestId('readiness-panel');
@@ -122,23 +106,7 @@ describe('the risk register, from spreadsheet to auditor bundle', () => {
     await dashboard.close();
 
     // Export, then read the two tables back with other readers.
-    const exporter = await context.newPage();
-    await exporter.addInitScript(() => {
-      delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
-      delete (Object.getPrototypeOf(window) as Record<string, unknown>).showSaveFilePicker;
-    });
-    await exporter.goto(`chrome-extension://${extensionId}/export.html`);
-    await exporter.getByTestId('export-estimate').filter({ hasText: 'evidence records' }).waitFor();
-    await nameOrganisationIfAsked(exporter);
-    const [download] = await Promise.all([
-      exporter.waitForEvent('download', { timeout: 30_000 }),
-      exporter.getByTestId('export-start').click(),
-    ]);
-    const zipPath = path.join(work, download.suggestedFilename());
-    await download.saveAs(zipPath);
-    await exporter.getByTestId('export-done').waitFor({ timeout: 30_000 });
-    await exporter.close();
-    const root = download.suggestedFilename().replace(/\.zip$/, '');
+    const { zipPath, root } = await exportToDownload(context, extensionId, work);
 
     const register = csvFromZip(zipPath, `${root}/data/risk-register.csv`);
     const header = register[0] ?? [];
