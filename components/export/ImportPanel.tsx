@@ -5,7 +5,7 @@ import { groupFingerprint } from '@/utils/signing/fingerprint';
 import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
 import { ExportProgress } from './ExportProgress';
 import { useThrottledProgress } from './useThrottledProgress';
-import { bundleRiskText, importText } from '@/utils/text';
+import { bundleRiskText, importText, ismsRecordsText } from '@/utils/text';
 
 export interface ImportPanelProps {
   /** Checks a bundle without changing anything; `password` only for encrypted bundles. */
@@ -77,6 +77,26 @@ function Summary({ summary }: { summary: BundleSummary }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** What the bundle's audits and reviews would restore, and each row left out, before the user confirms. */
+function RecordsPreview({ records }: { records: NonNullable<VerifiedBundle['ismsRecords']> }) {
+  const words = ismsRecordsText.bundle;
+  return (
+    <div data-testid="import-records-preview">
+      <p>{words.toRestore(records.internalAudits.length, records.managementReviews.length)}</p>
+      {records.problems.length > 0 && (
+        <>
+          <p class="warning">{words.leftOut(records.problems.length)}</p>
+          <ul data-testid="import-records-problems">
+            {records.problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -180,6 +200,7 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
         <div data-testid="import-verified">
           <p class="saved">{importText.verified}</p>
           <Summary summary={phase.bundle.summary} />
+          {phase.bundle.ismsRecords && <RecordsPreview records={phase.bundle.ismsRecords} />}
           <button
             type="button"
             class="primary"
@@ -202,6 +223,23 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
               {phase.outcome.risks.unreadable > 0 &&
                 ` ${bundleRiskText.unreadable(phase.outcome.risks.unreadable)}`}
             </p>
+          )}
+          {phase.outcome.ismsRecords && (
+            <div data-testid="imported-records">
+              <p class="saved">
+                {ismsRecordsText.bundle.restored(
+                  phase.outcome.ismsRecords.added.length,
+                  phase.outcome.ismsRecords.kept,
+                )}
+              </p>
+              {phase.outcome.ismsRecords.unlinked.length > 0 && (
+                <ul>
+                  {phase.outcome.ismsRecords.unlinked.map((sentence, index) => (
+                    <li key={index}>{sentence}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
           )}
           {phase.outcome.conflicts.length > 0 && (
             <>

@@ -11,6 +11,7 @@ import type { CoverageStatus } from '../coverage/types';
 import type { BundleContext, WrittenEvidence, WrittenTimestamp } from './types';
 import { frameworkBundleText, reportText as t } from '../text';
 import { riskNavLink, riskReportSection } from './risk-files';
+import { recordsNavLink, recordsReportSection } from './records-files';
 import { requestsSection } from './requests';
 import { frameworkNav, frameworkSections } from './framework-registers';
 import { mappedFramework } from '../crosswalk/framework-catalogue';
@@ -278,6 +279,7 @@ const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
   ({ input }) => frameworkSections(input.context.frameworks ?? [], input.evidence),
   (view) => findingsSection(view.input.context.findings),
   (view) => riskReportSection(view.input.context.riskRegister),
+  ({ input }) => recordsReportSection(input.context.ismsRecords, input.evidence),
 ];
 
 function summaryLink(context: BundleContext): string {
@@ -300,7 +302,7 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
 <dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}${frameworkNav(context.frameworks ?? [])}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
+<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}${frameworkNav(context.frameworks ?? [])}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}${recordsNavLink(context.ismsRecords)}
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
 <li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
 }

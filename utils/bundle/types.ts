@@ -101,6 +101,11 @@ export interface ImportOutcome {
   conflicts: ImportConflict[];
   /** What the bundle's risk register added here; absent when the bundle has none. */
   risks?: { added: string[]; kept: number; unreadable: number };
+  /**
+   * What the bundle's internal audits and management reviews restored here; absent when it has neither
+   * table. `unlinked` says, one sentence each, which report, minutes or finding was not held here.
+   */
+  ismsRecords?: { added: string[]; kept: number; unlinked: string[] };
 }
 
 /** The ISMS records a bundle reports on besides the evidence itself. */

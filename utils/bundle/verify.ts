@@ -22,6 +22,7 @@ import {
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
 import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
+import { bundledIsmsRecords, keepsRecordsTable, type BundledIsmsRecords } from './records-read';
 
 export interface VerifyOptions {
   password?: string | undefined;
@@ -40,6 +41,11 @@ export interface VerifiedBundle {
   custody: ChainEntry[];
   /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
   riskTables?: BundledRiskTables;
+  /**
+   * The internal audits and management reviews read back, with a sentence for each row left out; absent
+   * where the bundle has neither table (older versions). Rows left out never refuse the bundle.
+   */
+  ismsRecords?: BundledIsmsRecords;
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
   /** The registers of the frameworks in scope besides ISO, as read back; empty for ISO alone and older bundles. */
@@ -183,7 +189,8 @@ async function checkPayloadHashes(
       path === REQUESTS_PATH ||
       FRAMEWORK_REGISTER_PATHS.has(path) ||
       path.endsWith(`/${RECORD_FILE}`) ||
-      keepsRiskTable(path);
+      keepsRiskTable(path) ||
+      keepsRecordsTable(path);
     const result = await bundle.read(path, keep);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
@@ -222,7 +229,13 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
     requests: readRequests(texts.get(REQUESTS_PATH), problems),
     frameworks: readRegisters(texts, evidence, problems),
     riskTables: bundledRiskTables(texts),
+    ...optional('ismsRecords', bundledIsmsRecords(texts)),
   };
+}
+
+/** exactOptionalPropertyTypes: a field that is absent is left out, never set to undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** The framework registers a bundle carries (none in a bundle of ISO alone, and in every older one). */
