@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import type { LibraryRow } from '@/utils/evidence/library-types';
@@ -154,6 +154,35 @@ describe('EvidenceDetail', () => {
     fireEvent.input(screen.getByTestId('superseded-by'), { target: { value: ' ev-20261201-abcdef ' } });
     fireEvent.submit(screen.getByTestId('supersede-form'));
     await waitFor(() => expect(onSupersede).toHaveBeenCalledWith('EV-20261201-ABCDEF', ''));
+  });
+
+  it('lists the risks the record supports, each linking to it in the register', () => {
+    const record = row('EV-1');
+    setup(record, {
+      detail: {
+        record,
+        history: [],
+        risks: [
+          { id: 'R-1', title: 'Backups cannot be restored' },
+          { id: 'R 7', title: 'Admins phished' },
+        ],
+      },
+    });
+    const list = screen.getByRole('list', { name: 'Risks this evidence supports' });
+    const links = within(list).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['R-1 Backups cannot be restored', '#risk/R-1'],
+      ['R 7 Admins phished', '#risk/R%207'],
+    ]);
+  });
+
+  it('says so when no risk relies on the record, and shows nothing without a register', () => {
+    const record = row('EV-1');
+    setup(record, { detail: { record, history: [], risks: [] } });
+    expect(screen.getByText(/No risk in the register is treated/)).toBeTruthy();
+    cleanup();
+    setup(record, { detail: { record, history: [] } });
+    expect(screen.queryByText('Risks this evidence supports')).toBeNull();
   });
 
   it('shows a tombstone with its hashes and reason, and no way to edit', () => {

@@ -11,6 +11,7 @@ import { EvidenceMetadata } from './EvidenceMetadata';
 import { RecordSyncState } from './RecordSyncState';
 import { SupersedeForm } from './SupersedeForm';
 import type { ArtifactContent, EvidenceChange, EvidenceDetailData } from './types';
+import { riskHash } from '@/utils/dashboard/routes';
 import { commonText, evidenceText } from '@/utils/text';
 
 export interface EvidenceDetailProps {
@@ -77,6 +78,24 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
         )
       )}
       <EvidenceMetadata catalogue={catalogue} record={record} onOpen={onOpen} />
+      {detail.risks && (
+        <>
+          <h3 id="evidence-risks-heading">{evidenceText.risksHeading}</h3>
+          {detail.risks.length === 0 ? (
+            <p class="hint">{evidenceText.risksNone}</p>
+          ) : (
+            <ul class="evidence-risks" aria-labelledby="evidence-risks-heading">
+              {detail.risks.map((risk) => (
+                <li key={risk.id}>
+                  <a href={riskHash(risk.id)}>
+                    <strong>{risk.id}</strong> {risk.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       {!deleted &&
         [...texts, ...tables].map((artifact) => (
           <details

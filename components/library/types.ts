@@ -9,6 +9,7 @@ import type {
   StorageHealth,
 } from '@/utils/evidence/library-types';
 import type { Artifact, CustodyEntry, DocumentControl } from '@/utils/evidence/types';
+import type { Risk } from '@/utils/risk/types';
 import type { EvidenceSyncState } from '@/utils/team-store/sync-view';
 
 /** An artifact's content, ready to show. */
@@ -21,6 +22,8 @@ export type ArtifactContent =
 export interface EvidenceDetailData {
   record: LibraryRow;
   history: CustodyEntry[];
+  /** The open risks treated by a control the record is tagged with; absent where there is no register. */
+  risks?: readonly Pick<Risk, 'id' | 'title'>[];
   /** Where the record is in the team store; absent when no team store is set up (nothing is shown then). */
   teamStore?:
     | {

@@ -20,7 +20,7 @@ const register: Risk[] = [
   risk('R-3', { title: 'Key leak', owner: 'Ops', likelihood: 5, impact: 4, treatment: null }),
 ];
 
-function setup(risks: Risk[] = register) {
+function setup(risks: Risk[] = register, openRiskId?: string) {
   const onSave = vi.fn(async (_: Risk) => {});
   const onDelete = vi.fn(async (_: string) => {});
   const onOpenControl = vi.fn();
@@ -34,6 +34,7 @@ function setup(risks: Risk[] = register) {
       onSave={onSave}
       onDelete={onDelete}
       onOpenControl={onOpenControl}
+      {...(openRiskId ? { openRiskId } : {})}
     />,
   );
   return { onSave, onDelete, onOpenControl };
@@ -143,5 +144,13 @@ describe('RiskRegister', () => {
     const confirm = screen.getByRole('group', { name: 'Confirm deleting R-3' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(onDelete).toHaveBeenCalledWith('R-3'));
+  });
+
+  it('opens the risk a link names (#risk/R-3) in the form, and none for an unknown ID', () => {
+    setup(register, 'R-3');
+    expect(screen.getByRole('form', { name: 'Edit R-3' })).toBeTruthy();
+    cleanup();
+    setup(register, 'R-99');
+    expect(screen.queryByRole('form')).toBeNull();
   });
 });

@@ -29,6 +29,8 @@ export interface RiskRegisterProps {
   onSave: (risk: Risk) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
   onOpenControl: (controlId: string) => void;
+  /** Opens this risk in the form at once (a #risk/R-1 link). */
+  openRiskId?: string;
 }
 
 /** Rows drawn at once; a register of thousands shows more on request instead of stalling the page. */
@@ -39,7 +41,11 @@ export function RiskRegister(props: RiskRegisterProps) {
   const { catalogue, criteria, risks, today } = props;
   const [filter, setFilter] = useState<RiskFilter>(NO_RISK_FILTER);
   const [sort, setSort] = useState<RiskSort>({ key: 'inherent', descending: true });
-  const [editing, setEditing] = useState<{ risk: Risk; isNew: boolean } | null>(null);
+  // A link to one risk (#risk/R-1, e.g. from an evidence record) opens it in the form.
+  const [editing, setEditing] = useState<{ risk: Risk; isNew: boolean } | null>(() => {
+    const linked = props.openRiskId ? risks.find((risk) => risk.id === props.openRiskId) : undefined;
+    return linked ? { risk: linked, isNew: false } : null;
+  });
   const [confirming, setConfirming] = useState<string | null>(null);
   const [shownCount, setShownCount] = useState(RISK_PAGE);
   const [message, setMessage] = useState('');

@@ -7,7 +7,7 @@ import { RiskRegister } from './RiskRegister';
 
 /** The Risks section: the register with its form, the CSV export and the CSV import. */
 export function RisksSection({ context }: { context: SectionContext }) {
-  const { catalogue, data, today, services, thenReload, openControl } = context;
+  const { catalogue, data, today, services, thenReload, openControl, route } = context;
   const risks = data.coverage.risks ?? [];
   const criteria = data.coverage.riskCriteria;
   if (!criteria) return <p class="hint">{riskScreenText.unavailable}</p>;
@@ -39,6 +39,9 @@ export function RisksSection({ context }: { context: SectionContext }) {
         onConfirm={thenReload(services.importRisks)}
       />
       <RiskRegister
+        // Keyed by the linked risk, so following another risk link opens that one.
+        key={route.riskId ?? ''}
+        {...(route.riskId ? { openRiskId: route.riskId } : {})}
         catalogue={catalogue}
         criteria={criteria}
         risks={risks}

@@ -12,6 +12,8 @@ import {
   readLibraryRows,
 } from '@/storage/evidence-library';
 import { readArtifact } from '@/storage/evidence-repository';
+import { readRisks } from '@/storage/risk-repository';
+import { risksSupportedBy } from '@/utils/risk/register-view';
 import { runIntegrityCheck } from '@/storage/integrity-check';
 import { readEvidenceSyncState } from '@/storage/sync-queue';
 import type { TeamStoreView } from '@/utils/team-store/settings-check';
@@ -79,15 +81,17 @@ export function createEvidenceServices(context: EvidenceServicesContext): Eviden
         detailUrls = [];
         detailId = id;
       }
-      const [record, history, store] = await Promise.all([
+      const [record, history, store, register] = await Promise.all([
         readEvidence(db, id),
         readEvidenceHistory(db, id),
         context.teamStore?.(),
+        readRisks(db),
       ]);
       if (!record) return null;
-      if (!store?.complete) return { record, history };
+      const risks = risksSupportedBy(register, record.controls).map(({ id, title }) => ({ id, title }));
+      if (!store?.complete) return { record, history, risks };
       const state = await readEvidenceSyncState(db, id);
-      return { record, history, teamStore: { state, locked: store.probe?.tamperProof === true } };
+      return { record, history, risks, teamStore: { state, locked: store.probe?.tamperProof === true } };
     },
     async loadArtifact(_record, artifact) {
       let blob: Blob | undefined;

@@ -7,10 +7,10 @@
 /* global document, window, requestAnimationFrame, MutationObserver, performance, location */
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build } from 'esbuild';
 import { CHROMIUM_PATH, launchExtension, openBackgroundPage, REPO_ROOT, VIEWPORT } from '../../tests/e2e/chromium.mjs';
 import { prepareBenchmark } from './prepare.mjs';
 import { describeMachine, summarize, writeSection } from './report.mjs';
+import { riskSeedingScript } from './risk-seed.mjs';
 
 const RISKS = 500;
 const EVIDENCE = 10_000;
@@ -18,34 +18,6 @@ const RUNS = Number(process.env.BENCH_RUNS_TRACE ?? 15);
 const WARM_UP = 2;
 const GOAL_MS = 300;
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
-
-/** The evidence seed, the synthetic register and the register's own import write, bundled for an extension page. */
-export async function riskSeedingScript() {
-  const result = await build({
-    stdin: {
-      contents: [
-        "export { seedEvidence } from './tests/support/seed.ts';",
-        "export { syntheticRisks } from './tests/support/risk-seed.ts';",
-        "export { EvidenceDatabase } from './storage/db.ts';",
-        "export { applyRiskImport } from './storage/risk-repository.ts';",
-        "export { riskRegisterCsv } from './utils/risk/risk-csv.ts';",
-        "export { DEFAULT_RISK_CRITERIA } from './utils/risk/criteria.ts';",
-      ].join('\n'),
-      resolveDir: REPO_ROOT,
-      sourcefile: 'bench-risk-seed.ts',
-      loader: 'ts',
-    },
-    tsconfig: path.join(REPO_ROOT, 'tsconfig.json'),
-    bundle: true,
-    format: 'iife',
-    globalName: '__benchRisks',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'error',
-  });
-  return `${result.outputFiles[0].text}\nglobalThis.__benchRisks = __benchRisks;`;
-}
 
 /** 10,000 records (no blobs), then 500 risks written as a confirmed import (each with its custody entry). */
 function seed(page) {

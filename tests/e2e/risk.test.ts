@@ -103,6 +103,18 @@ describe('the risk register, from spreadsheet to auditor bundle', () => {
     const cell = dashboard.locator('tr[data-risk-id="R-1"] .trace-cell a');
     await cell.waitFor();
     expect(await cell.getAttribute('href')).toBe(`#evidence/${evidenceId}`);
+
+    // That evidence's detail names the risk it supports, and the link opens the risk in the register.
+    await cell.click();
+    const detail = dashboard.getByTestId('evidence-detail');
+    await detail.waitFor();
+    expect(await detail.getAttribute('data-evidence-id')).toBe(evidenceId);
+    const supported = detail.getByRole('list', { name: 'Risks this evidence supports' });
+    await supported.waitFor();
+    expect(await supported.getByRole('link').allTextContents()).toEqual(['R-1 Backups cannot be restored']);
+    await supported.getByRole('link', { name: 'R-1 Backups cannot be restored' }).click();
+    await dashboard.getByRole('form', { name: 'Edit R-1' }).waitFor();
+    expect(new URL(dashboard.url()).hash).toBe('#risk/R-1');
     await dashboard.close();
 
     // Export, then read the two tables back with other readers.

@@ -13,6 +13,8 @@ describe('parseRoute', () => {
     ['#control/9.2', { section: 'controls', controlId: '9.2' }],
     ['#control/A%2E8%2E13', { section: 'controls', controlId: 'A.8.13' }],
     ['#control/', { section: 'overview', controlId: null }],
+    ['#risk/R-12', { section: 'risks', controlId: null, riskId: 'R-12' }],
+    ['#risk/R%201', { section: 'risks', controlId: null, riskId: 'R 1' }],
     ['#nowhere', { section: 'overview', controlId: null }],
     ['#%E0%A4%A', { section: 'overview', controlId: null }],
   ])('%j → %j', (hash, route) => {

@@ -26,6 +26,8 @@ export interface Route {
   controlId: string | null;
   /** Set by #evidence/EV-…: the evidence record to open in the library. */
   evidenceId?: string;
+  /** Set by #risk/R-1: the risk to open in the register. */
+  riskId?: string;
   /** Set by #framework/soc2 or #framework/soc2/CC6.1: the overview in that framework, at that entry. */
   framework?: { id: string; entryId: string | null };
 }
@@ -53,6 +55,8 @@ export function parseRoute(hash: string): Route {
     };
   const control = /^control\/(.+)$/.exec(path);
   if (control?.[1]) return { section: 'controls', controlId: normaliseControlId(control[1]) };
+  const risk = /^risk\/(.+)$/.exec(path);
+  if (risk?.[1]) return { section: 'risks', controlId: null, riskId: risk[1] };
   const evidence = /^evidence\/(.+)$/.exec(path);
   if (evidence?.[1]) return { section: 'evidence', controlId: null, evidenceId: evidence[1] };
   return { section: isSection(path) ? path : 'overview', controlId: null };
@@ -64,4 +68,8 @@ export function controlHash(controlId: string): string {
 
 export function evidenceHash(evidenceId: string): string {
   return `#evidence/${encodeURIComponent(evidenceId)}`;
+}
+
+export function riskHash(riskId: string): string {
+  return `#risk/${encodeURIComponent(riskId)}`;
 }

@@ -35,6 +35,8 @@ export const evidenceText = {
   previewSummary: (kind: string, name: string) => `${kind} · ${name}`,
   filesHeading: 'Files and SHA-256',
   historyHeading: 'Custody history',
+  risksHeading: 'Risks this evidence supports',
+  risksNone: 'No risk in the register is treated by a control this record is tagged with.',
   correctHeading: 'Correct',
   supersedeHeading: 'Supersede by a newer capture',
   deleteHeading: 'Delete',
