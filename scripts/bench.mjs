@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,trace (default: all). After this file's own
+// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,trace,risk-import (default: all). After this file's own
 // capture benchmark, the others run as child processes on the same build: scripts/bench/full-page.mjs
 // (full-page capture of a tall table against the rate-limit floor and Chromium's own full-page screenshot,
 // pixel for pixel), scripts/bench/popup-render.mjs (popup first render at 1k/10k/50k records),
@@ -11,7 +11,8 @@
 // scripts/bench/frameworks.mjs (coverage in ISO, SOC 2 and NIST CSF 2.0 at once against ISO alone, in Node) and
 // scripts/bench/team-pull.mjs (pull + verify + team coverage of a team store on a loopback Ceph RGW, and the
 // team coverage view in Chromium) and scripts/bench/trace.mjs (the traceability view of 500 risks × 93 controls
-// with 10,000 evidence records). The team benchmarks start an RGW: run `npm run bench` under
+// with 10,000 evidence records) and scripts/bench/risk-import.mjs (a 10,000-risk register CSV imported through the
+// dashboard). The team benchmarks start an RGW: run `npm run bench` under
 // `flock /tmp/isms-e2e.lock`.
 //
 // The capture benchmark: how long a capture takes, against the browser's own screenshot call.
@@ -56,6 +57,7 @@ const BENCHMARKS = [
   'frameworks',
   'team-pull',
   'trace',
+  'risk-import',
 ];
 const selected = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : BENCHMARKS);
 const unknown = [...selected].filter((name) => !BENCHMARKS.includes(name));
@@ -180,6 +182,7 @@ const SCRIPTS = {
   frameworks: 'frameworks.mjs',
   'team-pull': 'team-pull.mjs',
   trace: 'trace.mjs',
+  'risk-import': 'risk-import.mjs',
 };
 for (const [name, file] of Object.entries(SCRIPTS)) {
   if (!selected.has(name)) continue;
