@@ -14,6 +14,7 @@ import {
   releaseJobs,
   releaseOrphans,
   retryNow,
+  type SyncBlobRef,
   type SyncJobRow,
 } from '@/storage/sync-queue';
 import { hasOriginPermission } from '@/platform/origin-permission';
@@ -26,6 +27,7 @@ import {
 } from '@/platform/team-store-settings';
 import { readEffectiveCapturer } from '@/platform/effective-settings';
 import { probeWriteOnce, type ProbeResult } from '@/utils/team-store/probe';
+import { blobKey } from '@/utils/team-store/keys';
 import { recordObject } from '@/utils/team-store/record-object';
 import { S3Store, StoreError } from '@/utils/team-store/s3-client';
 import type { SyncFailure } from '@/utils/team-store/errors';
@@ -111,11 +113,12 @@ async function syncPass(db: EvidenceDatabase): Promise<void> {
   // each job's custody entries and record are written in job order, after its own blobs, as one job at a time
   // would — so a pull never sees a record before its bytes, nor a custody entry before the ones it follows.
   const window: { job: SyncJobRow; blobs: Promise<Record<string, string>> }[] = [];
+  const passBlobs: PassBlobs = new Map();
   for (;;) {
     while (window.length < JOBS_IN_FLIGHT) {
       const job = await claimNextJob(db, Date.now());
       if (!job) break;
-      const blobs = uploadBlobs(db, store, installationId, job);
+      const blobs = uploadBlobs(db, store, installationId, job, passBlobs);
       blobs.catch(() => undefined);
       window.push({ job, blobs });
     }
@@ -140,16 +143,20 @@ async function syncPass(db: EvidenceDatabase): Promise<void> {
   await scheduleNextPass(db);
 }
 
+function blobsOf(db: EvidenceDatabase, blobs: readonly SyncBlobRef[]) {
+  return blobs.map((blob) => ({
+    sha256: blob.sha256,
+    size: blob.size,
+    read: () => readJobBlob(db, blob),
+  }));
+}
+
 function uploadOf(installationId: string, job: SyncJobRow, db: EvidenceDatabase) {
   return {
     installationId,
     evidenceId: job.evidenceId ?? 'custody',
     revision: job.revision ?? 1,
-    blobs: job.blobs.map((blob) => ({
-      sha256: blob.sha256,
-      size: blob.size,
-      read: () => readJobBlob(db, blob),
-    })),
+    blobs: blobsOf(db, job.blobs),
   };
 }
 
@@ -163,18 +170,49 @@ function uploadOptions(db: EvidenceDatabase, job: SyncJobRow, written: Record<st
   };
 }
 
-/** A job's blobs alone; returns every key written so far with its version ID. */
+/** The blobs this pass is uploading or has uploaded, by SHA-256, with the written keys of the job uploading each. */
+type PassBlobs = Map<string, Promise<Record<string, string>>>;
+
+/**
+ * A job's blobs alone; returns every key written so far with its version ID. A blob an earlier job of the
+ * window is already uploading (a capture and its tagging name the same artifacts) is not looked up again but
+ * waited for, so two jobs never both find it missing and write it twice.
+ */
 function uploadBlobs(
   db: EvidenceDatabase,
   store: S3Store,
   installationId: string,
   job: SyncJobRow,
+  pass: PassBlobs,
 ): Promise<Record<string, string>> {
-  return uploadEvidence(
+  const earlier = new Map(
+    job.blobs.flatMap((blob) => {
+      const uploading = pass.get(blob.sha256);
+      return uploading ? [[blob.sha256, { blob, uploading }] as const] : [];
+    }),
+  );
+  // Each SHA-256 once (two artifacts with the same bytes are one blob).
+  const own = [...new Map(job.blobs.map((blob) => [blob.sha256, blob])).values()].filter(
+    (blob) => !earlier.has(blob.sha256),
+  );
+  const mine = uploadEvidence(
     store,
-    { ...uploadOf(installationId, job, db), record: undefined, custody: [] },
+    { ...uploadOf(installationId, job, db), blobs: blobsOf(db, own), record: undefined, custody: [] },
     uploadOptions(db, job, job.versionIds),
   );
+  for (const blob of own) pass.set(blob.sha256, mine);
+  return (async () => {
+    const written = { ...(await mine) };
+    for (const { blob, uploading } of earlier.values()) {
+      const key = blobKey(store.config.prefix, blob.sha256);
+      const versionId = (await uploading)[key];
+      // Undefined: the bytes were gone there (a tombstone's), as they are here; skipped like uploadEvidence does.
+      if (key in written || versionId === undefined) continue;
+      written[key] = versionId;
+      await recordWritten(db, job.id!, key, versionId, blob.size, Date.now());
+    }
+    return written;
+  })();
 }
 
 /** The rest of a job once its blobs are in the store: its custody entries, then its record. */
