@@ -65,6 +65,14 @@ function Summary({ summary }: { summary: BundleSummary }) {
       <dd data-testid="bundle-signature">
         <SignatureLine signature={summary.signature} />
       </dd>
+      {summary.timestamps && (
+        <>
+          <dt>{words.timestamps}</dt>
+          <dd data-testid="bundle-timestamps">
+            {words.timestampsChecked(summary.timestamps.captures, summary.timestamps.tagManifest)}
+          </dd>
+        </>
+      )}
       <dt>{words.custodyLog}</dt>
       <dd>
         {words.custodyEntries(summary.custodyEntries)}

@@ -35,7 +35,10 @@ export interface TeamStoreSteps {
   expectedKeys(
     extension: LaunchedExtension,
     installationId: string,
-  ): Promise<{ keys: Set<string>; dump: Awaited<ReturnType<typeof readDatabase<StoredEvidence, StoredCustodyEntry>>> }>;
+  ): Promise<{
+    keys: Set<string>;
+    dump: Awaited<ReturnType<typeof readDatabase<StoredEvidence, StoredCustodyEntry>>>;
+  }>;
   installationOf(extension: LaunchedExtension, bucket: string): Promise<string>;
   waitForSynced(extension: LaunchedExtension, bucket: string, timeout?: number): Promise<void>;
 }

@@ -90,6 +90,26 @@ describe('the team view against a real Ceph RGW with Object Lock', () => {
       expect(record!.controls.length, 'the capture is tagged with the suggested controls').toBeGreaterThan(0);
       expect(record!.controls).not.toContain(FORGED_CONTROL);
       synced.push({ name: admin.name, installationId, evidenceId: record!.id, controls: record!.controls });
+      // The library shows where the record is, and the delete dialog says what a delete cannot undo there.
+      const library = await extension.context.newPage();
+      await library.goto(`chrome-extension://${extension.extensionId}/dashboard.html#evidence/${record!.id}`);
+      const state = library.getByTestId('record-sync-state');
+      await state.waitFor();
+      const sentence = /^In the team store \(revision (\d+)\)\. Object version IDs:$/.exec(
+        (await state.textContent()) ?? '',
+      );
+      expect(sentence, 'the record is in the team store').not.toBeNull();
+      const recordKey = `${PREFIX}/installations/${installationId}/records/${record!.id}/${sentence![1]}.json`;
+      const versions = await steps.s3(BUCKET).listVersions(recordKey);
+      await library.getByTestId('record-sync').locator('summary').click();
+      expect(await library.getByTestId('record-sync-versions').textContent()).toContain(
+        `${recordKey} ${versions.versions[0]!.versionId}`,
+      );
+      await library.getByTestId('delete-form').locator('xpath=ancestor::details').locator('summary').click();
+      expect(await library.getByTestId('delete-team-store-warning').textContent()).toContain(
+        'stay in the store until its retention period ends',
+      );
+      await library.close();
       // The admin's work is in the store; the profile is no longer needed (one browser less on the machine).
       await extension.close();
     }
@@ -107,7 +127,9 @@ describe('the team view against a real Ceph RGW with Object Lock', () => {
     await team.getByTestId('team-view').waitFor();
     expect(await team.getByText('Nothing pulled yet.').count()).toBe(1);
 
-    expect(await pull(team)).toMatch(/^Pull finished: \d+ new object versions, \d installations? verified again\.$/);
+    expect(await pull(team)).toMatch(
+      /^Pull finished: \d+ new object versions, \d installations? verified again\.$/,
+    );
     expect(await team.getByTestId('team-summary').textContent()).toMatch(
       /^2 verified evidence records from [23] installations\./,
     );
@@ -161,7 +183,9 @@ describe('the team view against a real Ceph RGW with Object Lock', () => {
     expect(check.status).toBe(0);
     for (const admin of synced) {
       expect(check.stdout).toContain(`data/team/${admin.installationId}/custody-log.jsonl: OK`);
-      const chain = (await readFile(path.join(bag, `data/team/${admin.installationId}/custody-log.jsonl`), 'utf8'))
+      const chain = (
+        await readFile(path.join(bag, `data/team/${admin.installationId}/custody-log.jsonl`), 'utf8')
+      )
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as { sequence: number; evidenceId: string | null });

@@ -128,7 +128,7 @@ describe('Firefox: Ed25519 signed bundles, a timestamped capture, key rotation',
     expect(verifyCustodyChain(after.custody)).toEqual([]);
   });
 
-  it('exports a bundle whose Ed25519 signature stock openssl verifies, and fails on one changed byte', async () => {
+  it('exports a bundle whose Ed25519 signature and time-stamp tokens stock openssl verifies, each failing on one changed byte', async () => {
     const settings = await openTab(firefox!, firefox!.extensionUrl('dashboard.html#settings'));
     firstFingerprint = (await waitFor(
       firefox!,
@@ -150,11 +150,25 @@ describe('Firefox: Ed25519 signed bundles, a timestamped capture, key rotation',
     expect(info.replace(/\s+/g, ' ')).toContain(`Bag-Signing-Key-Fingerprint: ${firstFingerprint}`);
     expectSignature(bag).toBe('Signature Verified Successfully');
 
-    const manifest = path.join(bag, 'tagmanifest-sha256.txt');
-    const bytes = await readFile(manifest);
-    bytes[0] = bytes[0] === 0x30 ? 0x31 : 0x30;
-    await writeFile(manifest, bytes);
+    // The capture's token and the export's token over the tag manifest, against the test CA the auditor trusts.
+    const tokens = (await readdir(path.join(bag, 'data', 'evidence'), { recursive: true }))
+      .filter((name) => name.endsWith('custody-entry.tsr'))
+      .map((name) => path.join('data', 'evidence', name));
+    expect(tokens).toHaveLength(1);
+    const capture = tokens[0]!.replace(/\.tsr$/, '.json');
+    const tagToken = 'signature/tagmanifest-sha256.tsr';
+    expectTimestamp(bag, tokens[0]!, capture, tsa.caFile).toContain('Verification: OK');
+    expectTimestamp(bag, tagToken, 'tagmanifest-sha256.txt', tsa.caFile).toContain('Verification: OK');
+    // The chain the bag carries, as VERIFY.txt has it, gives the same answer.
+    expectTimestamp(bag, tagToken, 'tagmanifest-sha256.txt', 'signature/tsa-chain.pem').toContain(
+      'Verification: OK',
+    );
+
+    await changeOneByte(path.join(bag, capture));
+    expectTimestamp(bag, tokens[0]!, capture, tsa.caFile).toContain('Verification: FAILED');
+    await changeOneByte(path.join(bag, 'tagmanifest-sha256.txt'));
     expectSignature(bag).toBe('Signature Verification Failure');
+    expectTimestamp(bag, tagToken, 'tagmanifest-sha256.txt', tsa.caFile).toContain('Verification: FAILED');
   });
 
   it('rotates the key in settings: the next bundle is signed by the new key, the old bundle still verifies as a retired key', async () => {
@@ -292,6 +306,21 @@ async function exportBundle(firefox: LaunchedFirefox, work: string, name: string
     if (Date.now() > deadline) throw new Error(`No new finished download: ${files.join(', ')}`);
     await sleep(200);
   }
+}
+
+/** `openssl ts -verify` of one token over one file of the bag; its whole output. */
+function expectTimestamp(bag: string, token: string, data: string, caFile: string) {
+  const result = spawnSync('openssl', ['ts', '-verify', '-in', token, '-data', data, '-CAfile', caFile], {
+    cwd: bag,
+    encoding: 'utf8',
+  });
+  return expect(`${data}: ${result.stdout}${result.stderr}`);
+}
+
+async function changeOneByte(file: string): Promise<void> {
+  const bytes = await readFile(file);
+  bytes[10] = bytes[10] === 0x30 ? 0x31 : 0x30;
+  await writeFile(file, bytes);
 }
 
 /** Unpacks a bundle and returns its bag folder. */

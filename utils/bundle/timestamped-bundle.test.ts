@@ -38,8 +38,10 @@ const stampingAuthority: BundleTimestamping['stampTagManifest'] = async (tagMani
   return { ok: true, reply, genTime: facts.genTime, certificatesPem: facts.certificatesPem };
 };
 
+type Tamper = (evidence: BundleEvidence[]) => BundleEvidence[];
+
 /** Three captures: the first two stamped by the test authority, the third still waiting for its token. */
-async function exportStamped(stampTagManifest: BundleTimestamping['stampTagManifest']) {
+async function exportStamped(stampTagManifest: BundleTimestamping['stampTagManifest'], tamper?: Tamper) {
   const fixture = await makeFixture();
   const evidence: BundleEvidence[] = [];
   for (const [index, item] of evidenceOf(fixture).entries()) {
@@ -67,7 +69,7 @@ async function exportStamped(stampTagManifest: BundleTimestamping['stampTagManif
   const output = memoryOutput();
   const result = await writeBundle(output.stream, {
     context: fixture.context,
-    evidence,
+    evidence: tamper ? tamper(evidence) : evidence,
     includeDomSnapshots: false,
     timestamps: { toleranceMinutes: 5, trustedPem: '', stampTagManifest },
   });
@@ -119,6 +121,12 @@ describe('trusted time stamps in a bundle, checked with stock openssl', () => {
     expect(sh('sha256sum -c --strict --quiet manifest-sha256.txt', bag).status).toBe(0);
     const verified = await verifyBundle(new Blob([Uint8Array.from(bytes)]));
     expect(verified.ok ? [] : verified.problems).toEqual([]);
+    // The import checked both tokens and the tag manifest's against the chain the bundle carries.
+    expect(verified.ok && verified.summary.timestamps).toEqual({
+      captures: 2,
+      tagManifest:
+        result.timestamps?.tagManifest.state === 'stamped' ? result.timestamps.tagManifest.genTime : '',
+    });
 
     // Every openssl ts -verify line of VERIFY.txt (the loop, the example, the tag manifest) passes.
     const lines = verifyLines(bag);
@@ -172,6 +180,28 @@ describe('trusted time stamps in a bundle, checked with stock openssl', () => {
     // The captures' tokens still check against the chain the bundle carries.
     expect(sh(verifyLines(bag)[0]!, bag).output.match(/Verification: OK/g)).toHaveLength(2);
     expect((await verifyBundle(new Blob([Uint8Array.from(bytes)]))).ok).toBe(true);
+  });
+
+  it('import refuses a token over another file, and a stamped file that is not the capture entry, naming each file', async () => {
+    const swapped: Tamper = ([first, second, third]) => {
+      if (first?.timestamp?.state !== 'stamped' || second?.timestamp?.state !== 'stamped')
+        throw new Error('fixture');
+      return [
+        // The first record's entry with the second record's token: the imprint is another file's.
+        { ...first, timestamp: { ...first.timestamp, reply: second.timestamp.reply } },
+        // The second record's token with the bytes it stamps, filed under the third record: not its entry.
+        { ...third!, timestamp: second.timestamp },
+        second,
+      ].slice(0, 2);
+    };
+    const { bytes, fixture } = await exportStamped(stampingAuthority, swapped);
+    const [first, , third] = fixture.records.map((record) => record.id);
+    const verified = await verifyBundle(new Blob([Uint8Array.from(bytes)]));
+    expect(verified.ok).toBe(false);
+    expect(verified.ok ? [] : verified.problems).toEqual([
+      `data/evidence/${first}/custody-entry.tsr: the token stamps another hash than the one sent.`,
+      `data/evidence/${third}/custody-entry.json is not the capture's custody entry: its SHA-256 is no capture entry's hash in the custody log.`,
+    ]);
   });
 
   it('flags a local clock beyond the tolerance in either direction, and not within it', () => {

@@ -62,6 +62,8 @@ export interface BundleSummary {
   custodyWithheld: number;
   /** The signature over the tag manifest as checked: who signed, or that nobody did. */
   signature: BundleSignature;
+  /** The trusted time stamps as checked: captures with a verified token, the tag manifest's time; absent: none. */
+  timestamps?: { captures: number; tagManifest: string | null };
   encrypted: boolean;
 }
 

@@ -95,6 +95,11 @@ export const importText = {
     custodyEntries: (entries: number) => `${entries} entries, chain intact`,
     custodyWithheld: (withheld: number) =>
       `(${withheld} withheld: about evidence outside the bundle, checked by their hashes)`,
+    timestamps: 'Trusted time stamps',
+    timestampsChecked: (captures: number, tagManifest: string | null) =>
+      `${captures} ${captures === 1 ? 'capture token' : 'capture tokens'} valid against the authority's chain in the bundle; ${
+        tagManifest ? `the bundle itself stamped at ${tagManifest}` : 'the bundle itself is not stamped'
+      }. Compare the chain with the certificates your authority publishes.`,
     signature: 'Signature',
     unsigned: 'Not signed (made before bundles were signed, or by an older version)',
     signedBy: (algorithm: string, signer: string | null) =>
