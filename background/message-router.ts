@@ -37,6 +37,7 @@ import {
 import { redactEvidence } from './redaction-service';
 import { storageErrorText, teamViewText } from '@/utils/text';
 import { saveTimestampSettings } from '@/platform/timestamp-settings';
+import { rotateSigningKey } from '@/storage/signing-keys';
 import { retryTimestamps, stampTagManifest } from './timestamps/stamp-queue';
 import { readTeamStore, removeTeamStore, saveTeamStore, storeConfigOf } from '@/platform/team-store-settings';
 import { pullFromTeamStore } from './team-pull';
@@ -141,6 +142,11 @@ const handlers: Handlers = {
     return view;
   },
   timestampTagManifest: ({ text }) => stampTagManifest(text),
+  async rotateSigningKey({ reason }) {
+    const db = getDatabase();
+    const key = await rotateSigningKey(db, await readEffectiveCapturer(db), reason.trim(), now());
+    return { fingerprint: key.fingerprint };
+  },
   async saveTeamStore({ secretAccessKey, ...fields }) {
     const problems = teamStoreProblems(fields);
     if (problems.length > 0) throw new ValidationError(problems);

@@ -9,6 +9,10 @@ import {
 } from '@/utils/timestamp/settings';
 import { timestampText } from '@/utils/text';
 import { readManagedPolicy } from './managed-policy';
+import { sendMessage } from './messaging';
+import { activeAuthority } from '@/utils/timestamp/settings';
+import { fromBase64 } from '@/utils/signing/pem';
+import type { BundleTimestamping } from '@/utils/bundle/types';
 
 type Row = TimestampSettings & { id: typeof TIMESTAMP_SETTINGS_ROW };
 
@@ -50,4 +54,30 @@ export async function saveTimestampSettings(
     trustedPem: view.managed.trustedPem ? stored.trustedPem : trimmed.trustedPem,
   });
   return readTimestampView(db);
+}
+
+/**
+ * Trusted time stamps for an export made in this page: the tolerance and trusted certificates as they apply, and
+ * the tag manifest stamped by the background (which alone asks the authority). Undefined when timestamps are off.
+ * An authority that cannot be reached becomes a problem sentence, never a failed export.
+ */
+export async function exportTimestamping(db: EvidenceDatabase): Promise<BundleTimestamping | undefined> {
+  const { settings } = await readTimestampView(db);
+  if (!activeAuthority(settings)) return undefined;
+  return {
+    toleranceMinutes: settings.toleranceMinutes,
+    trustedPem: settings.trustedPem,
+    stampTagManifest: async (tagManifest) => {
+      const text = new TextDecoder().decode(tagManifest);
+      const stamp = await sendMessage('timestampTagManifest', { text });
+      if (!stamp) return { ok: false, problem: timestampText.notConfigured };
+      if (!stamp.ok) return stamp;
+      return {
+        ok: true,
+        reply: fromBase64(stamp.replyBase64),
+        genTime: stamp.genTime,
+        certificatesPem: stamp.certificatesPem,
+      };
+    },
+  };
 }

@@ -49,7 +49,10 @@ const cleanUp = async () => {
 try {
   await seedDemo(extension);
   console.log(
-    'Seeded the demo profile: capturer "Demo Admin", organisation "Northwind Demo", an example audit plan.',
+    'Seeded the demo profile: capturer "Demo Admin", organisation "Northwind Demo", an example audit plan,',
+  );
+  console.log(
+    '  a risk register of 10 IT-operations risks with SoA reasons, 4 documents, internal audit IA-1 and management review MR-1.',
   );
   if (headed) await showConsoles();
   else await runDemo();
@@ -89,7 +92,9 @@ async function runDemo() {
   await popup.close();
 
   const dump = await readDatabase(extension, { withBlobs: true });
-  const record = dump.evidence.at(-1);
+  // The record the popup just saved (the seed filed documents before it).
+  const savedId = /EV-[\w-]+/.exec(saved)?.[0];
+  const record = dump.evidence.find((item) => item.id === savedId) ?? dump.evidence.at(-1);
   if (!record) throw new Error('Nothing was stored.');
   const artifactProblems = verifyArtifacts(record, dump.blobs);
   const chainProblems = verifyCustodyChain(dump.custody);
@@ -119,10 +124,34 @@ async function runDemo() {
     return;
   }
 
+  await showTraceability();
+
   const bundle = await exportAndVerify(extension, path.join(REPO_ROOT, '.output', 'demo'));
   console.log(`\nExported ${path.relative(process.cwd(), bundle.zipPath)}`);
   console.log(`  every SHA-256 in manifest-sha256.txt matches (${bundle.files} files)`);
   console.log(
     `  the auditor's view: ${path.relative(process.cwd(), path.join(bundle.bagDir, 'data', 'index.html'))}`,
   );
+}
+
+/** The dashboard's traceability view, as a newcomer opens it: the seeded risks and the cells evidence covers. */
+async function showTraceability() {
+  const page = await extension.context.newPage();
+  await page.goto(`chrome-extension://${extension.extensionId}/dashboard.html#trace`);
+  const rows = page.locator('[data-testid="trace-matrix"] tr[data-risk-id]');
+  await rows.first().waitFor({ timeout: 15_000 });
+  const found = await rows.evaluateAll((all) =>
+    all.map((row) => ({
+      risk: row.getAttribute('data-risk-id') ?? '',
+      covered: [...row.querySelectorAll('.trace-cell.status-covered a')].map(
+        (cell) => cell.getAttribute('aria-label') ?? '',
+      ),
+    })),
+  );
+  const covered = found.flatMap(({ risk, covered }) => covered.map((label) => `${risk} × ${label}`));
+  console.log(
+    `\nTraceability view: ${found.length} risks (${found.map(({ risk }) => risk).join(', ')}), ${covered.length} covered cells`,
+  );
+  for (const line of covered) console.log(`  ${line}`);
+  await page.close();
 }

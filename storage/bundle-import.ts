@@ -8,6 +8,7 @@ import { updateCoverageIndex } from './coverage-index';
 import type { BlobRow, EvidenceDatabase } from './db';
 import { writeTransaction } from './write-transaction';
 import { importBundledRisks } from './risk-bundle-import';
+import { importBundledRecords } from './records-bundle-import';
 import { requestEvidenceIds } from '@/utils/requests/status';
 import { requestKey, type AuditRequest } from '@/utils/requests/types';
 import { importProblemText } from '@/utils/text';
@@ -125,7 +126,13 @@ export async function importVerifiedBundle(
   );
   // The register is merged after the evidence, in its own transaction: its rows never block the evidence.
   const risks = await importBundledRisks(db, bundle.riskTables, options);
-  return risks ? { ...outcome, risks } : outcome;
+  // The audits and reviews after the evidence, so that a report or minutes imported just now is linked.
+  const ismsRecords = await importBundledRecords(db, bundle.ismsRecords, options);
+  return {
+    ...outcome,
+    ...(risks ? { risks } : {}),
+    ...(ismsRecords ? { ismsRecords } : {}),
+  };
 }
 
 export type ImportResult = { ok: true; summary: BundleSummary; outcome: ImportOutcome } | VerifyFailure;

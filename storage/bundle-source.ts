@@ -10,7 +10,15 @@ import {
   type ExportFilter,
 } from '@/utils/bundle/filter';
 import { localDay } from '@/utils/bundle/naming';
-import type { BundleContext, BundleEstimate, BundleEvidence, BundleProgress } from '@/utils/bundle/types';
+import type {
+  BundleContext,
+  BundleEstimate,
+  BundleEvidence,
+  BundleProgress,
+  BundleTimestamp,
+  BundleTimestamping,
+} from '@/utils/bundle/types';
+import { stampedText } from '@/utils/timestamp/subject';
 import { writeBundle, type WriteBundleResult } from '@/utils/bundle/writer';
 import type { CustodyEntry, EvidenceRecord } from '@/utils/evidence/types';
 import { appendCustody, readCustodyLog } from './custody-log';
@@ -44,14 +52,50 @@ async function* matchingRecords(db: EvidenceDatabase, filter: ExportFilter): Asy
   }
 }
 
+/**
+ * Each capture's time-stamp token with the exact bytes it stamps (its custody entry, read from the log the
+ * export carries), or `pending` while its request is queued; undefined when it was never asked for.
+ */
+export async function captureTimestamps(
+  db: EvidenceDatabase,
+  custody: readonly CustodyEntry[],
+): Promise<(evidenceId: string) => Promise<BundleTimestamp | undefined>> {
+  const bySequence = new Map(custody.map((entry) => [entry.sequence, entry]));
+  const queued = new Set(
+    (await db.timestampQueue.toArray())
+      .filter((item) => item.kind === 'capture')
+      .map((item) => item.evidenceId),
+  );
+  return async (evidenceId) => {
+    const rows = await db.timestampTokens.where('evidenceId').equals(evidenceId).toArray();
+    for (const row of rows) {
+      const entry = row.kind === 'capture' ? bySequence.get(row.custodySequence) : undefined;
+      // The token stamps the entry's hash: bag it only with the entry it stamps (always so, but never assumed).
+      if (!entry || entry.hash !== row.sha256) continue;
+      return {
+        state: 'stamped',
+        stampedText: stampedText(entry),
+        reply: row.reply,
+        genTime: row.genTime,
+        signer: row.signer,
+        certificatesPem: row.certificatesPem,
+      };
+    }
+    return queued.has(evidenceId) ? { state: 'pending' } : undefined;
+  };
+}
+
 /** The evidence of an export with lazy byte reads: one artifact's blob is fetched when the writer reaches it. */
 export async function* evidenceForExport(
   db: EvidenceDatabase,
   filter: ExportFilter,
+  timestampOf?: (evidenceId: string) => Promise<BundleTimestamp | undefined>,
 ): AsyncGenerator<BundleEvidence> {
   for await (const record of matchingRecords(db, filter)) {
+    const timestamp = timestampOf ? await timestampOf(record.id) : undefined;
     yield {
       record,
+      ...(timestamp ? { timestamp } : {}),
       readArtifact: async (artifact) => {
         const row = await db.blobs.get(artifact.blobKey);
         if (!row) throw new Error(storageErrorText.bytesMissing(record.id, artifact.name));
@@ -200,6 +244,18 @@ export async function recordExport(
         custodyWithheld: result.custodyWithheld,
         signedBy: result.signedBy,
         encrypted: result.encrypted,
+        ...(result.timestamps
+          ? {
+              timestamps: {
+                stamped: result.timestamps.stamped,
+                pending: result.timestamps.pending,
+                tagManifest:
+                  result.timestamps.tagManifest.state === 'stamped'
+                    ? result.timestamps.tagManifest.genTime
+                    : null,
+              },
+            }
+          : {}),
         filter: { ...chosen, controls: chosen.controls ? [...chosen.controls] : null },
       },
     }),
@@ -210,6 +266,11 @@ export interface ExportOptions extends ExportRequest {
   password?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BundleProgress) => void) | undefined;
+  /**
+   * Trusted time stamps as configured now (the page reads the settings; the background asks the authority for
+   * the tag manifest's token). Absent: tokens already stored are still bagged, the tag manifest is not stamped.
+   */
+  timestamps?: BundleTimestamping | undefined;
 }
 
 /**
@@ -226,7 +287,8 @@ export async function exportBundle(
   const result = await writeBundle(output, {
     context,
     signer,
-    evidence: evidenceForExport(db, options.filter),
+    evidence: evidenceForExport(db, options.filter, await captureTimestamps(db, context.custody)),
+    timestamps: options.timestamps,
     includeDomSnapshots: options.filter.includeDomSnapshots,
     password: options.password,
     signal: options.signal,

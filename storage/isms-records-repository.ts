@@ -30,7 +30,7 @@ export function listManagementReviews(db: EvidenceDatabase): Promise<ManagementR
 }
 
 /** Returns appendCustody's promise itself: one more async layer here loses Dexie's transaction zone. */
-function logChange(
+export function logChange(
   db: EvidenceDatabase,
   record: IsmsRecordKind,
   change: IsmsRecordChange,

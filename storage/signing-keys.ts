@@ -108,6 +108,43 @@ export async function listSigningKeys(db: EvidenceDatabase): Promise<SigningKeyV
   return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map(viewOf);
 }
 
+/** The bundles one key signed, as the custody log's export entries tell: how many, the first and the last. */
+export interface SignedExports {
+  count: number;
+  first: string;
+  last: string;
+}
+
+/** A key with the exports it signed (null when it signed none), for the settings panel. */
+export interface SigningKeyHistory extends SigningKeyView {
+  signed: SignedExports | null;
+}
+
+/** Every key, newest first, each with the dates of the bundles it signed (from the export entries' `signedBy`). */
+export async function signingKeyHistory(db: EvidenceDatabase): Promise<SigningKeyHistory[]> {
+  const [keys, exports] = await Promise.all([
+    listSigningKeys(db),
+    db.custody.where('event').equals('export').toArray(),
+  ]);
+  const signed = new Map<string, SignedExports>();
+  for (const entry of exports) {
+    const by = entry.details['signedBy'];
+    if (typeof by !== 'string') continue;
+    const seen = signed.get(by);
+    signed.set(
+      by,
+      seen
+        ? {
+            count: seen.count + 1,
+            first: entry.at < seen.first ? entry.at : seen.first,
+            last: entry.at > seen.last ? entry.at : seen.last,
+          }
+        : { count: 1, first: entry.at, last: entry.at },
+    );
+  }
+  return keys.map((key) => ({ ...key, signed: signed.get(key.fingerprint) ?? null }));
+}
+
 /** The keys an import recognises: this installation's (current and retired) and those a policy pins. */
 export async function knownSigningKeys(
   db: EvidenceDatabase,

@@ -107,9 +107,12 @@ describe('the upload queue', () => {
     expect(await readEvidenceSyncState(db, 'EV-1')).toMatchObject({
       where: 'uploading',
       status: 'uploading',
+      uploaded: false,
     });
 
     await recordWritten(db, job.id!, 'p/blobs/sha256/00', 'v-blob', 100, 5_000);
+    // From its first written object on, part of the record is in the store (a delete must say so).
+    expect(await readEvidenceSyncState(db, 'EV-1')).toMatchObject({ where: 'uploading', uploaded: true });
     const stored = (await db.syncJobs.get(job.id!))!;
     expect(stored.versionIds).toEqual({ 'p/blobs/sha256/00': 'v-blob' });
     expect(stored.bytesDone).toBe(100);

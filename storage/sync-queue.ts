@@ -306,6 +306,7 @@ export async function readEvidenceSyncState(
       where: 'uploading',
       status: first.status as 'waiting' | 'uploading' | 'blocked',
       lastError: first.lastError,
+      uploaded: rows.some((row) => row.status === 'done' || Object.keys(row.versionIds).length > 0),
     };
   }
   const latest = rows.reduce((a, b) => ((a.revision ?? 0) >= (b.revision ?? 0) ? a : b));

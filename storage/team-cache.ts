@@ -97,6 +97,13 @@ function digestOf(records: readonly TeamRecord[]): TeamDigest {
   };
 }
 
+/** Rows per bulkPut inside one installation's transaction. */
+const RECORD_BATCH = 2000;
+
+function blobRow(check: BlobCheck, bytes: Uint8Array | undefined): TeamBlobRow {
+  return { ...check, ...(bytes ? { data: new Blob([bytes as BlobPart]) } : {}) };
+}
+
 /**
  * The IndexedDB cache of one team store (`store` names it: endpoint, bucket and prefix). A cache of another
  * store is dropped first: markers and versions of one bucket mean nothing in another.
@@ -135,7 +142,11 @@ export async function openTeamCache(db: EvidenceDatabase, store: string): Promis
       );
     },
     async saveBlob(check, bytes) {
-      await db.teamBlobs.put({ ...check, ...(bytes ? { data: new Blob([bytes as BlobPart]) } : {}) });
+      await db.teamBlobs.put(blobRow(check, bytes));
+    },
+    async saveBlobs(blobs) {
+      if (blobs.length === 0) return;
+      await db.teamBlobs.bulkPut(blobs.map(({ check, bytes }) => blobRow(check, bytes)));
     },
     async saveInstallation(check: InstallationCheck, checkedAt: string) {
       await db.transaction(
@@ -143,7 +154,8 @@ export async function openTeamCache(db: EvidenceDatabase, store: string): Promis
         [db.teamRecords, db.teamInstallations, db.teamCustody, db.teamState],
         async () => {
           await db.teamRecords.where('installationId').equals(check.installationId).delete();
-          await db.teamRecords.bulkPut(check.records);
+          for (let start = 0; start < check.records.length; start += RECORD_BATCH)
+            await db.teamRecords.bulkPut(check.records.slice(start, start + RECORD_BATCH));
           await db.teamCustody.put({ installationId: check.installationId, entries: check.custody });
           await db.teamInstallations.put({
             installationId: check.installationId,

@@ -12,6 +12,7 @@ import {
 } from '@/utils/timestamp';
 import { appendCustody, readCustodyLog } from './custody-log';
 import { EvidenceDatabase } from './db';
+import { captureTimestamps } from './bundle-source';
 import {
   dueTimestamps,
   nextTimestampAttempt,
@@ -81,6 +82,30 @@ describe('the timestamp queue', () => {
       genTime: check.facts.genTime,
     });
     expect(verifyChain(log)).toEqual([]);
+
+    // An export bags the token with the exact bytes it stamps; a capture still queued is pending, another none.
+    const second = await db.transaction('rw', db.custody, () =>
+      appendCustody(db, {
+        at: '2026-12-03T12:01:00.000Z',
+        event: 'capture',
+        evidenceId: 'EV-2',
+        actor: 'Alice',
+        details: { artifacts: [] },
+      }),
+    );
+    await queueTimestamp(
+      db,
+      { sha256: second.hash, kind: 'capture', evidenceId: 'EV-2', custodySequence: second.sequence },
+      later,
+    );
+    const timestampOf = await captureTimestamps(db, await readCustodyLog(db));
+    const stamped = await timestampOf('EV-1');
+    expect(stamped).toMatchObject({ state: 'stamped', genTime: check.facts.genTime });
+    if (stamped?.state !== 'stamped') throw new Error('not stamped');
+    expect(await sha256Hex(new TextEncoder().encode(stamped.stampedText))).toBe(entry.hash);
+    expect(stamped.reply).toEqual(reply);
+    expect(await timestampOf('EV-2')).toEqual({ state: 'pending' });
+    expect(await timestampOf('EV-3')).toBeUndefined();
     db.close();
   });
 });

@@ -44,9 +44,13 @@ const frameworkScope: SectionView = ({ data, services, thenReload }) =>
   ) : null;
 
 // Shown only when the page read the installation's signing keys.
-const signingKey: SectionView = ({ data, services }) =>
+const signingKey: SectionView = ({ data, services, thenReload }) =>
   data.signingKeys && services.copyText ? (
-    <SigningKeyPanel keys={data.signingKeys} copyText={services.copyText} />
+    <SigningKeyPanel
+      keys={data.signingKeys}
+      copyText={services.copyText}
+      onRotate={services.rotateSigningKey && thenReload(services.rotateSigningKey)}
+    />
   ) : null;
 
 // Shown only when the page can read and save the time-stamping authority.

@@ -71,6 +71,8 @@ export interface DashboardServices {
   download: (fileName: string, text: string) => void;
   /** Writes text to the clipboard (the signing key's fingerprint). */
   copyText?: (text: string) => Promise<void>;
+  /** Replaces the installation's signing key (the reason goes into the custody log); resolves with the new grouped fingerprint. */
+  rotateSigningKey?: (reason: string) => Promise<string>;
   /** The team store; see components/team-store/TeamStorePanel.tsx for why `saveTeamStore` is called first. */
   teamStore?: {
     save: (fields: TeamStoreFieldsInput, secret: string) => Promise<TeamStoreSaveOutcome>;

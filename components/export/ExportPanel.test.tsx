@@ -18,6 +18,7 @@ const result: WriteBundleResult = {
   custodyWithheld: 0,
   signedBy: null,
   encrypted: false,
+  timestamps: null,
 };
 
 function renderPanel(overrides: Partial<ExportPanelProps> = {}) {

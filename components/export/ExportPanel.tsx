@@ -191,6 +191,14 @@ export function ExportPanel({
           <code>{phase.result.manifestSha256}</code> {exportText.savedInLog}
         </p>
       )}
+      {phase.kind === 'done' && phase.result.timestamps && (
+        <p
+          data-testid="export-timestamps"
+          class={phase.result.timestamps.tagManifest.state === 'unstamped' ? 'warning' : ''}
+        >
+          {exportText.timestamps(phase.result.timestamps)}
+        </p>
+      )}
       {phase.kind === 'failed' && (
         <p class="error" role="alert" data-testid="export-error">
           {exportText.failed(phase.message)}

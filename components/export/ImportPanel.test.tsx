@@ -121,4 +121,43 @@ describe('ImportPanel', () => {
     fireEvent.click(await screen.findByTestId('import-start'));
     expect((await screen.findByTestId('import-error')).textContent).toBe('Disk full. Nothing was imported.');
   });
+
+  it('shows the audits and reviews to restore and each row left out before anything is written', async () => {
+    const withRecords: VerifiedBundle = {
+      ...bundle,
+      ismsRecords: {
+        internalAudits: [],
+        managementReviews: [],
+        problems: [
+          'data/internal-audits.csv line 3: Choose a status: planned, in progress, completed or cancelled.',
+        ],
+      },
+    };
+    const importVerified = vi.fn(async (): Promise<ImportOutcome> => ({
+      ...outcome,
+      conflicts: [],
+      ismsRecords: {
+        added: [],
+        kept: 0,
+        unlinked: ['IA-1: the finding F-9 is not held here, so the link was left out.'],
+      },
+    }));
+    render(
+      <ImportPanel
+        verify={async () => ({ ok: true, summary, bundle: withRecords })}
+        importVerified={importVerified}
+      />,
+    );
+    choose();
+    const preview = await screen.findByTestId('import-records-preview');
+    expect(preview.textContent).toContain('the bundle holds 0 audits and 0 reviews');
+    expect(screen.getByTestId('import-records-problems').textContent).toContain(
+      'data/internal-audits.csv line 3: Choose a status',
+    );
+    expect(importVerified).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('import-start'));
+    const done = await screen.findByTestId('imported-records');
+    expect(done.textContent).toContain('0 records restored, 0 already held were kept');
+    expect(done.textContent).toContain('IA-1: the finding F-9 is not held here');
+  });
 });

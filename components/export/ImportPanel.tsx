@@ -5,7 +5,7 @@ import { groupFingerprint } from '@/utils/signing/fingerprint';
 import type { VerifiedBundle, VerifyResult } from '@/utils/bundle/verify';
 import { ExportProgress } from './ExportProgress';
 import { useThrottledProgress } from './useThrottledProgress';
-import { bundleRiskText, importText } from '@/utils/text';
+import { bundleRiskText, importText, ismsRecordsText } from '@/utils/text';
 
 export interface ImportPanelProps {
   /** Checks a bundle without changing anything; `password` only for encrypted bundles. */
@@ -65,6 +65,14 @@ function Summary({ summary }: { summary: BundleSummary }) {
       <dd data-testid="bundle-signature">
         <SignatureLine signature={summary.signature} />
       </dd>
+      {summary.timestamps && (
+        <>
+          <dt>{words.timestamps}</dt>
+          <dd data-testid="bundle-timestamps">
+            {words.timestampsChecked(summary.timestamps.captures, summary.timestamps.tagManifest)}
+          </dd>
+        </>
+      )}
       <dt>{words.custodyLog}</dt>
       <dd>
         {words.custodyEntries(summary.custodyEntries)}
@@ -77,6 +85,26 @@ function Summary({ summary }: { summary: BundleSummary }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** What the bundle's audits and reviews would restore, and each row left out, before the user confirms. */
+function RecordsPreview({ records }: { records: NonNullable<VerifiedBundle['ismsRecords']> }) {
+  const words = ismsRecordsText.bundle;
+  return (
+    <div data-testid="import-records-preview">
+      <p>{words.toRestore(records.internalAudits.length, records.managementReviews.length)}</p>
+      {records.problems.length > 0 && (
+        <>
+          <p class="warning">{words.leftOut(records.problems.length)}</p>
+          <ul data-testid="import-records-problems">
+            {records.problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 
@@ -180,6 +208,7 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
         <div data-testid="import-verified">
           <p class="saved">{importText.verified}</p>
           <Summary summary={phase.bundle.summary} />
+          {phase.bundle.ismsRecords && <RecordsPreview records={phase.bundle.ismsRecords} />}
           <button
             type="button"
             class="primary"
@@ -202,6 +231,23 @@ export function ImportPanel({ verify, importVerified }: ImportPanelProps) {
               {phase.outcome.risks.unreadable > 0 &&
                 ` ${bundleRiskText.unreadable(phase.outcome.risks.unreadable)}`}
             </p>
+          )}
+          {phase.outcome.ismsRecords && (
+            <div data-testid="imported-records">
+              <p class="saved">
+                {ismsRecordsText.bundle.restored(
+                  phase.outcome.ismsRecords.added.length,
+                  phase.outcome.ismsRecords.kept,
+                )}
+              </p>
+              {phase.outcome.ismsRecords.unlinked.length > 0 && (
+                <ul>
+                  {phase.outcome.ismsRecords.unlinked.map((sentence, index) => (
+                    <li key={index}>{sentence}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
           )}
           {phase.outcome.conflicts.length > 0 && (
             <>

@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import { deletionReasonProblem } from '@/utils/evidence/checks';
 import { errorText } from './labels';
-import { commonText, evidenceText } from '@/utils/text';
+import { commonText, evidenceText, teamSyncText } from '@/utils/text';
 
 export interface DeleteEvidenceFormProps {
   evidenceId: string;
+  /** The record is already (partly) in a write-once team store: a delete there is a tombstone only. */
+  inLockedTeamStore?: boolean;
   onDelete: (reason: string, removeDescription: boolean) => Promise<void>;
 }
 
 /** Deletes the bytes for good; asks for the reason the auditor will read and a second click to confirm. */
-export function DeleteEvidenceForm({ evidenceId, onDelete }: DeleteEvidenceFormProps) {
+export function DeleteEvidenceForm({ evidenceId, inLockedTeamStore, onDelete }: DeleteEvidenceFormProps) {
   const [reason, setReason] = useState('');
   const [removeDescription, setRemoveDescription] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -47,6 +49,11 @@ export function DeleteEvidenceForm({ evidenceId, onDelete }: DeleteEvidenceFormP
       aria-label={evidenceText.deleteLabel(evidenceId)}
     >
       <p class="hint">{evidenceText.deleteExplained}</p>
+      {inLockedTeamStore && (
+        <p class="warning" role="note" data-testid="delete-team-store-warning">
+          {teamSyncText.deleteWarning}
+        </p>
+      )}
       <label>
         {evidenceText.reason} <span class="hint">{evidenceText.reasonHint}</span>
         <textarea

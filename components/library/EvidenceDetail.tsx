@@ -8,6 +8,7 @@ import { DeleteEvidenceForm } from './DeleteEvidenceForm';
 import { EvidenceEditForm } from './EvidenceEditForm';
 import { EvidenceImageViewer } from './EvidenceImageViewer';
 import { EvidenceMetadata } from './EvidenceMetadata';
+import { RecordSyncState } from './RecordSyncState';
 import { SupersedeForm } from './SupersedeForm';
 import type { ArtifactContent, EvidenceChange, EvidenceDetailData } from './types';
 import { commonText, evidenceText } from '@/utils/text';
@@ -30,7 +31,11 @@ const IMAGE_ORDER: Partial<Record<Artifact['role'], number>> = { stamped: 0, ori
 export function EvidenceDetail(props: EvidenceDetailProps) {
   const { catalogue, detail, loadArtifact, onDownload, onEdit, onSupersede, onDelete, onOpen, onClose } =
     props;
-  const { record, history } = detail;
+  const { record, history, teamStore } = detail;
+  const inStore =
+    teamStore !== undefined &&
+    (teamStore.state.where === 'stored' ||
+      (teamStore.state.where === 'uploading' && teamStore.state.uploaded));
   // Text and tables are read when their preview is first opened.
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const deleted = record.status === 'deleted';
@@ -95,6 +100,7 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
       <ArtifactHashes artifacts={record.artifacts} bytesStored={!deleted} onDownload={onDownload} />
       <h3>{evidenceText.historyHeading}</h3>
       <CustodyHistory entries={history} />
+      {teamStore && <RecordSyncState state={teamStore.state} />}
       {!deleted && (
         <>
           <h3>{evidenceText.correctHeading}</h3>
@@ -112,7 +118,11 @@ export function EvidenceDetail(props: EvidenceDetailProps) {
           )}
           <details class="danger-zone">
             <summary>{evidenceText.deleteHeading}</summary>
-            <DeleteEvidenceForm evidenceId={record.id} onDelete={onDelete} />
+            <DeleteEvidenceForm
+              evidenceId={record.id}
+              inLockedTeamStore={inStore && teamStore.locked}
+              onDelete={onDelete}
+            />
           </details>
         </>
       )}

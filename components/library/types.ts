@@ -9,6 +9,7 @@ import type {
   StorageHealth,
 } from '@/utils/evidence/library-types';
 import type { Artifact, CustodyEntry, DocumentControl } from '@/utils/evidence/types';
+import type { EvidenceSyncState } from '@/utils/team-store/sync-view';
 
 /** An artifact's content, ready to show. */
 export type ArtifactContent =
@@ -20,6 +21,14 @@ export type ArtifactContent =
 export interface EvidenceDetailData {
   record: LibraryRow;
   history: CustodyEntry[];
+  /** Where the record is in the team store; absent when no team store is set up (nothing is shown then). */
+  teamStore?:
+    | {
+        state: EvidenceSyncState;
+        /** The store passed the write-once check (Object Lock on, probe delete refused). */
+        locked: boolean;
+      }
+    | undefined;
 }
 
 export interface EvidenceChange {

@@ -13,7 +13,8 @@ import { readFrameworkScope } from '@/platform/framework-settings';
 import { readCoverageSnapshot } from '@/storage/coverage-snapshot';
 import type { EvidenceDatabase } from '@/storage/db';
 import { readControlledDocuments } from '@/storage/evidence-library';
-import { currentSigningKey, listSigningKeys } from '@/storage/signing-keys';
+import { currentSigningKey, signingKeyHistory } from '@/storage/signing-keys';
+import { groupFingerprint } from '@/utils/signing';
 import { applyRiskImport } from '@/storage/risk-repository';
 import { listRequests } from '@/storage/request-repository';
 import { createRequestServices } from './request-services';
@@ -166,6 +167,8 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
     },
     download: (fileName, text) => downloadText(fileName, text, 'text/csv;charset=utf-8'),
     copyText: (text) => navigator.clipboard.writeText(text),
+    rotateSigningKey: async (reason) =>
+      groupFingerprint((await sendMessage('rotateSigningKey', { reason })).fingerprint),
     today: () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone),
     // A plain link within the extension's origin; the export page runs the streaming bundle writer.
     exportUrl: '/export.html',
@@ -177,7 +180,7 @@ export function createDashboardServices(db: EvidenceDatabase): DashboardServices
 async function readSigningKeys(db: EvidenceDatabase) {
   try {
     await currentSigningKey(db);
-    const [keys, pinned] = await Promise.all([listSigningKeys(db), readPinnedSigningKeys()]);
+    const [keys, pinned] = await Promise.all([signingKeyHistory(db), readPinnedSigningKeys()]);
     const pins = pinned.map((key) => key.fingerprint);
     return keys.map((key) => ({
       ...key,

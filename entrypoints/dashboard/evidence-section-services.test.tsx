@@ -8,8 +8,23 @@ import { readCustodyLog } from '@/storage/custody-log';
 import { EvidenceDatabase } from '@/storage/db';
 import { deleteEvidence, editEvidence, supersedeEvidence } from '@/storage/evidence-edits';
 import { addFileEvidence } from '@/storage/file-evidence';
+import {
+  claimNextJob,
+  failJob,
+  finishJob,
+  queueChanges,
+  recordWritten,
+  retryNow,
+} from '@/storage/sync-queue';
 import { storeCaptures } from '@/tests/support/library-fixtures';
-import { createEvidenceServices, previewOf, type EvidenceServices } from './evidence-section-services';
+import { offlineFailure } from '@/utils/team-store/errors';
+import type { TeamStoreView } from '@/utils/team-store/settings-check';
+import {
+  createEvidenceServices,
+  previewOf,
+  type EvidenceServices,
+  type EvidenceServicesContext,
+} from './evidence-section-services';
 
 let db: EvidenceDatabase;
 let services: EvidenceServices;
@@ -35,8 +50,12 @@ beforeEach(async () => {
       text: 'alice bob',
     },
   ]);
-  // The background's part, done directly on the test database.
-  services = createEvidenceServices({
+  services = createEvidenceServices(servicesContext());
+});
+
+/** The background's part, done directly on the test database. */
+function servicesContext(): EvidenceServicesContext {
+  return {
     db,
     storage: undefined,
     save: () => {},
@@ -74,8 +93,8 @@ beforeEach(async () => {
           )
         ).evidence.id,
     },
-  });
-});
+  };
+}
 afterEach(async () => {
   cleanup();
   await db.delete();
@@ -201,5 +220,72 @@ describe('previewOf', () => {
   it('offers no preview for binary files', async () => {
     const pdf = { ...artifact, role: 'file' as const, name: 'policy.pdf', mimeType: 'application/pdf' };
     expect((await previewOf(pdf, new Blob(['%PDF']))).kind).toBe('unavailable');
+  });
+});
+
+describe('the record detail and the team store', () => {
+  const ID = 'EV-20261101-AAAAAA';
+  const view = (complete: boolean, tamperProof: boolean): TeamStoreView => ({
+    fields: {
+      endpoint: 'https://s3.example.net',
+      region: 'eu-west-1',
+      bucket: 'b',
+      prefix: 'acme',
+      pathStyle: false,
+      accessKeyId: 'K',
+    },
+    secretSet: complete,
+    managed: [],
+    accepted: false,
+    complete,
+    probe: {
+      tamperProof,
+      lockEnabled: tamperProof,
+      deleteStatus: tamperProof ? 403 : 204,
+      reasons: [],
+      summary: '',
+      at: at(),
+      target: 'acme/probe',
+    },
+  });
+  const withStore = (store: TeamStoreView) =>
+    createEvidenceServices({ ...servicesContext(), teamStore: async () => store });
+
+  it('without a team store set up, the detail says nothing of one', async () => {
+    await queueChanges(db, at());
+    expect((await withStore(view(false, true)).loadDetail(ID))?.teamStore).toBeUndefined();
+    expect((await services.loadDetail(ID))?.teamStore).toBeUndefined();
+  });
+
+  it('follows the record through the upload queue to the version IDs in the store', async () => {
+    const detail = withStore(view(true, true));
+    await queueChanges(db, at());
+    expect((await detail.loadDetail(ID))?.teamStore).toEqual({
+      state: { where: 'uploading', status: 'waiting', lastError: null, uploaded: false },
+      locked: true,
+    });
+    let job = (await claimNextJob(db, Date.now()))!;
+    while (job.evidenceId !== ID) {
+      await finishJob(db, job.id!, at());
+      job = (await claimNextJob(db, Date.now()))!;
+    }
+    await failJob(db, job.id!, offlineFailure(), Date.now());
+    const failed = (await detail.loadDetail(ID))?.teamStore?.state;
+    expect(failed).toMatchObject({ where: 'uploading', status: 'waiting', uploaded: false });
+    expect(failed?.where === 'uploading' && failed.lastError).toMatch(/offline/);
+
+    await retryNow(db);
+    job = (await claimNextJob(db, Date.now()))!;
+    await recordWritten(db, job.id!, `acme/installations/I/records/${ID}/1.json`, 'v-1', 0, Date.now());
+    await finishJob(db, job.id!, at());
+    expect((await detail.loadDetail(ID))?.teamStore).toEqual({
+      state: {
+        where: 'stored',
+        revision: 1,
+        versionIds: { [`acme/installations/I/records/${ID}/1.json`]: 'v-1' },
+      },
+      locked: true,
+    });
+    expect((await withStore(view(true, false)).loadDetail(ID))?.teamStore?.locked).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ import {
 } from '@/storage/evidence-library';
 import { readArtifact } from '@/storage/evidence-repository';
 import { runIntegrityCheck } from '@/storage/integrity-check';
+import { readEvidenceSyncState } from '@/storage/sync-queue';
+import type { TeamStoreView } from '@/utils/team-store/settings-check';
 import { readStorageHealth, requestPersistentStorage, type StorageEstimator } from '@/storage/storage-health';
 
 const TEXT_PREVIEW_BYTES = 200_000;
@@ -33,6 +35,8 @@ export interface EvidenceServicesContext {
   save: (blob: Blob, fileName: string) => void;
   createObjectUrl: (blob: Blob) => string;
   revokeObjectUrl: (url: string) => void;
+  /** The team store's settings as pages see them; without it (or with no store set up) no sync state is shown. */
+  teamStore?: () => Promise<TeamStoreView>;
 }
 
 export interface EvidenceServices extends EvidenceSectionServices {
@@ -75,8 +79,15 @@ export function createEvidenceServices(context: EvidenceServicesContext): Eviden
         detailUrls = [];
         detailId = id;
       }
-      const [record, history] = await Promise.all([readEvidence(db, id), readEvidenceHistory(db, id)]);
-      return record ? { record, history } : null;
+      const [record, history, store] = await Promise.all([
+        readEvidence(db, id),
+        readEvidenceHistory(db, id),
+        context.teamStore?.(),
+      ]);
+      if (!record) return null;
+      if (!store?.complete) return { record, history };
+      const state = await readEvidenceSyncState(db, id);
+      return { record, history, teamStore: { state, locked: store.probe?.tamperProof === true } };
     },
     async loadArtifact(_record, artifact) {
       let blob: Blob | undefined;

@@ -4,6 +4,7 @@ import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
 import { getDatabase } from '@/storage/db';
 import { createEvidenceServices, type EvidenceWrites } from './evidence-section-services';
 import { sendMessage } from '@/platform/messaging';
+import { readTeamStoreView } from '@/platform/team-store-settings';
 import '@/components/library/library.css';
 
 export interface EvidenceSectionOptions {
@@ -62,6 +63,7 @@ export function mountEvidenceSection(element: HTMLElement, options: EvidenceSect
     save: saveCopy,
     createObjectUrl: (blob) => URL.createObjectURL(blob),
     revokeObjectUrl: (url) => URL.revokeObjectURL(url),
+    teamStore: readTeamStoreView,
   });
   let refreshKey = 0;
   const show = () =>

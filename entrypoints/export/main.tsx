@@ -11,6 +11,7 @@ import { readAuditPlan } from '@/storage/isms-repository';
 import { listRequestAudits } from '@/storage/request-repository';
 import { readEffectiveSettings, saveOwnSettings } from '@/platform/effective-settings';
 import { canStreamToFile, openSaveTarget } from './save-target';
+import { exportTimestamping } from '@/platform/timestamp-settings';
 
 // The export runs here, in an extension tab: a service worker may be stopped mid-export.
 async function main() {
@@ -48,6 +49,7 @@ async function main() {
             password: password ?? undefined,
             signal,
             onProgress,
+            timestamps: await exportTimestamping(db),
           });
           target.finish();
           // Remember the typed name once the export succeeded (a cancelled one changes nothing); a refusal (policy) does not undo the bundle.

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S3Store } from '../../utils/team-store/s3-client';
 import { parseRecordObject } from '../../utils/team-store/record-object';
 import {
   pauseGateway,
@@ -15,21 +12,17 @@ import {
   type LoopbackRgw,
 } from '../support/ceph-rgw';
 import {
-  captureFromPopup,
   clickToolbarButton,
   launchExtension,
   listTargets,
   openTab,
-  readDatabase,
-  saveTagging,
   startFixtureServer,
   type FixtureServer,
   type LaunchedExtension,
-  type StoredCustodyEntry,
-  type StoredEvidence,
 } from './harness';
 import { loggedRequests } from './netlog.mjs';
 import { recordOutcome } from './reliability';
+import { duplicates, sha, teamStoreSteps, type TeamStoreSteps } from './team-store';
 
 // Two admins, each in their own browser profile, sync to one loopback Ceph RGW with Object Lock. The bucket is
 // checked through the S3 API from here, never through the extension.
@@ -37,164 +30,20 @@ import { recordOutcome } from './reliability';
 const PREFIX = 'acme';
 const LOCKED = 'team-evidence';
 const UNLOCKED = 'no-lock';
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 let rgw: LoopbackRgw | undefined;
 let server: FixtureServer;
 let dir: string;
+let steps: TeamStoreSteps;
 const admins: { extension: LaunchedExtension; netLogPath: string; installationId?: string }[] = [];
-
-function s3(bucket: string): S3Store {
-  return new S3Store({
-    endpoint: rgw!.endpoint,
-    region: 'us-east-1',
-    bucket,
-    prefix: PREFIX,
-    pathStyle: true,
-    accessKeyId: rgw!.accessKeyId,
-    secretAccessKey: rgw!.secretAccessKey,
-  });
-}
-
-async function createBucket(bucket: string, locked: boolean) {
-  const store = s3(bucket);
-  const created = await store.request(
-    'PUT',
-    '',
-    '',
-    locked ? { 'x-amz-bucket-object-lock-enabled': 'true' } : {},
-  );
-  expect(created.status).toBe(200);
-  if (!locked) return;
-  const body = new TextEncoder().encode(
-    '<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>COMPLIANCE</Mode><Days>1</Days></DefaultRetention></Rule></ObjectLockConfiguration>',
-  );
-  const { md5, toBase64 } = await import('../../utils/team-store/md5');
-  const set = await store.request('PUT', '', 'object-lock=', { 'content-md5': toBase64(md5(body)) }, body);
-  expect(set.status).toBe(200);
-}
-
-/** The person allows the store's site for the extension (chrome://extensions → Site access), as Chromium's
- * permission prompt cannot be answered by automation; the settings page still calls permissions.request. */
-async function allowSite(extension: LaunchedExtension, origin: string) {
-  const page = await extension.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, pattern]) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission: (i: string, p: string) => Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id!, pattern!),
-    [extension.extensionId, `${new URL(origin).protocol}//${new URL(origin).hostname}/*`],
-  );
-  await page.close();
-}
-
-async function openSettings(extension: LaunchedExtension): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`chrome-extension://${extension.extensionId}/dashboard.html#settings`);
-  await page.getByTestId('team-store-panel').waitFor();
-  return page;
-}
-
-async function configure(page: Page, bucket: string, secret = rgw!.secretAccessKey) {
-  const fill = (id: string, value: string) => page.getByTestId(`team-store-${id}`).fill(value);
-  await fill('endpoint', rgw!.endpoint);
-  await fill('region', 'us-east-1');
-  await fill('bucket', bucket);
-  await fill('prefix', PREFIX);
-  await fill('accessKeyId', rgw!.accessKeyId);
-  await fill('secret', secret);
-  if (!(await page.getByTestId('team-store-pathStyle').isChecked()))
-    await page.getByTestId('team-store-pathStyle').check();
-  const probe = page.getByTestId('team-store-probe');
-  const checkedAt = () => probe.getAttribute('data-checked-at', { timeout: 100 }).catch(() => null);
-  const before = await checkedAt();
-  await page.getByTestId('team-store-save').click();
-  await expect.poll(checkedAt, { timeout: 20_000 }).not.toBe(before);
-  return (await page.getByTestId('team-store-probe-summary').textContent())?.trim() ?? '';
-}
-
-async function capture(extension: LaunchedExtension, file: string, notes: string) {
-  const page = await openTab(extension.context, new URL(file, server.url).href);
-  const popup = await clickToolbarButton(extension, page);
-  expect(await captureFromPopup(popup)).toEqual({ outcome: 'tagging' });
-  await saveTagging(popup, { notes });
-  await popup.close();
-  await page.close();
-}
-
-/** Every version of every key under the prefix, with its bytes' SHA-256. */
-async function bucketVersions() {
-  const store = s3(LOCKED);
-  const listing = await store.listVersions(`${PREFIX}/`);
-  const byKey = new Map<string, { versionId: string; sha256: string }[]>();
-  for (const version of listing.versions) {
-    const bytes = await store.getObject(version.key, version.versionId);
-    byKey.set(version.key, [
-      ...(byKey.get(version.key) ?? []),
-      { versionId: version.versionId, sha256: sha(bytes) },
-    ]);
-  }
-  return byKey;
-}
-
-/** What every record of this profile must have put in the bucket: blobs, custody entries, a record revision. */
-async function expectedKeys(extension: LaunchedExtension, installationId: string) {
-  const dump = await readDatabase<StoredEvidence, StoredCustodyEntry>(extension);
-  const keys = new Set<string>();
-  for (const record of dump.evidence) {
-    for (const artifact of record.artifacts) keys.add(`${PREFIX}/blobs/sha256/${artifact.sha256}`);
-    keys.add(`${PREFIX}/installations/${installationId}/records/${record.id}/1.json`);
-  }
-  for (const entry of dump.custody) {
-    const sequence = String(entry.sequence).padStart(12, '0');
-    keys.add(`${PREFIX}/installations/${installationId}/custody/${sequence}-${entry.hash}.json`);
-  }
-  return { keys, dump };
-}
-
-/** The installation folder whose records name this profile's evidence. */
-async function installationOf(extension: LaunchedExtension): Promise<string> {
-  const dump = await readDatabase<StoredEvidence, StoredCustodyEntry>(extension);
-  const listing = await s3(LOCKED).listObjects(`${PREFIX}/installations/`);
-  const match = listing.objects
-    .map((object) => /installations\/([^/]+)\/records\/([^/]+)\//.exec(object.key))
-    .find((found) => found && dump.evidence.some((record) => record.id === found[2]));
-  if (!match) throw new Error('no record of this profile in the bucket yet');
-  return match[1]!;
-}
-
-async function waitForSynced(extension: LaunchedExtension, timeout = 45_000) {
-  await expect
-    .poll(
-      async () => {
-        try {
-          const installationId = await installationOf(extension);
-          const { keys } = await expectedKeys(extension, installationId);
-          const present = await bucketVersions();
-          return [...keys].filter((key) => !present.has(key));
-        } catch (error) {
-          return [String(error)];
-        }
-      },
-      { timeout, interval: 1_000 },
-    )
-    .toEqual([]);
-}
-
-/** No key has two versions: every upload, retried or resumed, wrote each object once. */
-function duplicates(versions: Map<string, { versionId: string; sha256: string }[]>) {
-  return [...versions].filter(([, list]) => list.length > 1).map(([key]) => key);
-}
 
 describe('team store sync against a real Ceph RGW with Object Lock', () => {
   beforeAll(async () => {
     rgw = await startRgw('e2e-sync');
-    await createBucket(LOCKED, true);
-    await createBucket(UNLOCKED, false);
     server = await startFixtureServer();
+    steps = teamStoreSteps(rgw, server, PREFIX);
+    await steps.createBucket(LOCKED, true);
+    await steps.createBucket(UNLOCKED, false);
     dir = await mkdtemp(path.join(tmpdir(), 'isms-team-sync-'));
     for (const name of ['ana', 'ben']) {
       const netLogPath = path.join(dir, `${name}.netlog.json`);
@@ -216,9 +65,9 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
 
   it('refuses a bucket without Object Lock in words, and syncs nothing to it', async () => {
     const { extension } = admins[0]!;
-    await allowSite(extension, rgw!.endpoint);
-    const settings = await openSettings(extension);
-    expect(await configure(settings, UNLOCKED)).toBe('Not tamper-proof');
+    await steps.allowSite(extension);
+    const settings = await steps.openSettings(extension);
+    expect(await steps.configure(settings, UNLOCKED)).toBe('Not tamper-proof');
     const probe = settings.getByTestId('team-store-probe');
     await expect.poll(() => probe.getAttribute('data-tamper-proof')).toBe('false');
     expect(await probe.textContent()).toContain('Object Lock is not enabled on this bucket');
@@ -227,18 +76,18 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
     // The secret is never shown again: the field is empty, the page says one is saved.
     expect(await settings.getByTestId('team-store-secret').inputValue()).toBe('');
     await settings.getByTestId('team-store-secret-saved').waitFor();
-    await capture(extension, 'access-review.html', 'Ana: quarterly access review');
+    await steps.capture(extension, 'access-review.html', 'Ana: quarterly access review');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const listing = await s3(UNLOCKED).listObjects(`${PREFIX}/installations/`);
+    const listing = await steps.s3(UNLOCKED).listObjects(`${PREFIX}/installations/`);
     expect(listing.objects).toEqual([]);
     await settings.close();
   });
 
   it('two admins configure the locked store, capture and sync into the documented layout', async () => {
     for (const [index, admin] of admins.entries()) {
-      if (index > 0) await allowSite(admin.extension, rgw!.endpoint);
-      const settings = await openSettings(admin.extension);
-      expect(await configure(settings, LOCKED)).toMatch(
+      if (index > 0) await steps.allowSite(admin.extension);
+      const settings = await steps.openSettings(admin.extension);
+      expect(await steps.configure(settings, LOCKED)).toMatch(
         /^Tamper-proof: Object Lock is on, every object is kept 1 days in COMPLIANCE mode/,
       );
       const probe = await settings.getByTestId('team-store-probe').textContent();
@@ -246,10 +95,10 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
       expect(probe).toContain('refused by the store');
       await settings.close();
     }
-    await capture(admins[1]!.extension, 'backup-jobs.html', 'Ben: nightly backup jobs');
+    await steps.capture(admins[1]!.extension, 'backup-jobs.html', 'Ben: nightly backup jobs');
     for (const admin of admins) {
-      await waitForSynced(admin.extension);
-      admin.installationId = await installationOf(admin.extension);
+      await steps.waitForSynced(admin.extension, LOCKED);
+      admin.installationId = await steps.installationOf(admin.extension, LOCKED);
     }
     expect(admins[0]!.installationId).not.toBe(admins[1]!.installationId);
     // The popup's one line, after its first paint, below everything else.
@@ -262,10 +111,10 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
     await popup.close();
     await tab.close();
 
-    const versions = await bucketVersions();
+    const versions = await steps.bucketVersions(LOCKED);
     expect(duplicates(versions)).toEqual([]);
     for (const admin of admins) {
-      const { keys, dump } = await expectedKeys(admin.extension, admin.installationId!);
+      const { keys, dump } = await steps.expectedKeys(admin.extension, admin.installationId!);
       for (const key of keys) expect(versions.has(key), key).toBe(true);
       // Blobs are named by their bytes; the record object is the record, readable by any tool.
       for (const [key, [version]] of versions) {
@@ -275,7 +124,7 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
       for (const record of dump.evidence) {
         const key = `${PREFIX}/installations/${admin.installationId}/records/${record.id}/1.json`;
         const object = parseRecordObject(
-          JSON.parse(new TextDecoder().decode(await s3(LOCKED).getObject(key))),
+          JSON.parse(new TextDecoder().decode(await steps.s3(LOCKED).getObject(key))),
         );
         expect(object?.record.artifacts).toEqual(record.artifacts);
         expect(object?.installationId).toBe(admin.installationId);
@@ -284,7 +133,7 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
   });
 
   it('the engine refuses to delete a locked record version', async () => {
-    const store = s3(LOCKED);
+    const store = steps.s3(LOCKED);
     const versions = await store.listVersions(
       `${PREFIX}/installations/${admins[0]!.installationId}/records/`,
     );
@@ -297,8 +146,8 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
   it('RGW stopped mid-sync and started again: the queue resumes, nothing lost, nothing twice', async () => {
     const { extension } = admins[0]!;
     stopGateway(rgw!);
-    await capture(extension, 'ticket.html', 'Ana: change ticket during the outage');
-    const settings = await openSettings(extension);
+    await steps.capture(extension, 'ticket.html', 'Ana: change ticket during the outage');
+    const settings = await steps.openSettings(extension);
     await expect
       .poll(
         async () =>
@@ -312,9 +161,9 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
       )
       .toContain('offline');
     startGateway(rgw!);
-    await waitForSynced(extension, 60_000);
+    await steps.waitForSynced(extension, LOCKED, 60_000);
     await settings.getByTestId('sync-queue-empty').waitFor({ timeout: 20_000 });
-    expect(duplicates(await bucketVersions())).toEqual([]);
+    expect(duplicates(await steps.bucketVersions(LOCKED))).toEqual([]);
     await settings.close();
     recordOutcome('team-store-outage', {
       observed: 'queue said offline in words; after restart every object uploaded once',
@@ -325,7 +174,7 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
   it('the service worker stopped mid-upload: the next start resumes, nothing lost, nothing twice', async () => {
     const { extension } = admins[1]!;
     pauseGateway(rgw!, true);
-    await capture(extension, 'access-review.html', 'Ben: access review while the store hangs');
+    await steps.capture(extension, 'access-review.html', 'Ben: access review while the store hangs');
     // Requests hang in the frozen gateway; the worker is stopped with them in flight.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const workers = (await listTargets(extension.browserSession)).filter(
@@ -363,10 +212,10 @@ describe('team store sync against a real Ceph RGW with Object Lock', () => {
     await cdp.detach();
     pauseGateway(rgw!, false);
     // Opening the settings page wakes the background, which takes up the job it left behind.
-    const settings = await openSettings(extension);
-    await waitForSynced(extension, 60_000);
+    const settings = await steps.openSettings(extension);
+    await steps.waitForSynced(extension, LOCKED, 60_000);
     await settings.getByTestId('sync-queue-empty').waitFor({ timeout: 20_000 });
-    expect(duplicates(await bucketVersions())).toEqual([]);
+    expect(duplicates(await steps.bucketVersions(LOCKED))).toEqual([]);
     await settings.close();
     await page.close();
     recordOutcome('team-store-worker-stopped', {

@@ -24,4 +24,8 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export declare function launchFirefox(options?: { extensionDir?: string }): Promise<LaunchedFirefox>;
+export declare function launchFirefox(options?: {
+  extensionDir?: string;
+  /** Preferences added to the fresh profile's user.js. */
+  prefs?: Record<string, string | number | boolean>;
+}): Promise<LaunchedFirefox>;

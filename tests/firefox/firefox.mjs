@@ -97,8 +97,9 @@ function startFirefox(profileDir) {
 }
 
 /**
- * Launches headless Firefox in a fresh profile and installs the unpacked add-on temporarily.
- * @param {{ extensionDir?: string }} [options]
+ * Launches headless Firefox in a fresh profile and installs the unpacked add-on temporarily. `prefs` adds
+ * preferences to the profile (e.g. one that answers permission prompts).
+ * @param {{ extensionDir?: string, prefs?: Record<string, string | number | boolean> }} [options]
  */
 export async function launchFirefox(options = {}) {
   const problem = firefoxProblem();
@@ -111,7 +112,7 @@ export async function launchFirefox(options = {}) {
   const profileDir = path.join(workDir, 'profile');
   const downloadDir = path.join(workDir, 'downloads');
   const extensionUuid = randomUUID();
-  const prefs = profilePreferences(extensionUuid, downloadDir);
+  const prefs = { ...profilePreferences(extensionUuid, downloadDir), ...options.prefs };
   await Promise.all([mkdir(profileDir), mkdir(downloadDir)]);
   await writeFile(
     path.join(profileDir, 'user.js'),

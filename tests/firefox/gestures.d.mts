@@ -7,3 +7,4 @@ export declare function chooseContextMenuItem(
   label: string,
   point?: { x: number; y: number },
 ): Promise<void>;
+export declare function mouseClick(launched: LaunchedFirefox, context: string, selector: string): Promise<void>;

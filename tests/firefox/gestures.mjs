@@ -87,3 +87,48 @@ export async function chooseContextMenuItem(launched, context, label, point = { 
     { args: [label], description: `the context menu item "${label}"` },
   );
 }
+
+/**
+ * Clicks an element with the mouse (a BiDi pointer action, so the page gets trusted input events): what an API
+ * that needs the user's own click, such as `permissions.request`, takes as one. `element.click()` is not.
+ */
+export async function mouseClick(launched, context, selector) {
+  await waitFor(
+    launched,
+    context,
+    (target) => {
+      const element = document.querySelector(target);
+      if (element === null || element.disabled === true) return false;
+      element.scrollIntoView({ block: 'center' });
+      return true;
+    },
+    { args: [selector], description: `${selector} to click` },
+  );
+  const found = await launched.bidi.send('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(selector)})`,
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'root',
+  });
+  if (found.type !== 'success' || found.result.type !== 'node') throw new Error(`No element ${selector}`);
+  await launched.bidi.send('input.performActions', {
+    context,
+    actions: [
+      {
+        type: 'pointer',
+        id: 'mouse',
+        parameters: { pointerType: 'mouse' },
+        actions: [
+          {
+            type: 'pointerMove',
+            x: 0,
+            y: 0,
+            origin: { type: 'element', element: { sharedId: found.result.sharedId } },
+          },
+          { type: 'pointerDown', button: 0 },
+          { type: 'pointerUp', button: 0 },
+        ],
+      },
+    ],
+  });
+}

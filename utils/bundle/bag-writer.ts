@@ -86,6 +86,13 @@ export class BagWriter {
     return { role: 'record', name: path.split('/').pop() ?? path, path, size: bytes.length, sha256 };
   }
 
+  /** Adds small bytes under data/ (a time-stamp token), hashed here and listed in the payload manifest. */
+  async addPayloadBytes(path: string, bytes: Uint8Array, lastModDate = this.generatedAt): Promise<string> {
+    const sha256 = await this.addHashed(`data/${path}`, bytes, lastModDate);
+    this.listPayload(`data/${path}`, sha256, bytes.length);
+    return sha256;
+  }
+
   /** Adds a payload file whose SHA-256 the caller has checked (or checks as the stream passes). */
   async addPayloadFile(
     path: string,

@@ -3,6 +3,8 @@
  * a bag verifies with stock tools as well as with BagIt validators.
  */
 
+import { TAG_MANIFEST_TOKEN_FILE, TSA_CHAIN_FILE } from '../timestamp/subject';
+
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 export const TAG_FILES = [
   'bagit.txt',
@@ -25,7 +27,7 @@ export const SIGNING_FINGERPRINT_LABEL = 'Bag-Signing-Key-Fingerprint';
  * Seal files: tag files made over the finished tag manifest (a signature, a time-stamp token over it), the only
  * files a bag may hold that no manifest lists. Each is checked by what it seals, never by a manifest.
  */
-export const SEAL_FILES: readonly string[] = [SIGNATURE_FILE];
+export const SEAL_FILES: readonly string[] = [SIGNATURE_FILE, TAG_MANIFEST_TOKEN_FILE, TSA_CHAIN_FILE];
 
 export function isSealFile(path: string): boolean {
   return SEAL_FILES.includes(path);

@@ -2,6 +2,7 @@
 import type { ManifestEntry } from './bagit';
 import { isSafeSegment } from './naming';
 import { parseRecordJson, RECORD_FILE, type BundledRecord } from './record';
+import { CAPTURE_ENTRY_FILE, CAPTURE_TOKEN_FILE } from '../timestamp/subject';
 
 export interface PayloadFacts {
   manifest: ReadonlyMap<string, ManifestEntry>;
@@ -42,7 +43,8 @@ export function readEvidenceFolders(
     if (record.evidence.id !== id) {
       problems.push(`${folder}/${RECORD_FILE} describes evidence ${record.evidence.id}, not ${id}.`);
     }
-    const described = new Set([RECORD_FILE]);
+    // A capture's time stamp sits beside its files; the time-stamp layer checks it (bundle-timestamps.ts).
+    const described = new Set([RECORD_FILE, CAPTURE_ENTRY_FILE, CAPTURE_TOKEN_FILE]);
     for (const artifact of record.artifacts) {
       const path = `${folder}/${artifact.name}`;
       described.add(artifact.name);

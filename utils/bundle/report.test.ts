@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, linkableUrl } from './html';
 import { HOSTILE_TITLE, makeFixture } from '@/tests/support/bundle-fixtures';
+import { internalAudit, managementReview } from '@/tests/support/isms-records-data';
 import { renderReport } from './report';
 import type { WrittenEvidence } from './types';
+
+/** Audit and review fields are typed by users and read from bundles: as hostile as a page's strings. */
+const ismsRecords = {
+  internalAudits: [
+    internalAudit({ scope: `Backups ${HOSTILE_TITLE}`, reportEvidenceId: 'EV-NOT-HERE' }),
+    internalAudit({ id: 'IA-2', status: 'planned', completedDate: null, reportEvidenceId: null }),
+  ],
+  managementReviews: [
+    managementReview({
+      attendees: ['Chief Executive', '<script>alert(1)</script> Ops'],
+      coveredInputs: ['previous-actions'],
+      minutesEvidenceId: null,
+    }),
+  ],
+};
 
 async function report(controlScope: string[] | null = null, includeReadiness?: boolean) {
   const fixture = await makeFixture();
@@ -31,6 +47,13 @@ async function report(controlScope: string[] | null = null, includeReadiness?: b
       ...fixture.context,
       controlScope,
       ...(includeReadiness === undefined ? {} : { includeReadiness }),
+      ismsRecords: {
+        ...ismsRecords,
+        internalAudits: [
+          { ...ismsRecords.internalAudits[0]!, reportEvidenceId: fixture.records[0]!.id },
+          ...ismsRecords.internalAudits.slice(1),
+        ],
+      },
     },
     evidence,
     custody: { entries: 3, withheld: 0, lastHash: 'f'.repeat(64) },
@@ -65,6 +88,27 @@ describe('index.html', () => {
     expect(page.querySelector('a[href^="javascript:"]')).toBeNull();
     expect(html).toContain("script-src 'none'");
     expect(page.body.textContent).toContain('Cloud platform <script>');
+  });
+
+  it('lists the internal audits and management reviews, escaped, the report linked to its card', async () => {
+    const { html, page, fixture } = await report();
+    const section = page.getElementById('isms-records')!;
+    expect(section.querySelector('h2')?.textContent).toBe('Internal audits and management reviews');
+    expect(page.querySelector('nav a[href="#isms-records"]')).not.toBeNull();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Ops');
+    expect(page.querySelectorAll('script')).toHaveLength(0);
+    expect(section.querySelector('[onerror]')).toBeNull();
+    const audit = page.getElementById('audit-IA-1')!;
+    expect(audit.textContent).toContain(`Backups ${HOSTILE_TITLE}`);
+    expect(audit.querySelector('a')?.getAttribute('href')).toBe(`#evidence-${fixture.records[0]!.id}`);
+    expect(page.getElementById(`evidence-${fixture.records[0]!.id}`)).not.toBeNull();
+    expect(page.getElementById('audit-IA-2')?.textContent).toContain('Planned');
+    const review = page.getElementById('review-MR-1')!;
+    expect(review.textContent).toContain('<script>alert(1)</script> Ops');
+    expect(review.textContent).toContain('1 of 10; missing: 9.3.2 b');
+    expect(review.textContent).toContain('Quote a second backup site (Head of IT, due 2025-07-31): Open');
+    expect(section.querySelector('a[href="internal-audits.csv"]')).not.toBeNull();
   });
 
   it('reads by theme and control, with SoA state, justification and evidence under each control', async () => {

@@ -8,9 +8,10 @@ import { escapeHtml as e, linkableUrl, relativeHref } from './html';
 import { REPORT_CSS } from './report-style';
 import { controlStateOf, coverageLabel } from './tables';
 import type { CoverageStatus } from '../coverage/types';
-import type { BundleContext, WrittenEvidence } from './types';
+import type { BundleContext, WrittenEvidence, WrittenTimestamp } from './types';
 import { frameworkBundleText, reportText as t } from '../text';
 import { riskNavLink, riskReportSection } from './risk-files';
+import { recordsNavLink, recordsReportSection } from './records-files';
 import { requestsSection } from './requests';
 import { frameworkNav, frameworkSections } from './framework-registers';
 import { mappedFramework } from '../crosswalk/framework-catalogue';
@@ -22,6 +23,15 @@ export interface ReportInput {
   custody: { entries: number; withheld: number; lastHash: string | null };
   /** The key that signs the bundle (grouped fingerprint); null when it is unsigned. */
   signature: { algorithm: string; fingerprint: string } | null;
+  /** The captures' trusted time stamps; null when the bundle carries none. */
+  timestamps?: ReportTimestamps | null;
+}
+
+export interface ReportTimestamps {
+  toleranceMinutes: number;
+  stamped: number;
+  pending: number;
+  unstamped: number;
 }
 
 const COVERAGE_ORDER: CoverageStatus[] = ['covered', 'due-soon', 'stale', 'missing', 'not-applicable'];
@@ -37,6 +47,21 @@ function windowText({ start, end }: BundleContext['window']): string {
 
 function fileLink(path: string, label: string): string {
   return `<a href="${e(relativeHref(path))}">${e(label)}</a>`;
+}
+
+/** The capture's trusted time beside its local time, flagged beyond the tolerance; or why there is none. */
+function trustedTimeRows(timestamp: WrittenTimestamp | undefined): string {
+  if (!timestamp) return '';
+  if (timestamp.state === 'pending')
+    return `<dt>${e(t.trustedTime)}</dt><dd data-timestamp="pending">${e(t.trustedTimePending)}</dd>\n`;
+  if (timestamp.state === 'none')
+    return `<dt>${e(t.trustedTime)}</dt><dd data-timestamp="none">${e(t.trustedTimeNone)}</dd>\n`;
+  const flag = timestamp.flagged
+    ? ` <strong class="time-flag" data-time-flag="${timestamp.differenceSeconds}">${e(t.clockDisagrees(timestamp.differenceSeconds, timestamp.toleranceMinutes))}</strong>`
+    : '';
+  return `<dt>${e(t.trustedTime)}</dt><dd data-timestamp="stamped" data-trusted-time="${e(timestamp.genTime)}">${e(timestamp.genTime)} ${e(t.trustedBy(timestamp.signer))} · ${fileLink(timestamp.tokenPath, t.tokenFile)}</dd>
+<dt>${e(t.localTime)}</dt><dd data-local-time="${e(timestamp.localTime)}">${e(timestamp.localTime)}${flag}</dd>
+`;
 }
 
 function evidenceCard(item: WrittenEvidence): string {
@@ -67,7 +92,7 @@ ${target ? `<a href="${e(relativeHref(target.path))}">${picture}</a>` : picture}
 <p class="mono muted">${e(item.id)} · ${e(item.kind)} · ${e(item.status)}</p>
 <dl><dt>${e(t.url)}</dt><dd>${url}</dd>
 <dt>${e(t.captured)}</dt><dd>${e(item.capturedAt)}</dd>
-<dt>${e(t.effectiveDate)}</dt><dd>${e(item.effectiveDate)}</dd>
+${trustedTimeRows(item.timestamp)}<dt>${e(t.effectiveDate)}</dt><dd>${e(item.effectiveDate)}</dd>
 <dt>${e(t.capturedBy)}</dt><dd>${e(item.capturer)}</dd>
 <dt>${e(t.notes)}</dt><dd>${e(item.notes || t.none)}</dd>
 ${hashes}<dt>${e(t.files)}</dt><dd><ul class="files">${files}</ul></dd></dl></div></div>`;
@@ -134,8 +159,14 @@ function readinessSection(input: ReportInput, items: readonly CatalogueItem[]): 
     : `<section id="summary"><h2>${e(t.summary)}</h2>\n`;
   return `${heading}<p>${e(t.evidenceAndFindings(evidence.length, openFindings.length, majors))}</p>
 <p>${e(t.custodyLog(custody.entries))}${custody.lastHash ? `${e(t.lastHash)} <code>${e(custody.lastHash)}</code>` : ''}.</p>
-${custody.withheld > 0 ? `<p data-custody-withheld="${custody.withheld}">${e(t.custodyWithheld(custody.withheld))}</p>\n` : ''}${signatureLine(input.signature)}
+${custody.withheld > 0 ? `<p data-custody-withheld="${custody.withheld}">${e(t.custodyWithheld(custody.withheld))}</p>\n` : ''}${signatureLine(input.signature)}${timestampsLine(input.timestamps ?? null)}
 </section>`;
+}
+
+function timestampsLine(timestamps: ReportTimestamps | null): string {
+  if (!timestamps) return '';
+  const { stamped, pending, unstamped, toleranceMinutes } = timestamps;
+  return `\n<p data-timestamps-stamped="${stamped}" data-timestamps-pending="${pending}">${e(t.timestampsSummary(stamped, pending, unstamped, toleranceMinutes))}</p>`;
 }
 
 function signatureLine(signature: ReportInput['signature']): string {
@@ -248,6 +279,7 @@ const REPORT_SECTIONS: readonly ((view: ReportView) => string)[] = [
   ({ input }) => frameworkSections(input.context.frameworks ?? [], input.evidence),
   (view) => findingsSection(view.input.context.findings),
   (view) => riskReportSection(view.input.context.riskRegister),
+  ({ input }) => recordsReportSection(input.context.ismsRecords, input.evidence),
 ];
 
 function summaryLink(context: BundleContext): string {
@@ -270,7 +302,7 @@ ${e(`${context.generator.name} ${context.generator.version}`)}.</p>
 <dt>${e(t.certificationBody)}</dt><dd>${e(plan?.certificationBody || t.none)}</dd>
 <dt>${e(t.stages)}</dt><dd>${e(`${plan?.stage1Date ?? t.none} / ${plan?.stage2Date ?? t.none}`)}</dd>
 <dt>${e(t.framework)}</dt><dd>${e(`${context.catalogue.framework}:${context.catalogue.version}`)}</dd></dl>
-<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}${frameworkNav(context.frameworks ?? [])}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}
+<nav><ul>${context.requests ? `<li><a href="#requests">${e(t.requestsHeading(context.requests.audit))}</a></li>` : ''}<li>${summaryLink(context)}</li>${nav}${frameworkNav(context.frameworks ?? [])}<li><a href="#findings">${e(t.openFindings)}</a></li>${riskNavLink(context.riskRegister)}${recordsNavLink(context.ismsRecords)}
 <li><a href="VERIFY.txt">${e(t.howToVerify)}</a></li><li><a href="register.csv">${e(t.registerCsv)}</a></li>
 <li><a href="soa.csv">${e(t.soaCsv)}</a></li></ul></nav></header>`;
 }

@@ -20,6 +20,8 @@ export interface BundleEvidence {
   record: EvidenceRecord;
   /** Opens the stored bytes of one artifact. Called once per artifact, right before it is written. */
   readArtifact: (artifact: Artifact) => Promise<Blob>;
+  /** The capture's trusted time stamp, or that it is still awaited; absent when it was never asked for. */
+  timestamp?: BundleTimestamp | undefined;
 }
 
 export interface BundleProgress {
@@ -60,6 +62,8 @@ export interface BundleSummary {
   custodyWithheld: number;
   /** The signature over the tag manifest as checked: who signed, or that nobody did. */
   signature: BundleSignature;
+  /** The trusted time stamps as checked: captures with a verified token, the tag manifest's time; absent: none. */
+  timestamps?: { captures: number; tagManifest: string | null };
   encrypted: boolean;
 }
 
@@ -99,6 +103,11 @@ export interface ImportOutcome {
   conflicts: ImportConflict[];
   /** What the bundle's risk register added here; absent when the bundle has none. */
   risks?: { added: string[]; kept: number; unreadable: number };
+  /**
+   * What the bundle's internal audits and management reviews restored here; absent when it has neither
+   * table. `unlinked` says, one sentence each, which report, minutes or finding was not held here.
+   */
+  ismsRecords?: { added: string[]; kept: number; unlinked: string[] };
 }
 
 /** The ISMS records a bundle reports on besides the evidence itself. */
@@ -157,6 +166,8 @@ export interface WrittenEvidence {
   notes: string;
   controls: string[];
   files: WrittenFile[];
+  /** The capture's trusted time; absent when the bundle carries no time stamps at all. */
+  timestamp?: WrittenTimestamp;
 }
 
 /**
@@ -176,4 +187,66 @@ export interface BundleSigner {
 export interface SealFile {
   path: string;
   bytes: Uint8Array;
+}
+
+/**
+ * A capture's RFC 3161 time-stamp token on its way into a bundle: the exact bytes it stamps (the capture's
+ * custody entry header, see utils/timestamp/subject.ts) and the authority's DER reply; or the fact that it was
+ * asked for and has not arrived yet.
+ */
+export type BundleTimestamp =
+  | {
+      state: 'stamped';
+      stampedText: string;
+      reply: Uint8Array;
+      /** The authority's time, ISO 8601 UTC. */
+      genTime: string;
+      signer: string;
+      certificatesPem: readonly string[];
+    }
+  | { state: 'pending' };
+
+/** What the report shows of one capture's trusted time; `none` for a capture never stamped. */
+export type WrittenTimestamp =
+  | {
+      state: 'stamped';
+      genTime: string;
+      /** The local clock's time in the stamped custody entry. */
+      localTime: string;
+      /** Trusted minus local time, in whole seconds. */
+      differenceSeconds: number;
+      /** The difference is beyond the tolerance. */
+      flagged: boolean;
+      toleranceMinutes: number;
+      signer: string;
+      /** Relative to data/, like WrittenFile.path. */
+      dataPath: string;
+      tokenPath: string;
+    }
+  | { state: 'pending' }
+  | { state: 'none' };
+
+/** The tag manifest's token as the authority answered at export time, or why there is none. */
+export type TagManifestToken =
+  | { ok: true; reply: Uint8Array; genTime: string; certificatesPem: readonly string[] }
+  | { ok: false; problem: string };
+
+/** Trusted time stamps in an export: how index.html judges them and how the tag manifest is stamped. */
+export interface BundleTimestamping {
+  /** Minutes of disagreement between a capture's local and trusted time beyond which it is flagged. */
+  toleranceMinutes: number;
+  /** CA certificates the organisation trusts for its authority (PEM, may be empty): first in the chain file. */
+  trustedPem: string;
+  /** Stamps the finished tag manifest; absent when no authority is configured now. */
+  stampTagManifest?: ((tagManifest: Uint8Array) => Promise<TagManifestToken>) | undefined;
+}
+
+/** What an export's time stamps came to, for the export page and the custody log. */
+export interface WrittenTimestamps {
+  stamped: number;
+  pending: number;
+  /** Records with neither token nor request (captured before an authority was configured). */
+  unstamped: number;
+  tagManifest:
+    { state: 'stamped'; genTime: string } | { state: 'unstamped'; problem: string } | { state: 'off' };
 }

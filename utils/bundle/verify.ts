@@ -7,6 +7,7 @@ import { isWithheld, type ChainEntry } from '../integrity/custody';
 import { TAG_FILES, type ManifestEntry } from './bagit';
 import { compareListings, parseTags, type ParsedTags } from './bag-files';
 import { checkSignature, type SignatureKeys } from './bundle-signature';
+import { checkTimestamps, isTimestampPayload, type BundleTimestamps } from './bundle-timestamps';
 import { parseCustodyLog } from './custody-log';
 import { checkStructure, DEFAULT_LIMITS, type BundleLimits } from './entry-checks';
 import { decodeUtf8, readEntry, WrongPassword, type ReadResult } from './entry-reader';
@@ -22,6 +23,7 @@ import {
 import type { AuditRequest } from '../requests/types';
 import { importProblemText as t } from '../text';
 import { bundledRiskTables, keepsRiskTable, type BundledRiskTables } from './risk-files';
+import { bundledIsmsRecords, keepsRecordsTable, type BundledIsmsRecords } from './records-read';
 
 export interface VerifyOptions {
   password?: string | undefined;
@@ -40,6 +42,11 @@ export interface VerifiedBundle {
   custody: ChainEntry[];
   /** The bundled risk register and trace as text; null where the bundle has none (older versions). */
   riskTables?: BundledRiskTables;
+  /**
+   * The internal audits and management reviews read back, with a sentence for each row left out; absent
+   * where the bundle has neither table (older versions). Rows left out never refuse the bundle.
+   */
+  ismsRecords?: BundledIsmsRecords;
   /** The request list of a bundle exported for one (data/requests.csv); empty for other and older bundles. */
   requests?: AuditRequest[];
   /** The registers of the frameworks in scope besides ISO, as read back; empty for ISO alone and older bundles. */
@@ -95,6 +102,8 @@ type TagFiles = Map<string, { sha256: string; text: string; bytes: Uint8Array }>
 interface ReadPayload {
   texts: Map<string, string>;
   sizes: Map<string, number>;
+  /** Time-stamp tokens and the bytes they stamp (small), read whole. */
+  bytes: Map<string, Uint8Array>;
   octets: number;
 }
 
@@ -175,7 +184,7 @@ async function checkPayloadHashes(
   problems: string[],
   signal: AbortSignal | undefined,
 ): Promise<ReadPayload> {
-  const payload: ReadPayload = { texts: new Map(), sizes: new Map(), octets: 0 };
+  const payload: ReadPayload = { texts: new Map(), sizes: new Map(), bytes: new Map(), octets: 0 };
   for (const path of [...parsed.payload.keys()].sort()) {
     signal?.throwIfAborted();
     const keep =
@@ -183,11 +192,14 @@ async function checkPayloadHashes(
       path === REQUESTS_PATH ||
       FRAMEWORK_REGISTER_PATHS.has(path) ||
       path.endsWith(`/${RECORD_FILE}`) ||
-      keepsRiskTable(path);
-    const result = await bundle.read(path, keep);
+      keepsRiskTable(path) ||
+      keepsRecordsTable(path);
+    const stamp = isTimestampPayload(path);
+    const result = await bundle.read(path, keep || stamp);
     payload.octets += result.size;
     payload.sizes.set(path, result.size);
     compareHash(problems, path, result.sha256, parsed.payload.get(path), 'manifest-sha256.txt');
+    if (stamp) payload.bytes.set(path, new Uint8Array(await new Blob(result.chunks ?? []).arrayBuffer()));
     if (!keep) continue;
     try {
       payload.texts.set(path, decodeUtf8(result.chunks ?? []));
@@ -222,7 +234,13 @@ function readRecords(parsed: ParsedTags, payload: ReadPayload, problems: string[
     requests: readRequests(texts.get(REQUESTS_PATH), problems),
     frameworks: readRegisters(texts, evidence, problems),
     riskTables: bundledRiskTables(texts),
+    ...optional('ismsRecords', bundledIsmsRecords(texts)),
   };
+}
+
+/** exactOptionalPropertyTypes: a field that is absent is left out, never set to undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** The framework registers a bundle carries (none in a bundle of ISO alone, and in every older one). */
@@ -267,12 +285,29 @@ async function verifySignature(
   return checkSignature({ tagManifest, info: parsed.info, read, keys });
 }
 
+/** 6. The trusted time stamps: each token against the file beside it and the chain the bundle carries. */
+function verifyTimestamps(
+  bundle: OpenedBundle,
+  payload: ReadPayload,
+  custody: readonly ChainEntry[],
+  tagFiles: TagFiles,
+) {
+  const read = async (path: string) => {
+    if (!bundle.files.has(path)) return null;
+    const result = await bundle.read(path, true);
+    return new Uint8Array(await new Blob(result.chunks ?? []).arrayBuffer());
+  };
+  const tagManifest = tagFiles.get('tagmanifest-sha256.txt')!.bytes;
+  return checkTimestamps({ payload: payload.bytes, custody, tagManifest, read });
+}
+
 function summarise(
   bundle: OpenedBundle,
   parsed: ParsedTags,
   payload: ReadPayload,
   records: { custody: ChainEntry[]; evidence: BundledRecord[]; requests: AuditRequest[] },
   signature: BundleSignature,
+  timestamps: BundleTimestamps | null,
 ): BundleSummary {
   const { custody, evidence } = records;
   return {
@@ -288,6 +323,7 @@ function summarise(
     lastCustodyHash: custody.at(-1)?.hash ?? null,
     custodyWithheld: custody.filter(isWithheld).length,
     signature,
+    ...(timestamps ? { timestamps } : {}),
     encrypted: bundle.encrypted,
   };
 }
@@ -329,7 +365,9 @@ async function verifyOpened(
 
   const records = readRecords(parsed, payload, problems);
   if (problems.length > 0) return fail(problems);
-  const summary = summarise(bundle, parsed, payload, records, signed.signature);
+  const stamped = await verifyTimestamps(bundle, payload, records.custody, tagFiles);
+  if (stamped.problems.length > 0) return fail(stamped.problems);
+  const summary = summarise(bundle, parsed, payload, records, signed.signature, stamped.timestamps);
   const readArtifact = artifactReader(bundle, limits, options.password);
   return { ok: true, summary, bundle: { summary, ...records, readArtifact } };
 }

@@ -33,11 +33,21 @@ import type {
   BundleEvidence,
   BundleProgress,
   BundleSigner,
+  BundleTimestamping,
   SealFile,
   WrittenEvidence,
   WrittenFile,
+  WrittenTimestamps,
 } from './types';
 import { verifyText, type VerifyGuide } from './verify-text';
+import {
+  addCaptureTimestamp,
+  CAPTURE_ENTRY_FILE,
+  CAPTURE_TOKEN_FILE,
+  TimestampLedger,
+  timestampSeal,
+} from './timestamp-files';
+import { verifyGuideText } from '../text';
 
 export { BundleError } from './bundle-error';
 
@@ -65,6 +75,11 @@ export interface WriteBundleOptions {
   seals?: readonly ((tagManifest: Uint8Array) => Promise<readonly SealFile[]>)[] | undefined;
   /** The trusted time stamps' step in VERIFY.txt, when the bundle carries time-stamp tokens. */
   timestampGuide?: VerifyGuide['timestamps'] | undefined;
+  /**
+   * Trusted time stamps: each record's token (BundleEvidence.timestamp) is bagged beside it, and the finished tag
+   * manifest is stamped when an authority is configured. Absent: only tokens the records bring are bagged.
+   */
+  timestamps?: BundleTimestamping | undefined;
 }
 
 export interface WriteBundleResult {
@@ -84,6 +99,8 @@ export interface WriteBundleResult {
   /** Fingerprint (plain hex) of the key that signed the tag manifest; null when unsigned. */
   signedBy: string | null;
   encrypted: boolean;
+  /** Tokens bagged, still awaited, and the tag manifest's; null when the bundle carries no time stamps. */
+  timestamps: WrittenTimestamps | null;
 }
 
 const DEFAULT_WHOLE_READ_LIMIT = 16 * 1024 * 1024;
@@ -104,7 +121,7 @@ function dateOr(iso: string, fallback: Date): Date {
  * never the record file's name. Bytes are still read by blob key, so renaming loses nothing.
  */
 function bundledArtifacts(artifacts: readonly Artifact[]): Artifact[] {
-  const names = new Set<string>([RECORD_FILE]);
+  const names = new Set<string>([RECORD_FILE, CAPTURE_ENTRY_FILE, CAPTURE_TOKEN_FILE]);
   return artifacts.map((artifact) => {
     const name = uniqueSegment(bundleSegment(artifact.name), names);
     names.add(name);
@@ -123,6 +140,7 @@ interface EvidenceRun {
   options: WriteBundleOptions;
   wholeReadLimit: number;
   generatedAt: Date;
+  ledger: TimestampLedger;
 }
 
 /** Zips one artifact under data/evidence/<id>/, its bytes checked against the recorded SHA-256. */
@@ -197,6 +215,13 @@ async function addEvidenceFolder(
       recordJson(record, included, omitted),
     ),
   );
+  const timestamp = await addCaptureTimestamp(
+    run.bag,
+    record.id,
+    evidence.timestamp,
+    run.ledger,
+    dateOr(record.capturedAt, run.generatedAt),
+  );
   const { id, title, url, capturedAt, effectiveDate, capturer, kind, status, notes, controls } = record;
   const written = {
     id,
@@ -210,6 +235,7 @@ async function addEvidenceFolder(
     notes,
     controls,
     files,
+    timestamp,
   };
   return { ...written, artifactCount: included.length };
 }
@@ -244,6 +270,7 @@ function summaryFiles(
   context: BundleContext,
   evidence: readonly WrittenEvidence[],
   options: Pick<WriteBundleOptions, 'signer' | 'timestampGuide'>,
+  ledger: TimestampLedger,
 ) {
   const titles = new Map(context.catalogue.items.map((item) => [item.id, item.title]));
   const scoped = exportCustody(context, evidence);
@@ -258,9 +285,12 @@ function summaryFiles(
   const guide: VerifyGuide = {
     bundleName: name,
     signature,
-    timestamps: options.timestampGuide ?? null,
+    timestamps: ledger.active ? timestampGuide(evidence, ledger) : (options.timestampGuide ?? null),
     custody,
   };
+  const timestamps = ledger.active
+    ? { toleranceMinutes: ledger.timestamping?.toleranceMinutes ?? 5, ...ledgerCounts(ledger) }
+    : null;
   const files = [
     {
       path: 'custody-log.jsonl',
@@ -282,10 +312,40 @@ function summaryFiles(
     { path: 'VERIFY.txt', text: () => verifyText(guide) },
     {
       path: 'index.html',
-      text: () => renderReport({ bundleName: name, context, evidence, custody, signature }),
+      text: () => renderReport({ bundleName: name, context, evidence, custody, signature, timestamps }),
     },
   ];
   return { files, withheld: scoped.withheld };
+}
+
+function ledgerCounts(ledger: TimestampLedger) {
+  return { stamped: ledger.stamped, pending: ledger.pending, unstamped: ledger.unstamped };
+}
+
+/** VERIFY.txt's time-stamp step: the openssl commands per platform, with one capture as the worked example. */
+function timestampGuide(
+  evidence: readonly WrittenEvidence[],
+  ledger: TimestampLedger,
+): NonNullable<VerifyGuide['timestamps']> {
+  const example = evidence.find((item) => item.timestamp?.state === 'stamped')?.id ?? null;
+  const pending = evidence.filter((item) => item.timestamp?.state === 'pending').map((item) => item.id);
+  const t = verifyGuideText;
+  return {
+    step: {
+      title: t.timestampsStep,
+      commands: {
+        linux: t.timestamps('linux', example),
+        macos: t.timestamps('macos', example),
+        windows: t.timestamps('windows', example),
+      },
+    },
+    about: t.timestampsAbout({
+      stamped: ledger.stamped,
+      pending,
+      unstamped: ledger.unstamped,
+      toleranceMinutes: ledger.timestamping?.toleranceMinutes ?? 5,
+    }),
+  };
 }
 
 /** The custody log as this export carries it: entries about evidence outside it are withheld. */
@@ -327,12 +387,23 @@ function bagInfoText(
   });
 }
 
-/** The tag manifest, then every seal over it: the signature first, then any other (a time-stamp token). */
-async function sealBag(bag: BagWriter, options: WriteBundleOptions): Promise<void> {
+/**
+ * The tag manifest, then every seal over it: the signature first, then any other, then the time-stamp token
+ * over the tag manifest and the TSA chain. Says what came of the time stamps (null when the bundle has none).
+ */
+async function sealBag(
+  bag: BagWriter,
+  options: WriteBundleOptions,
+  ledger: TimestampLedger,
+): Promise<WrittenTimestamps | null> {
   const tagManifest = await bag.addTagManifest();
   if (options.signer) await bag.addSealFile(SIGNATURE_FILE, await options.signer.sign(tagManifest));
   for (const seal of options.seals ?? [])
     for (const file of await seal(tagManifest)) await bag.addSealFile(file.path, file.bytes);
+  if (!ledger.active) return null;
+  const sealed = await timestampSeal(tagManifest, ledger);
+  for (const file of sealed.files) await bag.addSealFile(file.path, file.bytes);
+  return { ...ledgerCounts(ledger), tagManifest: sealed.tagManifest };
 }
 
 /**
@@ -350,8 +421,11 @@ export async function writeBundle(
   try {
     await bag.addTagText('bagit.txt', BAGIT_TXT);
     const wholeReadLimit = options.wholeReadLimit ?? DEFAULT_WHOLE_READ_LIMIT;
-    const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt });
-    const summary = summaryFiles(name, context, written.evidence, options);
+    const ledger = new TimestampLedger(options.timestamps);
+    const written = await addEvidence({ bag, options, wholeReadLimit, generatedAt, ledger });
+    // Without time stamps anywhere in the bundle, records say nothing of them (not "not stamped" on each).
+    if (!ledger.active) for (const item of written.evidence) delete item.timestamp;
+    const summary = summaryFiles(name, context, written.evidence, options, ledger);
     for (const file of summary.files) await bag.addPayloadText(file.path, file.text());
     for (const file of options.extraFiles ?? []) await bag.addPayloadText(file.path, file.text);
     const payloadFiles = bag.payloadFiles;
@@ -359,7 +433,7 @@ export async function writeBundle(
     const { signer } = options;
     if (signer) await bag.addTagText(PUBLIC_KEY_FILE, signer.publicKeyPem);
     await bag.addTagText('bag-info.txt', bagInfoText(bag, context, written.evidence.length, signer));
-    await sealBag(bag, options);
+    const timestamps = await sealBag(bag, options, ledger);
     await bag.close();
     return {
       name,
@@ -374,6 +448,7 @@ export async function writeBundle(
       custodyWithheld: summary.withheld,
       signedBy: signer ? normalizeFingerprint(signer.fingerprint) : null,
       encrypted: Boolean(options.password),
+      timestamps,
     };
   } catch (error) {
     await bag.abort(error);

@@ -95,6 +95,11 @@ export interface Protocol {
    */
   timestampTagManifest: { request: { text: string }; response: TagManifestStamp | null };
   /**
+   * Retires the installation's signing key (its private half is deleted, its public half stays known on import)
+   * and makes a new one; a `key-rotation` custody entry names both fingerprints and the reason.
+   */
+  rotateSigningKey: { request: { reason: string }; response: { fingerprint: string } };
+  /**
    * Saves the team store's settings (the page asked for the endpoint's origin first) and runs the write-once
    * probe; an empty secret keeps the saved one. The answer never holds the secret.
    */
@@ -239,6 +244,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   redactEvidence: true,
   saveTimestampSettings: true,
   timestampTagManifest: true,
+  rotateSigningKey: true,
   saveTeamStore: true,
   probeTeamStore: true,
   acceptTeamStoreRisk: true,

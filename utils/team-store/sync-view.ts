@@ -32,7 +32,13 @@ export interface SyncJobView {
 /** Where one record is: only here, on its way, or in the team store with each object's version ID. */
 export type EvidenceSyncState =
   | { where: 'local' }
-  | { where: 'uploading'; status: 'waiting' | 'uploading' | 'blocked'; lastError: string | null }
+  | {
+      where: 'uploading';
+      status: 'waiting' | 'uploading' | 'blocked';
+      lastError: string | null;
+      /** Some of this record is in the store already: an earlier revision, or objects of this upload. */
+      uploaded: boolean;
+    }
   | { where: 'stored'; revision: number; versionIds: Record<string, string> };
 
 /**

@@ -41,6 +41,23 @@ export const reportText = {
   custodyWithheld: (withheld: number) =>
     `${withheld} of these entries are about evidence outside this export: they keep their sequence number, time, kind and hashes, so the chain still verifies from its first entry, and withhold what they say (IDs, titles, URLs, notes, who).`,
   unsigned: 'This bundle is not signed.',
+  trustedTime: 'Trusted time (TSA)',
+  trustedBy: (signer: string) => `by ${signer}`,
+  tokenFile: 'token',
+  localTime: 'Local time (this computer)',
+  trustedTimePending:
+    'Waiting for the time-stamping authority: requested, not yet answered when this bundle was made. A later export carries the token.',
+  trustedTimeNone: 'Not time-stamped (captured before trusted time stamps were switched on).',
+  clockDisagrees: (seconds: number, tolerance: number) => {
+    const minutes = Math.round(Math.abs(seconds) / 60);
+    return seconds > 0
+      ? `Flagged: the trusted time is ${minutes} min after the local time (more than the ${tolerance} min tolerance). The token may have been queued while the authority was unreachable, or the computer's clock was behind.`
+      : `Flagged: the local time is ${minutes} min after the trusted time (more than the ${tolerance} min tolerance): the computer's clock was ahead.`;
+  },
+  timestampsSummary: (stamped: number, pending: number, unstamped: number, tolerance: number) =>
+    `Trusted time stamps (RFC 3161): ${stamped} ${stamped === 1 ? 'capture carries' : 'captures carry'} an authority's token${
+      pending > 0 ? `; ${pending} ${pending === 1 ? 'is' : 'are'} still waiting for it` : ''
+    }${unstamped > 0 ? `; ${unstamped} ${unstamped === 1 ? 'was' : 'were'} made before time stamps were on` : ''}. A capture whose local time and trusted time differ by more than ${tolerance} minutes is flagged. VERIFY.txt gives the openssl ts commands that check each token.`,
   signedWith: (algorithm: string) => `Signed (${algorithm}) by the key with the fingerprint`,
   signatureCheck:
     'Compare it with the fingerprint your organisation published; VERIFY.txt gives the openssl commands that check the signature.',

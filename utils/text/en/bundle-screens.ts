@@ -1,3 +1,4 @@
+import type { WrittenTimestamps } from '../../bundle/types';
 /** The export page: what goes into the bundle, encryption, progress and the outcome. */
 export const exportText = {
   whatToExport: 'What to export',
@@ -30,6 +31,16 @@ export const exportText = {
   saved: (name: string, evidence: number, bytes: string) =>
     `Saved ${name}.zip: ${evidence} evidence records, ${bytes}. Manifest SHA-256`,
   savedInLog: 'is recorded in the custody log.',
+  timestamps: ({ stamped, pending, tagManifest }: WrittenTimestamps) =>
+    [
+      `Trusted time stamps: ${stamped} ${stamped === 1 ? 'capture' : 'captures'} with a token`,
+      pending > 0 ? `, ${pending} still waiting for the authority (listed as such in the bundle)` : '',
+      tagManifest.state === 'stamped'
+        ? `. The bundle's tag manifest is stamped (${tagManifest.genTime}).`
+        : tagManifest.state === 'unstamped'
+          ? `. The tag manifest is unstamped: ${tagManifest.problem}. The bundle is complete; export again later for a stamped one.`
+          : '. No authority is configured now, so the tag manifest is unstamped.',
+    ].join(''),
   failed: (reason: string) => `Export failed: ${reason}`,
   cancelledDiscarded: 'Export cancelled; the partial file was discarded.',
   filesDone: (files: number, expectedFiles: number | null, bytes: string, expectedBytes: string | null) =>
@@ -84,6 +95,11 @@ export const importText = {
     custodyEntries: (entries: number) => `${entries} entries, chain intact`,
     custodyWithheld: (withheld: number) =>
       `(${withheld} withheld: about evidence outside the bundle, checked by their hashes)`,
+    timestamps: 'Trusted time stamps',
+    timestampsChecked: (captures: number, tagManifest: string | null) =>
+      `${captures} ${captures === 1 ? 'capture token' : 'capture tokens'} valid against the authority's chain in the bundle; ${
+        tagManifest ? `the bundle itself stamped at ${tagManifest}` : 'the bundle itself is not stamped'
+      }. Compare the chain with the certificates your authority publishes.`,
     signature: 'Signature',
     unsigned: 'Not signed (made before bundles were signed, or by an older version)',
     signedBy: (algorithm: string, signer: string | null) =>

@@ -101,6 +101,68 @@ export const ismsRecordsText = {
       `${findingId} from ${auditId}, due ${due}`,
     auditRecord: (id: string, date: string) => `${id} on ${date}`,
   },
+  /** Reading a bundle's internal-audits.csv and management-reviews.csv back, and their part of index.html. */
+  bundle: {
+    line: (file: string, line: number, problem: string) => `${file} line ${line}: ${problem}`,
+    unreadable: (file: string, reason: string) => `${file} cannot be read: ${reason}`,
+    missingColumns: (columns: readonly string[]) =>
+      `the ${plural(columns.length, 'column', 'columns')} ${columns.map((column) => `“${column}”`).join(', ')} ${plural(columns.length, 'is', 'are')} missing, so no row of this file is restored.`,
+    tooManyCells: (cells: number, header: number) =>
+      `the row has ${cells} cells where the header has ${header}; a comma is probably unquoted.`,
+    notYesNo: (column: string, value: string) => `“${column}” is “${value}”; write yes or no.`,
+    badUpdatedAt: (value: string) =>
+      `“Updated at” is “${value}”; write a UTC time such as 2025-05-12T17:00:00.000Z.`,
+    badAction: (number: number, text: string) =>
+      `action ${number} “${text}” is not “description | owner | due YYYY-MM-DD | status”.`,
+    duplicate: (id: string, firstLine: number) =>
+      `${id} is already on line ${firstLine}; each record appears once.`,
+    toRestore: (audits: number, reviews: number) =>
+      `Internal audits and management reviews: the bundle holds ${audits} ${plural(audits, 'audit', 'audits')} and ${reviews} ${plural(reviews, 'review', 'reviews')}; those not held here are restored, one held here is kept as it is.`,
+    leftOut: (count: number) =>
+      `${count} ${plural(count, 'row is', 'rows are')} left out of the restore, each for the reason given:`,
+    restored: (added: number, kept: number) =>
+      `Internal audits and management reviews: ${added} ${plural(added, 'record', 'records')} restored, ${kept} already held ${plural(kept, 'was', 'were')} kept as ${plural(kept, 'it is', 'they are')} here.`,
+    unlinked: (id: string, role: string, target: string) =>
+      `${id}: the ${role} ${target} is not held here, so the link was left out.`,
+    roleFinding: 'finding',
+    sectionSummary: (audits: number, completed: number, reviews: number, held: number) =>
+      `${audits} ${plural(audits, 'internal audit', 'internal audits')} (${completed} completed), ${reviews} ${plural(reviews, 'management review', 'management reviews')} (${held} held).`,
+    auditsCsv: 'Internal audits (CSV)',
+    reviewsCsv: 'Management reviews (CSV)',
+    noAudits: 'No internal audit was recorded when this bundle was made.',
+    noReviews: 'No management review was recorded when this bundle was made.',
+    auditColumns: [
+      'Audit',
+      'Title',
+      'Scope',
+      'Criteria',
+      'Auditor',
+      'Planned',
+      'Completed',
+      'Status',
+      'Report',
+      'Findings',
+    ],
+    reviewColumns: [
+      'Review',
+      'Meeting date',
+      'Status',
+      'Attendees',
+      'Top management',
+      'Inputs covered (9.3.2)',
+      'Decisions',
+      'Actions',
+      'Minutes',
+    ],
+    independent: 'independent',
+    notIndependent: 'not independent',
+    yes: 'Yes',
+    no: 'No',
+    missingInputs: (labels: readonly string[]) => `missing: ${labels.join('; ')}`,
+    action: (description: string, owner: string, due: string, status: string) =>
+      `${description} (${owner}, due ${due}): ${status}`,
+    notInBundle: 'not in this bundle',
+  },
   screen: {
     heading: 'Internal audits and management reviews',
     auditsHeading: 'Internal audit programme (clause 9.2)',

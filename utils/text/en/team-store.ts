@@ -135,8 +135,11 @@ export const teamSyncText = {
     local: 'Only here: not in the team store.',
     waiting: 'Waiting to upload to the team store.',
     uploading: 'Uploading to the team store…',
+    failed: (sentence: string) => `Upload failed: ${sentence} It is tried again by itself.`,
     blocked: (sentence: string) => `Upload stopped: ${sentence}`,
     stored: (revision: number) => `In the team store (revision ${revision}). Object version IDs:`,
+    versionsSummary: (count: number) =>
+      `${count} ${count === 1 ? 'object' : 'objects'} and their version IDs`,
   },
   deleteWarning:
     'This evidence is in the team store. Deleting it here writes a tombstone there; the bytes already uploaded stay in the store until its retention period ends — Object Lock forbids removing them earlier. For an erasure request (e.g. GDPR Art. 17) on a store in GOVERNANCE mode, the store’s administrator can remove the object versions with s3:BypassGovernanceRetention; in COMPLIANCE mode nobody can before retention ends.',

@@ -43,4 +43,14 @@ export const timestampText = {
     permission: 'the extension may not reach this authority (the permission was withdrawn)',
     entryMissing: 'the custody entry to stamp is no longer in the log',
   },
+  notConfigured: 'no time-stamping authority is configured',
+  /** Import: a bundle's token that does not check out, by file. */
+  bundle: {
+    tokenFails: (file: string, problem: string) => `${file}: ${problem}.`,
+    noData: (file: string, data: string) => `${file} has no ${data} beside it to stamp.`,
+    noToken: (file: string) => `${file} has no time-stamp token (.tsr) beside it.`,
+    noChain: (chain: string) => `The bundle carries time-stamp tokens but no ${chain} to check them against.`,
+    notTheEntry: (file: string) =>
+      `${file} is not the capture's custody entry: its SHA-256 is no capture entry's hash in the custody log.`,
+  },
 };

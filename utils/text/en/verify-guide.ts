@@ -114,6 +114,89 @@ bagged it.`,
     ];
   },
 
+  timestampsStep: 'The trusted time stamps (RFC 3161), each over the file beside it:',
+  /**
+   * `openssl ts -verify` on every capture's token and on the tag manifest's; "Verification: OK" for each. The
+   * chain file is the bag's own: the last lines check it against the authority's published certificates.
+   */
+  timestamps: (platform: GuidePlatform, example: string | null): string[] => {
+    const run = openssl[platform];
+    const chain = platform === 'windows' ? 'signature\\tsa-chain.pem' : 'signature/tsa-chain.pem';
+    const tag =
+      platform === 'windows'
+        ? `${run} ts -verify -data tagmanifest-sha256.txt -in signature\\tagmanifest-sha256.tsr -CAfile ${chain}`
+        : `${run} ts -verify -data tagmanifest-sha256.txt -in signature/tagmanifest-sha256.tsr -CAfile ${chain}`;
+    const setup =
+      platform === 'windows'
+        ? ['$openssl = "$env:ProgramFiles\\Git\\usr\\bin\\openssl.exe"']
+        : platform === 'macos'
+          ? ['# OpenSSL 3 from Homebrew (brew install openssl@3).']
+          : [];
+    const captures = example
+      ? [
+          '# Each capture: its token (custody-entry.tsr) over its custody entry (custody-entry.json):',
+          platform === 'windows'
+            ? `Get-ChildItem data\\evidence\\*\\custody-entry.tsr | ForEach-Object { $_.FullName; & $openssl ts -verify -data ($_.FullName -replace '\\.tsr$', '.json') -in $_.FullName -CAfile ${chain} }`
+            : `for tsr in data/evidence/*/custody-entry.tsr; do echo "$tsr"; ${run} ts -verify -data "\${tsr%.tsr}.json" -in "$tsr" -CAfile ${chain}; done`,
+          "# One of them by hand, and the authority's time it names (Time stamp: …):",
+          platform === 'windows'
+            ? `${run} ts -verify -data data\\evidence\\${example}\\custody-entry.json -in data\\evidence\\${example}\\custody-entry.tsr -CAfile ${chain}`
+            : `${run} ts -verify -data data/evidence/${example}/custody-entry.json -in data/evidence/${example}/custody-entry.tsr -CAfile ${chain}`,
+          platform === 'windows'
+            ? `${run} ts -reply -in data\\evidence\\${example}\\custody-entry.tsr -text`
+            : `${run} ts -reply -in data/evidence/${example}/custody-entry.tsr -text`,
+          '# Each custody-entry.json hashes to the "hash" of its capture entry in data/custody-log.jsonl:',
+          platform === 'windows'
+            ? 'Get-FileHash -Algorithm SHA256 data\\evidence\\*\\custody-entry.json'
+            : `${platform === 'linux' ? 'sha256sum' : 'shasum -a 256'} data/evidence/*/custody-entry.json`,
+        ]
+      : [];
+    return [
+      ...setup,
+      ...captures,
+      '# The whole bundle: the token over tagmanifest-sha256.txt (absent when the authority was unreachable at export):',
+      tag,
+      '# Every check prints "Verification: OK"; a changed byte prints "Verification: FAILED".',
+      '# The chain travels with the bundle: compare its certificates with those the authority publishes,',
+      '# or check against your own copy of its root: -CAfile your-root.pem -untrusted signature/tsa-chain.pem',
+      platform === 'windows'
+        ? `${run} crl2pkcs7 -nocrl -certfile ${chain} | & $openssl pkcs7 -print_certs -noout`
+        : `${run} crl2pkcs7 -nocrl -certfile ${chain} | ${run} pkcs7 -print_certs -noout`,
+    ];
+  },
+
+  timestampsAbout: (facts: {
+    stamped: number;
+    pending: readonly string[];
+    unstamped: number;
+    toleranceMinutes: number;
+  }) => {
+    const shown = facts.pending.slice(0, 20).join(', ');
+    const more = facts.pending.length > 20 ? ` and ${facts.pending.length - 20} more` : '';
+    return `
+Trusted time stamps (RFC 3161): ${facts.stamped} ${facts.stamped === 1 ? 'capture carries' : 'captures carry'} a token from a time-stamping
+authority. data/evidence/<id>/custody-entry.tsr is the authority's token over custody-entry.json
+beside it: the capture's custody entry as hashed (time, kind, payloadHash, previous hash), whose
+SHA-256 is that entry's "hash" in custody-log.jsonl; its payload names every file's SHA-256. So the
+token proves the evidence existed no later than the authority's time, whatever this computer's
+clock said. index.html shows each capture's trusted time beside its local time and flags a
+difference of more than ${facts.toleranceMinutes} minutes.${
+      facts.pending.length > 0
+        ? `
+${facts.pending.length} ${facts.pending.length === 1 ? 'capture was' : 'captures were'} still waiting for the authority's token when this bundle was made
+(they have no .tsr file; a later export carries it): ${shown}${more}.`
+        : ''
+    }${
+      facts.unstamped > 0
+        ? `
+${facts.unstamped} ${facts.unstamped === 1 ? 'capture was' : 'captures were'} made before time stamps were switched on and carry none.`
+        : ''
+    }
+signature/tagmanifest-sha256.tsr, when present, is the token over tagmanifest-sha256.txt, asked for
+when the bundle was made: it dates the whole bundle. It is made after the tag manifest, so the tag
+manifest cannot list it, nor signature/tsa-chain.pem, the certificates the tokens chain to.`;
+  },
+
   custodyStep: 'The custody chain, link by link, across any withheld entries:',
   custody: (platform: GuidePlatform): string[] =>
     platform === 'windows'
@@ -154,5 +237,6 @@ verify-custody.py   the script that checks that chain
 evidence/<id>/      per evidence record: the original PNG exactly as the browser captured it, the
                     stamped PNG, visible text, tables as CSV, the DOM snapshot (if exported),
                     metadata.json (the capture context) and record.json (tags and hashes as held).
-../signature/       bag.sig (the signature) and public-key.pem (the key that checks it)`,
+../signature/       bag.sig (the signature) and public-key.pem (the key that checks it);
+                    with trusted time stamps, tagmanifest-sha256.tsr and tsa-chain.pem`,
 };
