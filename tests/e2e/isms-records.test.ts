@@ -18,6 +18,7 @@ import {
   openTab,
   saveTagging,
   startSession,
+  unzipMember,
   type E2eSession,
 } from './harness';
 
@@ -164,6 +165,14 @@ describe('internal audits and management reviews, from the dashboard to the bund
     );
     expect(reviewCell('Actions')).toBe('Automate the leaver process | Head of IT | due 2027-02-28 | open');
     expect(reviewCell('Minutes evidence')).toBe(reportId);
+    // index.html lists both, the markup typed into them shown as text.
+    const index = String(unzipMember(zipPath, `${root}/data/index.html`));
+    const section = index.slice(index.indexOf('<section id="isms-records">'));
+    expect(section).toContain('A.5.15–A.5.18 &lt;b&gt;all consoles&lt;/b&gt;');
+    expect(section).toContain('ISMS manager &lt;i&gt;deputy&lt;/i&gt;');
+    expect(index).not.toContain('<b>all consoles</b>');
+    expect(index).not.toContain('<i>deputy</i>');
+    expect(section).toContain(`href="#evidence-${reportId}"`);
 
     // Delete both records (the background's own messages), then import the bundle back.
     const replies = (await dashboard.evaluate(`Promise.all([

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { md5, toBase64 } from '../../utils/team-store/md5';
-import { S3Store } from '../../utils/team-store/s3-client';
+import type { S3Store } from '../../utils/team-store/s3-client';
 import type { LoopbackRgw } from '../support/ceph-rgw';
+import { createTestBucket, rgwStore } from '../support/team-bucket';
 import {
   captureFromPopup,
   clickToolbarButton,
@@ -49,33 +49,8 @@ export function duplicates(versions: BucketVersions): string[] {
 }
 
 export function teamStoreSteps(rgw: LoopbackRgw, server: FixtureServer, prefix: string): TeamStoreSteps {
-  const s3 = (bucket: string) =>
-    new S3Store({
-      endpoint: rgw.endpoint,
-      region: 'us-east-1',
-      bucket,
-      prefix,
-      pathStyle: true,
-      accessKeyId: rgw.accessKeyId,
-      secretAccessKey: rgw.secretAccessKey,
-    });
-
-  async function createBucket(bucket: string, locked: boolean) {
-    const store = s3(bucket);
-    const created = await store.request(
-      'PUT',
-      '',
-      '',
-      locked ? { 'x-amz-bucket-object-lock-enabled': 'true' } : {},
-    );
-    expect(created.status).toBe(200);
-    if (!locked) return;
-    const body = new TextEncoder().encode(
-      '<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>COMPLIANCE</Mode><Days>1</Days></DefaultRetention></Rule></ObjectLockConfiguration>',
-    );
-    const set = await store.request('PUT', '', 'object-lock=', { 'content-md5': toBase64(md5(body)) }, body);
-    expect(set.status).toBe(200);
-  }
+  const s3 = (bucket: string) => rgwStore(rgw, bucket, prefix);
+  const createBucket = (bucket: string, locked: boolean) => createTestBucket(s3(bucket), locked);
 
   /** The person allows the store's site for the extension (chrome://extensions → Site access), as Chromium's
    * permission prompt cannot be answered by automation; the settings page still calls permissions.request. */

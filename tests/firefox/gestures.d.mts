@@ -7,4 +7,13 @@ export declare function chooseContextMenuItem(
   label: string,
   point?: { x: number; y: number },
 ): Promise<void>;
-export declare function mouseClick(launched: LaunchedFirefox, context: string, selector: string): Promise<void>;
+export declare function mouseClick(
+  launched: LaunchedFirefox,
+  context: string,
+  selector: string,
+): Promise<void>;
+export declare function trustedClick(
+  launched: LaunchedFirefox,
+  context: string,
+  selector: string,
+): Promise<void>;
