@@ -15,6 +15,7 @@ import {
   readSyncOverview,
   readSyncState,
   recordWritten,
+  releaseJobs,
   releaseOrphans,
   retryNow,
 } from './sync-queue';
@@ -166,5 +167,41 @@ describe('the upload queue', () => {
     expect(again.id).toBe(job.id);
     expect(again.versionIds).toEqual({ k1: 'v1' });
     expect(again.state.attempts).toBe(2);
+  });
+
+  it('claims several jobs oldest first, and puts back the ones a failure left behind, with what they wrote', async () => {
+    for (const id of ['EV-1', 'EV-2', 'EV-3']) await write(evidence(id), 'capture');
+    await queueChanges(db, 'now');
+    const now = 1_000_000;
+    const claimed = [await claimNextJob(db, now), await claimNextJob(db, now), await claimNextJob(db, now)];
+    expect(claimed.map((job) => job?.evidenceId)).toEqual(['EV-1', 'EV-2', 'EV-3']);
+    expect(await claimNextJob(db, now)).toBeUndefined();
+    const [first, second, third] = claimed.map((job) => job!.id!);
+    await recordWritten(db, third!, 'acme/blobs/sha256/aa', 'v-aa', 100, now);
+    const failed = await failJob(db, first!, offlineFailure(), now);
+    expect(failed?.state.status).toBe('waiting');
+    const retryAt = failed!.state.status === 'waiting' ? failed!.state.notBefore : 0;
+    await releaseJobs(db, [second!, third!], retryAt);
+
+    // Nothing is due before the failed job's retry time; then all three are, oldest first, the third with
+    // its blob remembered and a second attempt (so it looks each key up before writing).
+    expect(await claimNextJob(db, retryAt - 1)).toBeUndefined();
+    const again = [
+      await claimNextJob(db, retryAt),
+      await claimNextJob(db, retryAt),
+      await claimNextJob(db, retryAt),
+    ];
+    expect(again.map((job) => job?.evidenceId)).toEqual(['EV-1', 'EV-2', 'EV-3']);
+    expect(again[2]!.versionIds).toEqual({ 'acme/blobs/sha256/aa': 'v-aa' });
+    expect(again[2]!.state.attempts).toBe(2);
+  });
+
+  it('takes over a job whose lease ran out before a newer waiting one', async () => {
+    for (const id of ['EV-1', 'EV-2']) await write(evidence(id), 'capture');
+    await queueChanges(db, 'now');
+    const stale = await claimNextJob(db, 0);
+    expect(stale?.evidenceId).toBe('EV-1');
+    expect((await claimNextJob(db, leaseMs + 1))?.evidenceId).toBe('EV-1');
+    expect((await claimNextJob(db, leaseMs + 1))?.evidenceId).toBe('EV-2');
   });
 });

@@ -95,10 +95,13 @@ it('pulls, verifies and computes team coverage', async () => {
     const seed = seconds(start);
 
     // The engine's own rate: GET every blob once at the pull's concurrency, nothing else done with the bytes.
-    start = performance.now();
-    await mapLimited(blobKeys, PULL_CONCURRENCY, (key) => store.getObject(key));
-    const rawGet = seconds(start);
-    const getsPerSecond = blobKeys.length / rawGet;
+    // Measured before and after the pull (the machine is shared: the better of the two is the engine's rate).
+    const rawGets = async () => {
+      const begin = performance.now();
+      await mapLimited(blobKeys, PULL_CONCURRENCY, (key) => store.getObject(key));
+      return seconds(begin);
+    };
+    const rawGetBefore = await rawGets();
 
     start = performance.now();
     let listed = 0;
@@ -130,6 +133,10 @@ it('pulls, verifies and computes team coverage', async () => {
     const idle = await pullTeam(store, await openTeamCache(db, 'bench'));
     const incremental = seconds(start);
 
+    const rawGetAfter = await rawGets();
+    const rawGet = Math.min(rawGetBefore, rawGetAfter);
+    const getsPerSecond = blobKeys.length / rawGet;
+
     const records = INSTALLATIONS * RECORDS;
     const perRecordObjects = objects.length / records;
     writeFileSync(
@@ -142,6 +149,8 @@ it('pulls, verifies and computes team coverage', async () => {
         seedSeconds: seed,
         seedObjectsPerSecond: objects.length / seed,
         rawGetSeconds: rawGet,
+        rawGetBeforeSeconds: rawGetBefore,
+        rawGetAfterSeconds: rawGetAfter,
         rawGets: blobKeys.length,
         rawGetsPerSecond: getsPerSecond,
         baselineListingSeconds: baseline,

@@ -13,7 +13,8 @@
 #                                     SIGSTOP / SIGCONT the gateway: requests hang mid-upload until it resumes
 #
 # Environment: RGW_DIR (the cluster's directory; wiped on start and stop; default /tmp/isms-rgw-$UID),
-# RGW_PORT (S3, default 7480), RGW_MON_PORT (monitor, default 40790), RGW_ACCESS_KEY, RGW_SECRET_KEY.
+# RGW_PORT (S3, default 7480), RGW_MON_PORT (monitor, default 40790), RGW_ACCESS_KEY, RGW_SECRET_KEY,
+# RGW_MEMSTORE_BYTES (the OSD's RAM disk, default 2 GiB; the sync benchmark asks for more).
 #
 # Why the settings below are what they are (each one cost a failed start without it):
 # - auth none everywhere, and for radosgw also `ms mon client mode = crc`: radosgw otherwise insists on a
@@ -121,7 +122,7 @@ paxos min wait = 0.01
 [osd]
 osd data = $dir/osd.\$id
 osd objectstore = memstore
-memstore device bytes = 2147483648
+memstore device bytes = ${RGW_MEMSTORE_BYTES:-2147483648}
 osd crush update on start = true
 osd op num shards = 1
 osd op num threads per shard = 2

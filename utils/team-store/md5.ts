@@ -1,51 +1,203 @@
 // MD5 for S3's Content-MD5 header and single-part ETags only (WebCrypto has no MD5). Not for security:
-// SHA-256 is what evidence is verified with.
+// SHA-256 is what evidence is verified with. The 64 steps are written out (generated, RFC 1321 order) and the
+// input is read as 32-bit little-endian words without copying it: sync hashes every blob it uploads, and a
+// looped version ran at about 36 MB/s, the slowest step of a sync.
 
-const shifts = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const constants = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
-
-function padded(bytes: Uint8Array): DataView {
-  const length = Math.ceil((bytes.length + 9) / 64) * 64;
-  const buffer = new Uint8Array(length);
-  buffer.set(bytes);
-  buffer[bytes.length] = 0x80;
-  const view = new DataView(buffer.buffer);
-  const bits = bytes.length * 8;
-  view.setUint32(length - 8, bits >>> 0, true);
-  view.setUint32(length - 4, Math.floor(bits / 2 ** 32), true);
-  return view;
+function block(state: Int32Array, words: Int32Array, base: number): void {
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  const x0 = words[base + 0]! | 0;
+  const x1 = words[base + 1]! | 0;
+  const x2 = words[base + 2]! | 0;
+  const x3 = words[base + 3]! | 0;
+  const x4 = words[base + 4]! | 0;
+  const x5 = words[base + 5]! | 0;
+  const x6 = words[base + 6]! | 0;
+  const x7 = words[base + 7]! | 0;
+  const x8 = words[base + 8]! | 0;
+  const x9 = words[base + 9]! | 0;
+  const x10 = words[base + 10]! | 0;
+  const x11 = words[base + 11]! | 0;
+  const x12 = words[base + 12]! | 0;
+  const x13 = words[base + 13]! | 0;
+  const x14 = words[base + 14]! | 0;
+  const x15 = words[base + 15]! | 0;
+  a = ((a + ((b & c) | (~b & d)) + x0 + 0xd76aa478) | 0);
+  a = ((((a << 7) | (a >>> 25)) + b) | 0);
+  d = ((d + ((a & b) | (~a & c)) + x1 + 0xe8c7b756) | 0);
+  d = ((((d << 12) | (d >>> 20)) + a) | 0);
+  c = ((c + ((d & a) | (~d & b)) + x2 + 0x242070db) | 0);
+  c = ((((c << 17) | (c >>> 15)) + d) | 0);
+  b = ((b + ((c & d) | (~c & a)) + x3 + 0xc1bdceee) | 0);
+  b = ((((b << 22) | (b >>> 10)) + c) | 0);
+  a = ((a + ((b & c) | (~b & d)) + x4 + 0xf57c0faf) | 0);
+  a = ((((a << 7) | (a >>> 25)) + b) | 0);
+  d = ((d + ((a & b) | (~a & c)) + x5 + 0x4787c62a) | 0);
+  d = ((((d << 12) | (d >>> 20)) + a) | 0);
+  c = ((c + ((d & a) | (~d & b)) + x6 + 0xa8304613) | 0);
+  c = ((((c << 17) | (c >>> 15)) + d) | 0);
+  b = ((b + ((c & d) | (~c & a)) + x7 + 0xfd469501) | 0);
+  b = ((((b << 22) | (b >>> 10)) + c) | 0);
+  a = ((a + ((b & c) | (~b & d)) + x8 + 0x698098d8) | 0);
+  a = ((((a << 7) | (a >>> 25)) + b) | 0);
+  d = ((d + ((a & b) | (~a & c)) + x9 + 0x8b44f7af) | 0);
+  d = ((((d << 12) | (d >>> 20)) + a) | 0);
+  c = ((c + ((d & a) | (~d & b)) + x10 + 0xffff5bb1) | 0);
+  c = ((((c << 17) | (c >>> 15)) + d) | 0);
+  b = ((b + ((c & d) | (~c & a)) + x11 + 0x895cd7be) | 0);
+  b = ((((b << 22) | (b >>> 10)) + c) | 0);
+  a = ((a + ((b & c) | (~b & d)) + x12 + 0x6b901122) | 0);
+  a = ((((a << 7) | (a >>> 25)) + b) | 0);
+  d = ((d + ((a & b) | (~a & c)) + x13 + 0xfd987193) | 0);
+  d = ((((d << 12) | (d >>> 20)) + a) | 0);
+  c = ((c + ((d & a) | (~d & b)) + x14 + 0xa679438e) | 0);
+  c = ((((c << 17) | (c >>> 15)) + d) | 0);
+  b = ((b + ((c & d) | (~c & a)) + x15 + 0x49b40821) | 0);
+  b = ((((b << 22) | (b >>> 10)) + c) | 0);
+  a = ((a + ((d & b) | (~d & c)) + x1 + 0xf61e2562) | 0);
+  a = ((((a << 5) | (a >>> 27)) + b) | 0);
+  d = ((d + ((c & a) | (~c & b)) + x6 + 0xc040b340) | 0);
+  d = ((((d << 9) | (d >>> 23)) + a) | 0);
+  c = ((c + ((b & d) | (~b & a)) + x11 + 0x265e5a51) | 0);
+  c = ((((c << 14) | (c >>> 18)) + d) | 0);
+  b = ((b + ((a & c) | (~a & d)) + x0 + 0xe9b6c7aa) | 0);
+  b = ((((b << 20) | (b >>> 12)) + c) | 0);
+  a = ((a + ((d & b) | (~d & c)) + x5 + 0xd62f105d) | 0);
+  a = ((((a << 5) | (a >>> 27)) + b) | 0);
+  d = ((d + ((c & a) | (~c & b)) + x10 + 0x02441453) | 0);
+  d = ((((d << 9) | (d >>> 23)) + a) | 0);
+  c = ((c + ((b & d) | (~b & a)) + x15 + 0xd8a1e681) | 0);
+  c = ((((c << 14) | (c >>> 18)) + d) | 0);
+  b = ((b + ((a & c) | (~a & d)) + x4 + 0xe7d3fbc8) | 0);
+  b = ((((b << 20) | (b >>> 12)) + c) | 0);
+  a = ((a + ((d & b) | (~d & c)) + x9 + 0x21e1cde6) | 0);
+  a = ((((a << 5) | (a >>> 27)) + b) | 0);
+  d = ((d + ((c & a) | (~c & b)) + x14 + 0xc33707d6) | 0);
+  d = ((((d << 9) | (d >>> 23)) + a) | 0);
+  c = ((c + ((b & d) | (~b & a)) + x3 + 0xf4d50d87) | 0);
+  c = ((((c << 14) | (c >>> 18)) + d) | 0);
+  b = ((b + ((a & c) | (~a & d)) + x8 + 0x455a14ed) | 0);
+  b = ((((b << 20) | (b >>> 12)) + c) | 0);
+  a = ((a + ((d & b) | (~d & c)) + x13 + 0xa9e3e905) | 0);
+  a = ((((a << 5) | (a >>> 27)) + b) | 0);
+  d = ((d + ((c & a) | (~c & b)) + x2 + 0xfcefa3f8) | 0);
+  d = ((((d << 9) | (d >>> 23)) + a) | 0);
+  c = ((c + ((b & d) | (~b & a)) + x7 + 0x676f02d9) | 0);
+  c = ((((c << 14) | (c >>> 18)) + d) | 0);
+  b = ((b + ((a & c) | (~a & d)) + x12 + 0x8d2a4c8a) | 0);
+  b = ((((b << 20) | (b >>> 12)) + c) | 0);
+  a = ((a + (b ^ c ^ d) + x5 + 0xfffa3942) | 0);
+  a = ((((a << 4) | (a >>> 28)) + b) | 0);
+  d = ((d + (a ^ b ^ c) + x8 + 0x8771f681) | 0);
+  d = ((((d << 11) | (d >>> 21)) + a) | 0);
+  c = ((c + (d ^ a ^ b) + x11 + 0x6d9d6122) | 0);
+  c = ((((c << 16) | (c >>> 16)) + d) | 0);
+  b = ((b + (c ^ d ^ a) + x14 + 0xfde5380c) | 0);
+  b = ((((b << 23) | (b >>> 9)) + c) | 0);
+  a = ((a + (b ^ c ^ d) + x1 + 0xa4beea44) | 0);
+  a = ((((a << 4) | (a >>> 28)) + b) | 0);
+  d = ((d + (a ^ b ^ c) + x4 + 0x4bdecfa9) | 0);
+  d = ((((d << 11) | (d >>> 21)) + a) | 0);
+  c = ((c + (d ^ a ^ b) + x7 + 0xf6bb4b60) | 0);
+  c = ((((c << 16) | (c >>> 16)) + d) | 0);
+  b = ((b + (c ^ d ^ a) + x10 + 0xbebfbc70) | 0);
+  b = ((((b << 23) | (b >>> 9)) + c) | 0);
+  a = ((a + (b ^ c ^ d) + x13 + 0x289b7ec6) | 0);
+  a = ((((a << 4) | (a >>> 28)) + b) | 0);
+  d = ((d + (a ^ b ^ c) + x0 + 0xeaa127fa) | 0);
+  d = ((((d << 11) | (d >>> 21)) + a) | 0);
+  c = ((c + (d ^ a ^ b) + x3 + 0xd4ef3085) | 0);
+  c = ((((c << 16) | (c >>> 16)) + d) | 0);
+  b = ((b + (c ^ d ^ a) + x6 + 0x04881d05) | 0);
+  b = ((((b << 23) | (b >>> 9)) + c) | 0);
+  a = ((a + (b ^ c ^ d) + x9 + 0xd9d4d039) | 0);
+  a = ((((a << 4) | (a >>> 28)) + b) | 0);
+  d = ((d + (a ^ b ^ c) + x12 + 0xe6db99e5) | 0);
+  d = ((((d << 11) | (d >>> 21)) + a) | 0);
+  c = ((c + (d ^ a ^ b) + x15 + 0x1fa27cf8) | 0);
+  c = ((((c << 16) | (c >>> 16)) + d) | 0);
+  b = ((b + (c ^ d ^ a) + x2 + 0xc4ac5665) | 0);
+  b = ((((b << 23) | (b >>> 9)) + c) | 0);
+  a = ((a + (c ^ (b | ~d)) + x0 + 0xf4292244) | 0);
+  a = ((((a << 6) | (a >>> 26)) + b) | 0);
+  d = ((d + (b ^ (a | ~c)) + x7 + 0x432aff97) | 0);
+  d = ((((d << 10) | (d >>> 22)) + a) | 0);
+  c = ((c + (a ^ (d | ~b)) + x14 + 0xab9423a7) | 0);
+  c = ((((c << 15) | (c >>> 17)) + d) | 0);
+  b = ((b + (d ^ (c | ~a)) + x5 + 0xfc93a039) | 0);
+  b = ((((b << 21) | (b >>> 11)) + c) | 0);
+  a = ((a + (c ^ (b | ~d)) + x12 + 0x655b59c3) | 0);
+  a = ((((a << 6) | (a >>> 26)) + b) | 0);
+  d = ((d + (b ^ (a | ~c)) + x3 + 0x8f0ccc92) | 0);
+  d = ((((d << 10) | (d >>> 22)) + a) | 0);
+  c = ((c + (a ^ (d | ~b)) + x10 + 0xffeff47d) | 0);
+  c = ((((c << 15) | (c >>> 17)) + d) | 0);
+  b = ((b + (d ^ (c | ~a)) + x1 + 0x85845dd1) | 0);
+  b = ((((b << 21) | (b >>> 11)) + c) | 0);
+  a = ((a + (c ^ (b | ~d)) + x8 + 0x6fa87e4f) | 0);
+  a = ((((a << 6) | (a >>> 26)) + b) | 0);
+  d = ((d + (b ^ (a | ~c)) + x15 + 0xfe2ce6e0) | 0);
+  d = ((((d << 10) | (d >>> 22)) + a) | 0);
+  c = ((c + (a ^ (d | ~b)) + x6 + 0xa3014314) | 0);
+  c = ((((c << 15) | (c >>> 17)) + d) | 0);
+  b = ((b + (d ^ (c | ~a)) + x13 + 0x4e0811a1) | 0);
+  b = ((((b << 21) | (b >>> 11)) + c) | 0);
+  a = ((a + (c ^ (b | ~d)) + x4 + 0xf7537e82) | 0);
+  a = ((((a << 6) | (a >>> 26)) + b) | 0);
+  d = ((d + (b ^ (a | ~c)) + x11 + 0xbd3af235) | 0);
+  d = ((((d << 10) | (d >>> 22)) + a) | 0);
+  c = ((c + (a ^ (d | ~b)) + x2 + 0x2ad7d2bb) | 0);
+  c = ((((c << 15) | (c >>> 17)) + d) | 0);
+  b = ((b + (d ^ (c | ~a)) + x9 + 0xeb86d391) | 0);
+  b = ((((b << 21) | (b >>> 11)) + c) | 0);
+  state[0] = (state[0]! + a) | 0;
+  state[1] = (state[1]! + b) | 0;
+  state[2] = (state[2]! + c) | 0;
+  state[3] = (state[3]! + d) | 0;
 }
 
-function block(state: Uint32Array, view: DataView, offset: number): void {
-  let [a, b, c, d] = [state[0]!, state[1]!, state[2]!, state[3]!];
-  for (let i = 0; i < 64; i += 1) {
-    const round = i >> 4;
-    let f: number;
-    let g: number;
-    if (round === 0) [f, g] = [(b & c) | (~b & d), i];
-    else if (round === 1) [f, g] = [(d & b) | (~d & c), (5 * i + 1) % 16];
-    else if (round === 2) [f, g] = [b ^ c ^ d, (3 * i + 5) % 16];
-    else [f, g] = [c ^ (b | ~d), (7 * i) % 16];
-    const sum = (a + f + constants[i]! + view.getUint32(offset + g * 4, true)) >>> 0;
-    const shift = shifts[round * 4 + (i % 4)]!;
-    [a, d, c] = [d, c, b];
-    b = (b + ((sum << shift) | (sum >>> (32 - shift)))) >>> 0;
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Bytes hashed per slice when the input cannot be read in place (unaligned, or a big-endian machine). */
+const SLICE = 64 * 1024;
+
+/** Runs every whole 64-byte block of `bytes` through the state; returns how many bytes it consumed. */
+function blocks(state: Int32Array, bytes: Uint8Array): number {
+  const whole = bytes.length - (bytes.length % 64);
+  if (littleEndian && bytes.byteOffset % 4 === 0) {
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, whole / 4);
+    for (let base = 0; base < words.length; base += 16) block(state, words, base);
+    return whole;
   }
-  state[0] = (state[0]! + a) >>> 0;
-  state[1] = (state[1]! + b) >>> 0;
-  state[2] = (state[2]! + c) >>> 0;
-  state[3] = (state[3]! + d) >>> 0;
+  const copy = new Uint8Array(SLICE);
+  const words = new Int32Array(copy.buffer);
+  const view = new DataView(copy.buffer);
+  for (let start = 0; start < whole; start += SLICE) {
+    const length = Math.min(SLICE, whole - start);
+    copy.set(bytes.subarray(start, start + length));
+    if (!littleEndian) for (let i = 0; i < length; i += 4) words[i / 4] = view.getInt32(i, true);
+    for (let base = 0; base < length / 4; base += 16) block(state, words, base);
+  }
+  return whole;
 }
 
 export function md5(bytes: Uint8Array): Uint8Array {
-  const state = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]);
-  const view = padded(bytes);
-  for (let offset = 0; offset < view.byteLength; offset += 64) block(state, view, offset);
+  const state = new Int32Array([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476]);
+  const consumed = blocks(state, bytes);
+  // The tail: the last partial block, the 0x80 byte and the length in bits, one or two blocks.
+  const rest = bytes.length - consumed;
+  const tail = new Uint8Array(rest < 56 ? 64 : 128);
+  tail.set(bytes.subarray(consumed));
+  tail[rest] = 0x80;
+  const view = new DataView(tail.buffer);
+  const bits = bytes.length * 8;
+  view.setUint32(tail.length - 8, bits >>> 0, true);
+  view.setUint32(tail.length - 4, Math.floor(bits / 2 ** 32), true);
+  blocks(state, tail);
   const out = new Uint8Array(16);
-  new DataView(out.buffer).setUint32(0, state[0]!, true);
-  new DataView(out.buffer).setUint32(4, state[1]!, true);
-  new DataView(out.buffer).setUint32(8, state[2]!, true);
-  new DataView(out.buffer).setUint32(12, state[3]!, true);
+  const result = new DataView(out.buffer);
+  for (let i = 0; i < 4; i += 1) result.setInt32(i * 4, state[i]!, true);
   return out;
 }
 

@@ -27,6 +27,8 @@ export class StoreError extends Error {
   }
 }
 
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 type Fetch = (request: Request) => Promise<Response>;
 
 export interface PutResult {
@@ -67,8 +69,10 @@ export class S3Store {
     query = '',
     headers: Record<string, string> = {},
     body?: Uint8Array,
+    /** The body's SHA-256 when the caller has it already (a blob is hashed once, not twice). */
+    bodySha256?: string,
   ) {
-    const payloadHash = await sha256Hex(body ?? new Uint8Array());
+    const payloadHash = bodySha256 ?? (body ? await sha256Hex(body) : EMPTY_SHA256);
     const signed = await this.signer.sign(this.url(key, query), {
       method,
       headers: { ...headers, 'x-amz-content-sha256': payloadHash },
@@ -111,6 +115,7 @@ export class S3Store {
         'if-none-match': '*',
       },
       body,
+      sha256,
     );
     if (response.status === 412) return this.existing(key);
     if (!response.ok) return this.fail(response);
