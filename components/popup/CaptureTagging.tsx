@@ -24,24 +24,34 @@ export function CaptureTagging({
   filingTargets = [],
 }: CaptureTaggingProps) {
   const hasScreenshot = tagging.evidence.artifacts.some((artifact) => artifact.role === 'original');
+  const warnings = tagging.maskingWarnings ?? [];
   return (
-    <TaggingPanel
-      catalogue={catalogue}
-      evidence={tagging.evidence}
-      suggestedControls={tagging.suggestedControls}
-      {...(tagging.suggestions ? { suggestions: tagging.suggestions } : {})}
-      thumbnailUrl={tagging.thumbnailUrl}
-      onSave={onSave}
-      filingTargets={filingTargets}
-      initialFiling={tagging.filing ?? null}
-      {...(onBlackout && hasScreenshot
-        ? {
-            onBlackout: async (rectangles: FractionRect[]) => {
-              const done = await onBlackout(tagging.evidence.id, rectangles);
-              onBlackedOut({ ...tagging, evidence: done.evidence, thumbnailUrl: done.thumbnailUrl });
-            },
-          }
-        : {})}
-    />
+    <>
+      {warnings.length > 0 && (
+        <ul class="masking-warnings" role="alert" data-testid="masking-warnings">
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <TaggingPanel
+        catalogue={catalogue}
+        evidence={tagging.evidence}
+        suggestedControls={tagging.suggestedControls}
+        {...(tagging.suggestions ? { suggestions: tagging.suggestions } : {})}
+        thumbnailUrl={tagging.thumbnailUrl}
+        onSave={onSave}
+        filingTargets={filingTargets}
+        initialFiling={tagging.filing ?? null}
+        {...(onBlackout && hasScreenshot
+          ? {
+              onBlackout: async (rectangles: FractionRect[]) => {
+                const done = await onBlackout(tagging.evidence.id, rectangles);
+                onBlackedOut({ ...tagging, evidence: done.evidence, thumbnailUrl: done.thumbnailUrl });
+              },
+            }
+          : {})}
+      />
+    </>
   );
 }

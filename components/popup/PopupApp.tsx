@@ -23,6 +23,8 @@ export interface TaggingTarget {
   thumbnailUrl: string;
   /** The request the capture was started for: the tagging opens with it chosen. */
   filing?: FilingTarget;
+  /** What masking could not scan in this capture (frames of other origins), said before the user saves. */
+  maskingWarnings?: string[];
 }
 
 export interface PopupAppProps {

@@ -9,7 +9,16 @@ import { PageChanges, describeElement } from '../full-page/page-changes';
 import type { CollectResult } from '@/utils/page/full-page-protocol';
 import { nextFrame } from '../full-page/settle';
 import type { ShadowRootReader } from '@/utils/page/types';
+import { pageFacts } from '../page-facts';
 import { collectElement } from './collect-element';
+import {
+  describeInFrames,
+  elementAtPoint,
+  insideArea,
+  parentAcrossFrames,
+  rectInTop,
+  visibleArea,
+} from './in-frames';
 import {
   RENDER_ATTRIBUTE,
   type ElementStep,
@@ -28,16 +37,12 @@ interface Prepared {
   restored: boolean;
 }
 
-function toRect(box: DOMRect): CssRect {
-  return { x: box.left, y: box.top, width: box.width, height: box.height };
-}
-
-function intersects(box: DOMRect, rect: CssRect): boolean {
+function intersects(box: CssRect, rect: CssRect): boolean {
   return (
-    box.right > rect.x &&
-    box.left < rect.x + rect.width &&
-    box.bottom > rect.y &&
-    box.top < rect.y + rect.height
+    box.x + box.width > rect.x &&
+    box.x < rect.x + rect.width &&
+    box.y + box.height > rect.y &&
+    box.y < rect.y + rect.height
   );
 }
 
@@ -72,20 +77,23 @@ export class ElementAgent {
     }
   }
 
-  /** The smallest element that holds the whole region: its subtree gives the text and the DOM. */
+  /**
+   * The smallest element that holds the whole region: its subtree gives the text and the DOM. A region drawn
+   * inside a same-origin frame is held by an element of the frame's document.
+   */
   private regionRoot(rect: CssRect): Element {
     const { doc } = this;
     const fallback = doc.body ?? doc.documentElement!;
-    let element = doc.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    let element = elementAtPoint(doc, rect.x + rect.width / 2, rect.y + rect.height / 2);
     while (element && element !== fallback) {
-      const box = element.getBoundingClientRect();
+      const box = rectInTop(element, doc);
       const holds =
-        box.left <= rect.x + 0.5 &&
-        box.top <= rect.y + 0.5 &&
-        box.right >= rect.x + rect.width - 0.5 &&
-        box.bottom >= rect.y + rect.height - 0.5;
+        box.x <= rect.x + 0.5 &&
+        box.y <= rect.y + 0.5 &&
+        box.x + box.width >= rect.x + rect.width - 0.5 &&
+        box.y + box.height >= rect.y + rect.height - 0.5;
       if (holds) return element;
-      element = element.parentElement;
+      element = parentAcrossFrames(element, doc);
     }
     return fallback;
   }
@@ -111,14 +119,19 @@ export class ElementAgent {
     const scanner = rules ? new MaskScanner(doc, win, compileRules(rules), this.shadowRootOf) : null;
     this.prepared = { root, region: null, masking: rules, scanner, changes, restored: false };
 
-    let rect =
-      selection.kind === 'element' ? toRect(selection.element.getBoundingClientRect()) : selection.rect;
-    let method = chooseMethod(selection.kind, rect, shown);
-    if (method === 'element-crop' && !isFullyVisible(rect, shown)) {
+    // An element inside a same-origin frame is seen through the frame's viewport: it must fit that too.
+    const visible = () => visibleArea(root, doc, shown);
+    const area = visible();
+    let rect = selection.kind === 'element' ? rectInTop(selection.element, doc) : selection.rect;
+    let method = chooseMethod(selection.kind, rect, {
+      width: area.right - area.left,
+      height: area.bottom - area.top,
+    });
+    if (method === 'element-crop' && !(isFullyVisible(rect, shown) && insideArea(rect, area))) {
       this.scrollIntoView(root, changes);
-      rect = toRect(root.getBoundingClientRect());
+      rect = rectInTop(root, doc);
       // Still clipped (an overflow pane, a sticky bar): the browser cannot show it whole.
-      if (!isFullyVisible(rect, shown)) method = 'html2canvas';
+      if (!(isFullyVisible(rect, shown) && insideArea(rect, visible()))) method = 'html2canvas';
     }
     if (selection.kind === 'region') this.prepared.region = selection.rect;
 
@@ -148,8 +161,8 @@ export class ElementAgent {
       devicePixelRatio: win.devicePixelRatio,
       // An id or class can hold what the rules mask (an e-mail address in an id): the description is redacted too.
       description: rules
-        ? redactText(describeElement(root), compileRules(rules).patterns, [], new Map())
-        : describeElement(root),
+        ? redactText(describeInFrames(root, doc), compileRules(rules).patterns, [], new Map())
+        : describeInFrames(root, doc),
       maskRects: scanner
         ? method === 'html2canvas'
           ? scanner.rectsWithin(bounds)
@@ -160,19 +173,25 @@ export class ElementAgent {
     };
   }
 
-  /** Scrolls every scrolling ancestor as little as needed, recording each position to put back. */
+  /**
+   * Scrolls every scrolling ancestor as little as needed (the frames' windows and their panes too, for an
+   * element inside a frame), recording each position to put back.
+   */
   private scrollIntoView(element: Element, changes: PageChanges): void {
-    const { win } = this;
     const scrolled: [Element, number, number][] = [];
-    for (let node = element.parentElement; node; node = node.parentElement)
-      if (node.scrollTop !== 0 || node.scrollLeft !== 0 || node.scrollHeight > node.clientHeight)
-        scrolled.push([node, node.scrollTop, node.scrollLeft]);
-    const windowX = win.scrollX;
-    const windowY = win.scrollY;
+    const windows: [Window, number, number][] = [];
+    for (let node: Element | null = element; node;) {
+      for (let parent = node.parentElement; parent; parent = parent.parentElement)
+        if (parent.scrollTop !== 0 || parent.scrollLeft !== 0 || parent.scrollHeight > parent.clientHeight)
+          scrolled.push([parent, parent.scrollTop, parent.scrollLeft]);
+      const view: Window | null = node.ownerDocument.defaultView;
+      if (view) windows.push([view, view.scrollX, view.scrollY]);
+      node = node.ownerDocument === this.doc ? null : (view?.frameElement ?? null);
+    }
     element.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
     changes.record(elementAgentText.scrolled(describeElement(element)), () => {
       for (const [node, top, left] of scrolled) node.scrollTo({ top, left, behavior: 'instant' });
-      win.scrollTo({ top: windowY, left: windowX, behavior: 'instant' });
+      for (const [view, left, top] of windows) view.scrollTo({ top, left, behavior: 'instant' });
     });
   }
 
@@ -193,10 +212,20 @@ export class ElementAgent {
   private collect(): CollectResult {
     const prepared = this.required();
     const region = prepared.region;
-    const raw = collectElement(this.doc, this.win, prepared.root, {
+    // An element inside a frame is read in its own document; the capture is still of the tab's page.
+    const rootDoc = prepared.root.ownerDocument;
+    const rootWin = rootDoc.defaultView ?? this.win;
+    const read = collectElement(rootDoc, rootWin, prepared.root, {
       shadowRootOf: this.shadowRootOf,
-      ...(region ? { keepTable: (table: Element) => intersects(table.getBoundingClientRect(), region) } : {}),
+      // A region's tables are those it touches, even when it lies inside one table (its root is then a row group).
+      ...(region
+        ? {
+            keepTable: (table: Element) => intersects(rectInTop(table, this.doc), region),
+            tablesRoot: rootDoc.body ?? prepared.root,
+          }
+        : {}),
     });
+    const raw = rootDoc === this.doc ? read : { ...read, ...pageFacts(this.doc, this.win) };
     const scanner = prepared.scanner;
     const pixelAreas = [...(scanner?.pixelAreas ?? new Map<string, Set<string>>())].map(
       ([id, keys]) => [id, keys.size] as [string, number],

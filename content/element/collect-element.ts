@@ -16,6 +16,8 @@ export type CollectElementOptions = Partial<PageLimits> & {
   shadowRootOf?: ShadowRootReader;
   /** Keeps only the tables this returns true for (a region keeps those it intersects). */
   keepTable?: (container: Element) => boolean;
+  /** Where tables are looked for, when not the element itself (a region inside one table: its document). */
+  tablesRoot?: Element;
   now?: () => Date;
 };
 
@@ -89,7 +91,7 @@ export function collectElement(
   let tables: PageSnapshot['tables'] = [];
   try {
     const read = readTables(doc, {
-      root,
+      root: options.tablesRoot ?? root,
       maxRows: limits.maxTableRows,
       maxTables: limits.maxTables,
       shadowRootOf,

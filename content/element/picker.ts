@@ -1,6 +1,15 @@
 import { dragRect, isRegionDrag, type CssRect } from '@/utils/capture/element/geometry';
 import type { PickerChoice } from '@/utils/messages/picker';
 import { describeElement } from '../full-page/page-changes';
+import { frameOffset, surveyFrames } from '../frames';
+import { SkipLedger } from '../skips';
+import {
+  childAcrossFrames,
+  describeInFrames,
+  elementAtPoint,
+  parentAcrossFrames,
+  rectInTop,
+} from './in-frames';
 import { PICKER_CSS } from './picker-style';
 import type { Selection } from './agent';
 import { elementPickerText } from '@/utils/text';
@@ -50,7 +59,9 @@ export class ElementPicker {
   private dragging = false;
   private finished = false;
   private readonly timer: number;
-  private readonly listeners: [string, (event: Event) => void][] = [];
+  private readonly listeners: [Window, string, (event: Event) => void][] = [];
+  /** The top window and every same-origin frame's window: pointer and keys over a frame go to the frame. */
+  private readonly windows = new Set<Window>();
 
   constructor(
     private readonly doc: Document,
@@ -70,15 +81,10 @@ export class ElementPicker {
     root.append(...(style ? [style] : []), this.box, this.region, this.label, this.banner);
     (doc.documentElement ?? doc).appendChild(this.host);
 
-    this.listen('pointermove', (event) => this.onMove(event as PointerEvent));
-    this.listen('pointerdown', (event) => this.onDown(event as PointerEvent));
-    this.listen('pointerup', (event) => this.onUp(event as PointerEvent));
-    for (const type of SWALLOWED.filter((name) => name !== 'pointerdown' && name !== 'pointerup'))
-      this.listen(type, (event) => this.swallow(event));
-    this.listen('selectstart', (event) => this.swallow(event));
-    this.listen('dragstart', (event) => this.swallow(event));
-    this.listen('keydown', (event) => this.onKey(event as KeyboardEvent));
-    this.listen('pagehide', () => this.remove());
+    this.watch(win);
+    for (const frame of surveyFrames(doc, new SkipLedger()).readable)
+      if (frame.doc.defaultView) this.watch(frame.doc.defaultView);
+    this.listen(win, 'pagehide', () => this.remove());
     this.timer = win.setTimeout(
       () => this.finish({ kind: 'cancelled', reason: 'timeout' }, null),
       options.timeoutMs,
@@ -96,7 +102,13 @@ export class ElementPicker {
     if (this.finished) return;
     this.finished = true;
     this.win.clearTimeout(this.timer);
-    for (const [type, listener] of this.listeners) this.win.removeEventListener(type, listener, true);
+    for (const [target, type, listener] of this.listeners) {
+      try {
+        target.removeEventListener(type, listener, true);
+      } catch {
+        // a frame that went away took its listeners with it
+      }
+    }
     this.host.remove();
   }
 
@@ -148,9 +160,51 @@ export class ElementPicker {
     );
   }
 
-  private listen(type: string, listener: (event: Event) => void): void {
-    this.listeners.push([type, listener]);
-    this.win.addEventListener(type, listener, true);
+  /** Listens to one window's input; a frame's pointer positions are carried into the top viewport. */
+  private watch(target: Window): void {
+    if (this.windows.has(target) || this.finished) return;
+    this.windows.add(target);
+    const pointer = (handler: (event: PointerEvent, x: number, y: number) => void) => (event: Event) => {
+      const moved = event as PointerEvent;
+      const offset = this.offsetOf(target);
+      handler(moved, moved.clientX + offset.x, moved.clientY + offset.y);
+    };
+    this.listen(
+      target,
+      'pointermove',
+      pointer((event, x, y) => this.onMove(event, x, y)),
+    );
+    this.listen(
+      target,
+      'pointerdown',
+      pointer((event, x, y) => this.onDown(event, x, y)),
+    );
+    this.listen(
+      target,
+      'pointerup',
+      pointer((event, x, y) => this.onUp(event, x, y)),
+    );
+    for (const type of SWALLOWED.filter((name) => name !== 'pointerdown' && name !== 'pointerup'))
+      this.listen(target, type, (event) => this.swallow(event));
+    this.listen(target, 'selectstart', (event) => this.swallow(event));
+    this.listen(target, 'dragstart', (event) => this.swallow(event));
+    this.listen(target, 'keydown', (event) => this.onKey(event as KeyboardEvent));
+  }
+
+  /** Where a frame's viewport sits in the top viewport (0, 0 for the top window). */
+  private offsetOf(target: Window): { x: number; y: number } {
+    if (target === this.win) return { x: 0, y: 0 };
+    try {
+      const root = target.document.documentElement;
+      return root ? frameOffset(root, this.doc) : { x: 0, y: 0 };
+    } catch {
+      return { x: 0, y: 0 };
+    }
+  }
+
+  private listen(target: Window, type: string, listener: (event: Event) => void): void {
+    this.listeners.push([target, type, listener]);
+    target.addEventListener(type, listener, true);
   }
 
   private swallow(event: Event): void {
@@ -159,15 +213,19 @@ export class ElementPicker {
     event.stopImmediatePropagation();
   }
 
+  /** The page's element under a point of the top viewport, inside same-origin frames too. */
   private pageElementAt(x: number, y: number): Element | null {
-    const element = this.doc.elementFromPoint(x, y);
-    return element === this.host ? null : element;
+    const element = elementAtPoint(this.doc, x, y, this.host);
+    // A frame that loaded after the picker opened: listen to it from now on.
+    const view = element?.ownerDocument.defaultView;
+    if (view && view !== this.win) this.watch(view);
+    return element;
   }
 
-  private onMove(event: PointerEvent): void {
+  private onMove(event: PointerEvent, x: number, y: number): void {
     if (!event.isTrusted) return;
     if (this.dragStart && (event.buttons & 1) === 1) {
-      const rect = dragRect(this.dragStart, { x: event.clientX, y: event.clientY });
+      const rect = dragRect(this.dragStart, { x, y });
       if (this.dragging || isRegionDrag(rect)) {
         this.dragging = true;
         this.showRegion(rect);
@@ -175,32 +233,32 @@ export class ElementPicker {
       }
     }
     this.descent.length = 0;
-    this.highlight(this.pageElementAt(event.clientX, event.clientY));
+    this.highlight(this.pageElementAt(x, y));
     // Keep the banner out of the way of what the user points at.
-    this.banner.classList.toggle('top', event.clientY > this.win.innerHeight - 120);
+    this.banner.classList.toggle('top', y > this.win.innerHeight - 120);
   }
 
-  private onDown(event: PointerEvent): void {
+  private onDown(event: PointerEvent, x: number, y: number): void {
     if (!event.isTrusted) return;
     this.swallow(event);
     if (event.button !== 0) return;
-    this.dragStart = { x: event.clientX, y: event.clientY };
+    this.dragStart = { x, y };
     this.dragging = false;
   }
 
-  private onUp(event: PointerEvent): void {
+  private onUp(event: PointerEvent, x: number, y: number): void {
     if (!event.isTrusted) return;
     this.swallow(event);
     const start = this.dragStart;
     this.dragStart = null;
     if (event.button !== 0 || !start) return;
-    const rect = dragRect(start, { x: event.clientX, y: event.clientY });
+    const rect = dragRect(start, { x, y });
     if (this.dragging && isRegionDrag(rect)) {
       this.finish({ kind: 'region', rect }, { kind: 'region', rect });
       return;
     }
     this.dragging = false;
-    const element = this.pageElementAt(event.clientX, event.clientY) ?? this.current;
+    const element = this.pageElementAt(x, y) ?? this.current;
     if (element) this.choose(element);
   }
 
@@ -211,14 +269,18 @@ export class ElementPicker {
     if (event.key === 'Escape') this.finish({ kind: 'cancelled', reason: 'escape' }, null);
     else if (event.key === 'Enter' && current) this.choose(current);
     else if ((event.key === 'ArrowUp' || event.key === '[') && current) {
-      const parent = current.parentElement;
-      if (parent && parent !== this.doc.documentElement) {
+      const parent = parentAcrossFrames(current, this.doc);
+      if (parent) {
         this.descent.push(current);
         this.highlight(parent);
       }
     } else if ((event.key === 'ArrowDown' || event.key === ']') && current) {
       const back = this.descent.pop();
-      this.highlight(back && back.parentElement === current ? back : (current.firstElementChild ?? current));
+      this.highlight(
+        back && parentAcrossFrames(back, this.doc) === current
+          ? back
+          : (childAcrossFrames(current) ?? current),
+      );
     } else if (event.key === 'ArrowLeft' && current?.previousElementSibling) {
       this.descent.length = 0;
       this.highlight(current.previousElementSibling);
@@ -230,7 +292,10 @@ export class ElementPicker {
   }
 
   private choose(element: Element): void {
-    this.finish({ kind: 'element', description: describeElement(element) }, { kind: 'element', element });
+    this.finish(
+      { kind: 'element', description: describeInFrames(element, this.doc) },
+      { kind: 'element', element },
+    );
   }
 
   private finish(choice: PickerChoice, selection: Selection | null): void {
@@ -238,20 +303,29 @@ export class ElementPicker {
     this.remove();
     // The click that follows this pointerup must not reach the page either (it would follow a link).
     const swallowClick = (event: Event) => this.swallow(event);
-    this.win.addEventListener('click', swallowClick, true);
-    this.win.setTimeout(() => this.win.removeEventListener('click', swallowClick, true), 400);
+    const windows = [...this.windows];
+    for (const target of windows) target.addEventListener('click', swallowClick, true);
+    this.win.setTimeout(() => {
+      for (const target of windows) {
+        try {
+          target.removeEventListener('click', swallowClick, true);
+        } catch {
+          // the frame is gone
+        }
+      }
+    }, 400);
     this.options.onDone(choice, selection);
   }
 
   private highlight(element: Element | null): void {
     if (!element || element === this.host) return;
     this.current = element;
-    const box = element.getBoundingClientRect();
+    const box = rectInTop(element, this.doc);
     this.region.style.display = 'none';
-    this.place(this.box, { x: box.left, y: box.top, width: box.width, height: box.height });
+    this.place(this.box, box);
     // Page strings (ids, classes) go in as text, never as markup.
     this.label.textContent = `${describeElement(element)} · ${Math.round(box.width)} × ${Math.round(box.height)}`;
-    this.placeLabel(box.left, box.top, box.bottom);
+    this.placeLabel(box.x, box.y, box.y + box.height);
   }
 
   private showRegion(rect: CssRect): void {

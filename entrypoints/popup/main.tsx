@@ -79,6 +79,7 @@ async function captureFullPage(
       evidence: outcome.evidence,
       suggestedControls: outcome.suggestedControls,
       ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
+      ...(outcome.maskingWarnings ? { maskingWarnings: outcome.maskingWarnings } : {}),
       thumbnailUrl: outcome.thumbnailDataUrl,
     };
   } finally {
@@ -194,6 +195,7 @@ function paint() {
           evidence: outcome.evidence,
           suggestedControls: outcome.suggestedControls,
           ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
+          ...(outcome.maskingWarnings ? { maskingWarnings: outcome.maskingWarnings } : {}),
           thumbnailUrl: outcome.thumbnailDataUrl,
         };
       }}

@@ -1,9 +1,9 @@
-import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
+import { cdpClip, samePixels } from './browser-pixels';
 import {
   artifactBytes,
   clickToolbarButton,
@@ -33,13 +33,6 @@ const TEST_BUILD_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3-e2e');
 type HookedWorker = {
   handleCaptureTrigger: (request: { tabId: number; trigger: string; scope: string }) => Promise<void>;
 };
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 interface Metadata {
   method: string;
@@ -130,31 +123,6 @@ async function nextRecord(before: EvidenceDump) {
     if (Date.now() > deadline) throw new Error('No evidence was stored within 30 s.');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/** The browser's own screenshot of a clip, through CDP: an independent source of the same pixels. */
-async function cdpClip(page: Page, box: Box) {
-  // The clip is in document coordinates; the box is in the viewport's.
-  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { data } = (await cdp.send('Page.captureScreenshot', {
-      format: 'png',
-      clip: { ...box, x: box.x + scroll.x, y: box.y + scroll.y, scale: 1 },
-    })) as { data: string };
-    return readPng(new Uint8Array(Buffer.from(data, 'base64')));
-  } finally {
-    await cdp.detach();
-  }
-}
-
-function samePixels(actual: ReturnType<typeof readPng>, expected: ReturnType<typeof readPng>): number {
-  expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-  let different = 0;
-  for (let y = 0; y < actual.height; y++)
-    for (let x = 0; x < actual.width; x++)
-      if (actual.pixel(x, y).join() !== expected.pixel(x, y).join()) different++;
-  return different;
 }
 
 const metadataOf = (dump: EvidenceDump, record: StoredEvidence) =>

@@ -151,6 +151,70 @@ describe('the one capture pipeline', () => {
     expect(JSON.stringify(metadata.masking)).toContain('E-mail addresses');
   });
 
+  it('says by origin which frames masking could not scan, in the metadata and for the tagging view', async () => {
+    const start = await startCapture(adapter(), 3);
+    const framed: PageSnapshot = {
+      ...snapshot,
+      frames: {
+        included: [{ path: '1', url: 'https://idp.example.com/users/list', tables: 1 }],
+        otherOrigins: [
+          {
+            origin: 'https://status.vendor.example',
+            url: 'https://status.vendor.example/a',
+            reason: 'no-permission',
+          },
+          {
+            origin: 'https://status.vendor.example',
+            url: 'https://status.vendor.example/b',
+            reason: 'no-permission',
+          },
+          { origin: 'https://chat.example.net', url: 'https://chat.example.net/w', reason: 'no-permission' },
+        ],
+      },
+    };
+    const masking = {
+      rules: [
+        {
+          id: 'email',
+          name: 'E-mail addresses',
+          kind: 'pattern' as const,
+          pattern: '\\S+@\\S+',
+          enabled: true,
+        },
+      ],
+      report: { pixelAreas: [], textMatches: [], problems: [] },
+    };
+    const masked = await prepareEvidence(adapter(), start, reading({ snapshot: framed, masking }));
+    const metadata = (await metadataOf(masked.prepared)) as {
+      masking: { problems: string[]; framesNotScanned: unknown[] };
+    };
+    expect(metadata.masking.framesNotScanned).toEqual([
+      { origin: 'https://status.vendor.example', frames: 2, reason: 'no-permission' },
+      { origin: 'https://chat.example.net', frames: 1, reason: 'no-permission' },
+    ]);
+    expect(metadata.masking.problems).toHaveLength(2);
+    expect(metadata.masking.problems[0]).toMatch(
+      /^Not masked: 2 frames from https:\/\/status\.vendor\.example /,
+    );
+    expect(masked.maskingWarnings).toEqual(metadata.masking.problems);
+    const outcome = await commitEvidence(
+      { save: async (prepared) => ({ ...prepared.record, sequence: 1 }), thumbnailDataUrl: async () => '' },
+      masked,
+      'popup',
+      { sendThumbnail: false },
+    );
+    expect(outcome.maskingWarnings).toEqual(metadata.masking.problems);
+
+    // Without masking there is nothing to warn about: no pixels were meant to be filled.
+    const plain = await prepareEvidence(
+      adapter(),
+      await startCapture(adapter(), 3),
+      reading({ snapshot: framed }),
+    );
+    expect(plain.maskingWarnings).toEqual([]);
+    expect((await metadataOf(plain.prepared)).masking).toBeUndefined();
+  });
+
   it('takes the tab’s title when the page has none and nothing is masked', async () => {
     const start = await startCapture(adapter(), 3);
     const { context } = await prepareEvidence(

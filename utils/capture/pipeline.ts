@@ -102,6 +102,8 @@ export interface PreparedEvidence {
   prepared: PreparedCapture;
   suggestions: Suggestion[];
   context: CaptureContext;
+  /** Sentences for the tagging view: what masking could not reach (frames of other origins), by origin. */
+  maskingWarnings: string[];
 }
 
 /** Stamp, context, suggestions and hashes: everything before the write, nothing stored yet. */
@@ -121,7 +123,8 @@ export async function prepareEvidence(
   });
   const context = captureContextOf(adapter, start, reading, url);
   const metadata: Record<string, unknown> = { ...reading.metadata };
-  if (masking) metadata.masking = maskingMetadata(masking.rules, masking.report);
+  const unscanned = masking ? unscannedFrames(snapshot) : [];
+  if (masking) metadata.masking = maskingMetadata(masking.rules, masking.report, unscanned);
   const prepared = await assembleEvidence(
     context,
     [...stampedImages(reading, stamped), ...(reading.extraImages ?? [])],
@@ -137,7 +140,10 @@ export async function prepareEvidence(
     },
     metadata,
   );
-  return { prepared, suggestions, context };
+  const maskingWarnings = unscanned.map((frame) =>
+    elementCaptureText.frameNotMasked(frame.origin, frame.frames),
+  );
+  return { prepared, suggestions, context, maskingWarnings };
 }
 
 /** Stores what was prepared and answers the popup: the record, the suggestions, the thumbnail if wanted. */
@@ -155,6 +161,7 @@ export async function commitEvidence(
     suggestions: evidence.suggestions,
     thumbnailDataUrl:
       options.sendThumbnail && thumbnail ? await adapter.thumbnailDataUrl(thumbnail.data) : '',
+    ...(evidence.maskingWarnings.length > 0 ? { maskingWarnings: evidence.maskingWarnings } : {}),
   };
 }
 
@@ -165,12 +172,33 @@ export interface MaskingReport {
   problems: string[];
 }
 
-function maskingMetadata(masking: MaskingRule[], report: MaskingReport) {
+/** A frame of another origin, by origin: masking could not scan it, so its pixels are as the page showed them. */
+export interface UnscannedFrames {
+  origin: string;
+  frames: number;
+  reason: 'no-permission';
+}
+
+function unscannedFrames(snapshot: PageSnapshot): UnscannedFrames[] {
+  const byOrigin = new Map<string, UnscannedFrames>();
+  for (const frame of snapshot.frames?.otherOrigins ?? []) {
+    const known = byOrigin.get(frame.origin);
+    if (known) known.frames++;
+    else byOrigin.set(frame.origin, { origin: frame.origin, frames: 1, reason: frame.reason });
+  }
+  return [...byOrigin.values()];
+}
+
+function maskingMetadata(masking: MaskingRule[], report: MaskingReport, unscanned: UnscannedFrames[]) {
   return {
     enabled: true,
     pixels: elementCaptureText.maskedPixels,
     rules: maskingCounts(masking, new Map(report.pixelAreas), new Map(report.textMatches)),
-    problems: report.problems,
+    problems: [
+      ...report.problems,
+      ...unscanned.map((frame) => elementCaptureText.frameNotMasked(frame.origin, frame.frames)),
+    ],
+    ...(unscanned.length > 0 ? { framesNotScanned: unscanned } : {}),
   };
 }
 

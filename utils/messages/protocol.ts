@@ -211,6 +211,8 @@ export interface CaptureOutcome {
   suggestions?: Suggestion[];
   /** A small PNG data URL for the tagging view. */
   thumbnailDataUrl: string;
+  /** With masking on: what it could not scan (frames of other origins, by origin), for the tagging view. */
+  maskingWarnings?: string[];
 }
 
 export type Request<T extends MessageType> = { type: T; payload: Protocol[T]['request'] };

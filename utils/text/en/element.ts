@@ -1,3 +1,5 @@
+import { counted } from '../plural';
+
 /** Element and region capture: its failures, and the notes its metadata keeps for the auditor. */
 export const elementCaptureText = {
   collectorFailed: (reason: string) => `Capture failed: ${reason}. Nothing was stored.`,
@@ -21,6 +23,9 @@ export const elementCaptureText = {
     `Text and the DOM snapshot hold the element that contains the region (${description}); tables are those the region touches.`,
   maskedPixels:
     'Masked areas are filled solid black before the image is stored; no unmasked copy of the pixels is kept.',
+  /** Masking could not look inside a frame of another origin: what it shows is in the image as it was. */
+  frameNotMasked: (origin: string, frames: number) =>
+    `Not masked: ${counted(frames, 'frame', 'frames')} from ${origin} could not be scanned (the extension has no permission for that origin), so what ${frames === 1 ? 'it shows' : 'they show'} is in the image unmasked. Black it out before saving if it holds a secret.`,
 };
 
 /** What the element agent in the page records: its failures, and the notes and page changes it keeps. */
@@ -28,6 +33,8 @@ export const elementAgentText = {
   nothingSelected: 'nothing was selected',
   elementLeft: 'the selected element left the page before it could be captured',
   notPrepared: 'The element capture was not prepared.',
+  /** An element picked inside a same-origin frame, as the metadata names it. */
+  inFrame: (element: string, url: string) => `${element} in the frame ${url}`,
   marked: (element: string) => `Marked ${element} for the DOM re-rendering (attribute removed afterwards).`,
   scrolled: (element: string) =>
     `Scrolled ${element} into view to take its pixels; scroll positions restored afterwards.`,
