@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,trace,signing (default: all). After this file's own
+// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace,signing (default: all). After this file's own
 // capture benchmark, the others run as child processes on the same build: scripts/bench/full-page.mjs
 // (full-page capture of a tall table against the rate-limit floor and Chromium's own full-page screenshot,
 // pixel for pixel), scripts/bench/popup-render.mjs (popup first render at 1k/10k/50k records),
@@ -10,7 +10,8 @@
 // scripts/bench/requests.mjs (the dashboard's request list of 2,000 requests with 10,000 evidence records) and
 // scripts/bench/frameworks.mjs (coverage in ISO, SOC 2 and NIST CSF 2.0 at once against ISO alone, in Node) and
 // scripts/bench/team-pull.mjs (pull + verify + team coverage of a team store on a loopback Ceph RGW, and the
-// team coverage view in Chromium) and scripts/bench/trace.mjs (the traceability view of 500 risks × 93 controls
+// team coverage view in Chromium) and scripts/bench/team-sync.mjs (sync of 1 GiB from the extension to the RGW
+// against `rclone copy` of the same files) and scripts/bench/trace.mjs (the traceability view of 500 risks × 93 controls
 // with 10,000 evidence records) and scripts/bench/signing.mjs (capture with a loopback time-stamping authority
 // against none, and a 1 GiB export signed against unsigned). The team benchmarks start an RGW, the signing one a
 // loopback time-stamping authority: run `npm run bench` under `flock /tmp/isms-e2e.lock`.
@@ -56,6 +57,7 @@ const BENCHMARKS = [
   'requests',
   'frameworks',
   'team-pull',
+  'team-sync',
   'trace',
   'signing',
 ];
@@ -181,6 +183,7 @@ const SCRIPTS = {
   requests: 'requests.mjs',
   frameworks: 'frameworks.mjs',
   'team-pull': 'team-pull.mjs',
+  'team-sync': 'team-sync.mjs',
   trace: 'trace.mjs',
   signing: 'signing.mjs',
 };

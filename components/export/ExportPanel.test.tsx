@@ -64,6 +64,28 @@ describe('ExportPanel', () => {
     );
   });
 
+  it('says when the tag manifest could not be stamped, and how many captures still wait for their token', async () => {
+    renderPanel({
+      onExport: vi.fn(async () => ({
+        ...result,
+        timestamps: {
+          stamped: 2,
+          pending: 1,
+          unstamped: 0,
+          tagManifest: {
+            state: 'unstamped' as const,
+            problem: 'the authority could not be reached (ECONNREFUSED)',
+          },
+        },
+      })),
+    });
+    await screen.findByText(/3 evidence records/);
+    fireEvent.click(screen.getByTestId('export-start'));
+    expect((await screen.findByTestId('export-timestamps')).textContent).toBe(
+      'Trusted time stamps: 2 captures with a token, 1 still waiting for the authority (listed as such in the bundle). The tag manifest is unstamped: the authority could not be reached (ECONNREFUSED). The bundle is complete; export again later for a stamped one.',
+    );
+  });
+
   it('calls onExport synchronously from the click, so a save dialog keeps the user activation', async () => {
     const props = renderPanel();
     await screen.findByText(/3 evidence records/);

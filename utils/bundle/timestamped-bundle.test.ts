@@ -95,7 +95,9 @@ function verifyLines(bag: string): string[] {
     .filter((line) => / ts -verify /.test(line));
 }
 
-describe('trusted time stamps in a bundle, checked with stock openssl', () => {
+// Each test runs openssl a dozen times (the authority's replies and the auditor's checks): on a busy machine that
+// takes longer than vitest's default 5 s.
+describe('trusted time stamps in a bundle, checked with stock openssl', { timeout: 30_000 }, () => {
   it('bags each token beside the custody entry it stamps; every command VERIFY.txt gives says OK, and fails after one changed byte', async () => {
     const { bag, result, fixture, bytes } = await exportStamped(stampingAuthority);
     const [first, second, third] = fixture.records.map((record) => record.id);
