@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace,risk-import (default: all). After this file's own
+// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace,signing,risk-import (default: all). After this file's own
 // capture benchmark, the others run as child processes on the same build: scripts/bench/full-page.mjs
 // (full-page capture of a tall table against the rate-limit floor and Chromium's own full-page screenshot,
 // pixel for pixel), scripts/bench/popup-render.mjs (popup first render at 1k/10k/50k records),
@@ -13,8 +13,9 @@
 // team coverage view in Chromium) and scripts/bench/team-sync.mjs (sync of 1 GiB from the extension to the RGW
 // against `rclone copy` of the same files) and scripts/bench/trace.mjs (the traceability view of 500 risks × 93 controls
 // with 10,000 evidence records) and scripts/bench/risk-import.mjs (a 10,000-risk register CSV imported through the
-// dashboard). The team benchmarks start an RGW: run `npm run bench` under
-// `flock /tmp/isms-e2e.lock`.
+// dashboard) and scripts/bench/signing.mjs (capture with a loopback time-stamping authority
+// against none, and a 1 GiB export signed against unsigned). The team benchmarks start an RGW, the signing one a
+// loopback time-stamping authority: run `npm run bench` under `flock /tmp/isms-e2e.lock`.
 //
 // The capture benchmark: how long a capture takes, against the browser's own screenshot call.
 // Real Chromium, the access-review fixture at 1280×800. After one toolbar click (activeTab), the popup
@@ -59,6 +60,7 @@ const BENCHMARKS = [
   'team-pull',
   'team-sync',
   'trace',
+  'signing',
   'risk-import',
 ];
 const selected = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : BENCHMARKS);
@@ -185,6 +187,7 @@ const SCRIPTS = {
   'team-pull': 'team-pull.mjs',
   'team-sync': 'team-sync.mjs',
   trace: 'trace.mjs',
+  signing: 'signing.mjs',
   'risk-import': 'risk-import.mjs',
 };
 for (const [name, file] of Object.entries(SCRIPTS)) {
