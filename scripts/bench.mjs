@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace (default: all). After this file's own
+// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace,signing (default: all). After this file's own
 // capture benchmark, the others run as child processes on the same build: scripts/bench/full-page.mjs
 // (full-page capture of a tall table against the rate-limit floor and Chromium's own full-page screenshot,
 // pixel for pixel), scripts/bench/popup-render.mjs (popup first render at 1k/10k/50k records),
@@ -12,8 +12,9 @@
 // scripts/bench/team-pull.mjs (pull + verify + team coverage of a team store on a loopback Ceph RGW, and the
 // team coverage view in Chromium) and scripts/bench/team-sync.mjs (sync of 1 GiB from the extension to the RGW
 // against `rclone copy` of the same files) and scripts/bench/trace.mjs (the traceability view of 500 risks × 93 controls
-// with 10,000 evidence records). The team benchmarks start an RGW: run `npm run bench` under
-// `flock /tmp/isms-e2e.lock`.
+// with 10,000 evidence records) and scripts/bench/signing.mjs (capture with a loopback time-stamping authority
+// against none, and a 1 GiB export signed against unsigned). The team benchmarks start an RGW, the signing one a
+// loopback time-stamping authority: run `npm run bench` under `flock /tmp/isms-e2e.lock`.
 //
 // The capture benchmark: how long a capture takes, against the browser's own screenshot call.
 // Real Chromium, the access-review fixture at 1280×800. After one toolbar click (activeTab), the popup
@@ -58,6 +59,7 @@ const BENCHMARKS = [
   'team-pull',
   'team-sync',
   'trace',
+  'signing',
 ];
 const selected = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : BENCHMARKS);
 const unknown = [...selected].filter((name) => !BENCHMARKS.includes(name));
@@ -183,6 +185,7 @@ const SCRIPTS = {
   'team-pull': 'team-pull.mjs',
   'team-sync': 'team-sync.mjs',
   trace: 'trace.mjs',
+  signing: 'signing.mjs',
 };
 for (const [name, file] of Object.entries(SCRIPTS)) {
   if (!selected.has(name)) continue;

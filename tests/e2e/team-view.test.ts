@@ -13,6 +13,7 @@ import {
   type FixtureServer,
   type LaunchedExtension,
 } from './harness';
+import { recordOutcome } from './reliability';
 import { teamStoreSteps, type TeamStoreSteps } from './team-store';
 
 // The compliance lead's side of the team store: two admins (two browser profiles) capture and sync to a
@@ -235,5 +236,9 @@ describe('the team view against a real Ceph RGW with Object Lock', () => {
     expect(Number(anaRow?.[5])).toBeGreaterThan(0);
     // What the forged version claims is not merged into team coverage.
     expect(await gridStatus(FORGED_CONTROL)).toBe('missing');
+    recordOutcome('team-store-forged-version', {
+      observed: `reported as conflicting versions at ${key.split('/').slice(-2).join('/')}; the record left out, ${FORGED_CONTROL} still missing; the other admin's record still verified`,
+      evidenceLost: 0,
+    });
   });
 });

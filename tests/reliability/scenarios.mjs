@@ -112,4 +112,13 @@ export const SCENARIOS = [
     expected:
       'The job stays in the queue; the next start of the worker takes it up again and skips what it wrote; every object in the bucket once, none lost',
   },
+  {
+    id: 'team-store-forged-version',
+    kind: 'attack',
+    test: 'tests/e2e/team-view.test.ts',
+    tried:
+      'Someone with write access to the team bucket writes a new version of a synced record key through the S3 API, claiming one more control',
+    expected:
+      'The compliance lead’s next pull reports the key as tampered (two different versions under one name); that record is left out of team coverage and the team library, the control it claims stays missing',
+  },
 ];
