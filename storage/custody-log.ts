@@ -14,6 +14,24 @@ export async function appendCustody(db: EvidenceDatabase, entry: UnsealedEntry):
   return sealed;
 }
 
+/**
+ * Appends several entries in their order with one read of the chain's end and one write, for
+ * changes made many at a time (a register import). Same transaction rule as appendCustody.
+ */
+export async function appendCustodyEntries(
+  db: EvidenceDatabase,
+  entries: readonly UnsealedEntry[],
+): Promise<CustodyEntry[]> {
+  let previous: CustodyEntry | undefined = await db.custody.orderBy('sequence').last();
+  const sealed: CustodyEntry[] = [];
+  for (const entry of entries) {
+    previous = sealEntry(entry, previous);
+    sealed.push(previous);
+  }
+  await db.custody.bulkAdd(sealed);
+  return sealed;
+}
+
 /** The whole log in chain order. */
 export function readCustodyLog(db: EvidenceDatabase): Promise<CustodyEntry[]> {
   return db.custody.orderBy('sequence').toArray();

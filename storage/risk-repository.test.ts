@@ -109,6 +109,30 @@ describe('risk repository', () => {
     ]);
   });
 
+  it('chains an import of many risks after the entries already in the log: new risks first, then revisions', async () => {
+    await saveRisk(db, risk({ id: 'R-1' }), CONTROLS, 'Alice', AT);
+    const rows = Array.from({ length: 300 }, (_, index) => `R-${index + 1},Risk ${index + 1},2,3`);
+    const context = {
+      criteria: DEFAULT_RISK_CRITERIA,
+      catalogue: DEFAULT_CATALOGUE,
+      existing: await readRisks(db),
+      now: AT,
+    };
+    const preview = previewRiskImport(`ID,Title,Likelihood,Impact\r\n${rows.join('\r\n')}\r\n`, context);
+    expect(await applyRiskImport(db, preview, 'Bob', AT)).toBe(300);
+    const entries = await readCustodyLog(db);
+    expect(entries).toHaveLength(301);
+    expect(entries.map((entry) => entry.sequence)).toEqual(entries.map((_, index) => index + 1));
+    expect(verifyChain(entries)).toEqual([]);
+    expect(entries[1]).toMatchObject({
+      actor: 'Bob',
+      details: { change: 'import', riskId: 'R-2', before: null },
+    });
+    expect(entries[299]).toMatchObject({ details: { riskId: 'R-300', before: null } });
+    expect(entries[300]).toMatchObject({ actor: 'Bob', details: { change: 'import', riskId: 'R-1' } });
+    expect((entries[300]!.details as { before: Risk | null }).before?.title).toBe(risk({ id: 'R-1' }).title);
+  });
+
   it('keeps criteria changes in the chain and refuses unusable criteria', async () => {
     await saveRiskCriteria(db, { ...DEFAULT_RISK_CRITERIA, acceptanceThreshold: 12 }, 'Alice', AT);
     expect((await readRiskCriteria(db)).acceptanceThreshold).toBe(12);

@@ -4,7 +4,7 @@ import { riskProblems } from '@/utils/risk/risk-check';
 import { importReady, type RiskImportPreview } from '@/utils/risk/risk-import';
 import type { CustodyEntry } from '@/utils/evidence/types';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
-import { appendCustody } from './custody-log';
+import { appendCustody, appendCustodyEntries } from './custody-log';
 import type { EvidenceDatabase } from './db';
 import { ValidationError } from './isms-repository';
 import { writeTransaction } from './write-transaction';
@@ -89,10 +89,16 @@ export async function applyRiskImport(
     // The custody entry keeps what the register held at the write, not what the preview saw earlier.
     const befores = await db.risks.bulkGet(afters.map((after) => after.id));
     await db.risks.bulkPut(afters);
-    for (const [index, after] of afters.entries()) {
-      const before = befores[index] ?? null;
-      await logChange(db, 'import', { riskId: after.id, before, after }, actor, at);
-    }
+    await appendCustodyEntries(
+      db,
+      afters.map((after, index) => ({
+        at,
+        event: 'risk-change' as const,
+        evidenceId: null,
+        actor,
+        details: { change: 'import' as const, riskId: after.id, before: befores[index] ?? null, after },
+      })),
+    );
   });
   return afters.length;
 }

@@ -72,7 +72,10 @@ try {
     const revised = register.map((risk, index) =>
       index % 10 === 0 ? { ...risk, notes: 'Re-assessed after the restore test.', likelihood: 1 } : risk,
     );
-    return [riskRegisterCsv(DEFAULT_RISK_CRITERIA, register), riskRegisterCsv(DEFAULT_RISK_CRITERIA, revised)];
+    return [
+      riskRegisterCsv(DEFAULT_RISK_CRITERIA, register),
+      riskRegisterCsv(DEFAULT_RISK_CRITERIA, revised),
+    ];
   }, RISKS);
   const [fresh, revised] = files.map((text) => Buffer.from(text));
   const clearRegister = () =>
@@ -159,9 +162,12 @@ try {
   const machine = describeMachine(CHROMIUM_PATH, extension.context.browser()?.version());
   const s = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, summarize(list)]));
   const totals = summarize(samples.freshPreview.map((ms, index) => ms + samples.freshWrite[index]));
-  const revisedTotals = summarize(samples.revisedPreview.map((ms, index) => ms + samples.revisedWrite[index]));
+  const revisedTotals = summarize(
+    samples.revisedPreview.map((ms, index) => ms + samples.revisedWrite[index]),
+  );
   const ms = (value) => value.toFixed(0);
-  const row = (label, x) => `| ${label} | ${x.runs} | ${ms(x.median)} | ${ms(x.p90)} | ${ms(x.min)} | ${ms(x.max)} |`;
+  const row = (label, x) =>
+    `| ${label} | ${x.runs} | ${ms(x.median)} | ${ms(x.p90)} | ${ms(x.min)} | ${ms(x.max)} |`;
   const met = totals.median <= GOAL_MS && revisedTotals.median <= GOAL_MS;
   const section = `
 ## Risk register CSV import: 10,000 risks through the dashboard

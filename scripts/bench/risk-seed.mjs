@@ -32,4 +32,3 @@ export async function riskSeedingScript() {
   });
   return `${result.outputFiles[0].text}\nglobalThis.__benchRisks = __benchRisks;`;
 }
-

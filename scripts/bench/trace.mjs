@@ -7,7 +7,13 @@
 /* global document, window, requestAnimationFrame, MutationObserver, performance, location */
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CHROMIUM_PATH, launchExtension, openBackgroundPage, REPO_ROOT, VIEWPORT } from '../../tests/e2e/chromium.mjs';
+import {
+  CHROMIUM_PATH,
+  launchExtension,
+  openBackgroundPage,
+  REPO_ROOT,
+  VIEWPORT,
+} from '../../tests/e2e/chromium.mjs';
 import { prepareBenchmark } from './prepare.mjs';
 import { describeMachine, summarize, writeSection } from './report.mjs';
 import { riskSeedingScript } from './risk-seed.mjs';
@@ -83,7 +89,9 @@ try {
   const seeded = await seed(seeder);
   const seedSeconds = (Date.now() - started) / 1000;
   if (seeded.evidence !== EVIDENCE || seeded.risks !== RISKS || seeded.controls !== 93)
-    throw new Error(`Seeded ${JSON.stringify(seeded)}, expected ${EVIDENCE} records, ${RISKS} risks, 93 controls.`);
+    throw new Error(
+      `Seeded ${JSON.stringify(seeded)}, expected ${EVIDENCE} records, ${RISKS} risks, 93 controls.`,
+    );
   await seeder.close();
   await sleep(3_000);
 

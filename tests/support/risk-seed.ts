@@ -8,8 +8,22 @@ import { RISK_STATUSES, TREATMENT_OPTIONS, type Risk } from '@/utils/risk/types'
  * for a given seed. Not used by the product.
  */
 
-const ASSETS = ['Backup system', 'Admin console', 'Payroll database', 'Build pipeline', 'Laptop fleet', 'CRM'];
-const THREATS = ['Ransomware', 'Phishing', 'Insider misuse', 'Hardware failure', 'Supplier outage', 'Misconfiguration'];
+const ASSETS = [
+  'Backup system',
+  'Admin console',
+  'Payroll database',
+  'Build pipeline',
+  'Laptop fleet',
+  'CRM',
+];
+const THREATS = [
+  'Ransomware',
+  'Phishing',
+  'Insider misuse',
+  'Hardware failure',
+  'Supplier outage',
+  'Misconfiguration',
+];
 const OWNERS = ['Ops lead', 'Security', 'IT manager', 'HR', 'Finance', 'CTO', 'Facilities', 'DPO'];
 
 export interface RiskSeedOptions {
@@ -40,7 +54,12 @@ export function syntheticRisks(count: number, options: RiskSeedOptions = {}): Ri
       title: `${threat} hits the ${asset.toLowerCase()}`,
       asset,
       threat,
-      vulnerability: pick(['No tested restore', 'Shared admin accounts', 'Unpatched hosts', 'Single supplier']),
+      vulnerability: pick([
+        'No tested restore',
+        'Shared admin accounts',
+        'Unpatched hosts',
+        'Single supplier',
+      ]),
       consequence: pick(['Outage of a day', 'Data disclosed', 'Fines', 'Lost customer trust']),
       owner: pick(OWNERS),
       likelihood,
