@@ -43,6 +43,8 @@ export interface LaunchedExtension {
 export declare function launchExtension(options?: LaunchOptions): Promise<LaunchedExtension>;
 export declare function extensionServiceWorker(context: BrowserContext): Promise<Worker>;
 export declare function openTab(context: BrowserContext, url: string): Promise<Page>;
+/** Grants the extension the site of `origin` as chrome://extensions → Site access does. */
+export declare function allowSiteAccess(extension: LaunchedExtension, origin: string): Promise<void>;
 
 export interface TargetInfo {
   targetId: string;

@@ -137,6 +137,21 @@ export async function openTab(context, url) {
   return page;
 }
 
+/**
+ * The person allows a site for the extension (chrome://extensions → Site access): Chromium's permission prompt
+ * cannot be answered by automation. The extension's own pages still call permissions.request.
+ */
+export async function allowSiteAccess(extension, origin) {
+  const { protocol, hostname } = new URL(origin);
+  const page = await extension.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, pattern]) => globalThis.chrome.developerPrivate.addHostPermission(id, pattern),
+    [extension.extensionId, `${protocol}//${hostname}/*`],
+  );
+  await page.close();
+}
+
 /** All CDP targets, including the `tab` targets that the default filter hides. */
 export async function listTargets(browserSession) {
   const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{}] });

@@ -5,6 +5,7 @@ import type { S3Store } from '../../utils/team-store/s3-client';
 import type { LoopbackRgw } from '../support/ceph-rgw';
 import { createTestBucket, rgwStore } from '../support/team-bucket';
 import {
+  allowSiteAccess,
   captureFromPopup,
   clickToolbarButton,
   openTab,
@@ -52,23 +53,8 @@ export function teamStoreSteps(rgw: LoopbackRgw, server: FixtureServer, prefix: 
   const s3 = (bucket: string) => rgwStore(rgw, bucket, prefix);
   const createBucket = (bucket: string, locked: boolean) => createTestBucket(s3(bucket), locked);
 
-  /** The person allows the store's site for the extension (chrome://extensions → Site access), as Chromium's
-   * permission prompt cannot be answered by automation; the settings page still calls permissions.request. */
-  async function allowSite(extension: LaunchedExtension) {
-    const origin = new URL(rgw.endpoint);
-    const page = await extension.context.newPage();
-    await page.goto('chrome://extensions');
-    await page.evaluate(
-      ([id, pattern]) =>
-        (
-          globalThis as unknown as {
-            chrome: { developerPrivate: { addHostPermission: (i: string, p: string) => Promise<void> } };
-          }
-        ).chrome.developerPrivate.addHostPermission(id!, pattern!),
-      [extension.extensionId, `${origin.protocol}//${origin.hostname}/*`],
-    );
-    await page.close();
-  }
+  /** The person allows the store's site for the extension; the settings page still calls permissions.request. */
+  const allowSite = (extension: LaunchedExtension) => allowSiteAccess(extension, rgw.endpoint);
 
   async function openSettings(extension: LaunchedExtension): Promise<Page> {
     const page = await extension.context.newPage();

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startTsaServer } from '../support/tsa-server.mjs';
 import {
+  allowSiteAccess,
   captureFromPopup,
   clickToolbarButton,
   exportToDownload,
@@ -37,23 +38,6 @@ const readStamps = () =>
     };
   });
 
-/** The person allows the authority's site (chrome://extensions → Site access): automation cannot answer the prompt. */
-async function allowSite(extension: LaunchedExtension, origin: string) {
-  const page = await extension.context.newPage();
-  await page.goto('chrome://extensions');
-  const { protocol, hostname } = new URL(origin);
-  await page.evaluate(
-    ([id, pattern]) =>
-      (
-        globalThis as unknown as {
-          chrome: { developerPrivate: { addHostPermission: (i: string, p: string) => Promise<void> } };
-        }
-      ).chrome.developerPrivate.addHostPermission(id!, pattern!),
-    [extension.extensionId, `${protocol}//${hostname}/*`],
-  );
-  await page.close();
-}
-
 async function capture(extension: LaunchedExtension, url: string) {
   const page = await openTab(extension.context, url);
   const popup = await clickToolbarButton(extension, page);
@@ -71,7 +55,7 @@ describe('trusted time stamps from a real RFC 3161 authority on loopback (Chromi
     const extension = await launchExtension();
     let settings: Page | undefined;
     try {
-      await allowSite(extension, tsa.origin);
+      await allowSiteAccess(extension, tsa.origin);
       settings = await extension.context.newPage();
       await settings.goto(`chrome-extension://${extension.extensionId}/dashboard.html#settings`);
       const panel = settings.getByTestId('timestamp-panel');
