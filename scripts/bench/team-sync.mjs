@@ -18,17 +18,17 @@
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AwsClient } from 'aws4fetch';
-import { CHROMIUM_PATH, launchExtension, REPO_ROOT } from '../../tests/e2e/chromium.mjs';
+import { allowSiteAccess, CHROMIUM_PATH, launchExtension, REPO_ROOT } from '../../tests/e2e/chromium.mjs';
 import { openSeedingPage, seedFiles } from './extension-seed.mjs';
 import { describeMachine, writeSection } from './report.mjs';
+import { chromiumProcesses, memory, serveFolder, writeCaptureFiles } from './evidence-files.mjs';
 import { prepareBenchmark } from './prepare.mjs';
 
 const TARGET_BYTES = Number(process.env.BENCH_SYNC_MIB ?? 1024) * 2 ** 20;
@@ -125,49 +125,6 @@ async function listKeys(call, bucket, prefix) {
 
 // ---- /proc: the Chromium processes of one profile ------------------------------------------------
 
-async function readProc(pid, file) {
-  try {
-    return await readFile(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-async function chromiumProcesses(userDataDir) {
-  const table = [];
-  for (const name of await readdir('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const [procStat, cmdline] = await Promise.all([readProc(name, 'stat'), readProc(name, 'cmdline')]);
-    if (procStat === null || cmdline === null) continue;
-    const ppid = Number(procStat.slice(procStat.lastIndexOf(')') + 2).split(' ')[1]);
-    table.push({ pid: Number(name), ppid, args: cmdline.split(/[\0 ]+/) });
-  }
-  const browser = table.find(
-    (proc) =>
-      proc.args.includes(`--user-data-dir=${userDataDir}`) &&
-      !proc.args.some((arg) => arg.startsWith('--type=')),
-  );
-  if (!browser) throw new Error(`No Chromium browser process for ${userDataDir}.`);
-  const byPid = new Map(table.map((proc) => [proc.pid, proc]));
-  const descends = (proc) => {
-    for (let current = proc; current; current = byPid.get(current.ppid))
-      if (current.pid === browser.pid) return true;
-    return false;
-  };
-  const renderers = table.filter(
-    (proc) =>
-      descends(proc) && proc.args.includes('--type=renderer') && proc.args.includes('--extension-process'),
-  );
-  if (renderers.length !== 1)
-    throw new Error(`Expected one extension renderer process, found ${renderers.length}.`);
-  return { browser: browser.pid, extension: renderers[0].pid };
-}
-
-async function rss(pid) {
-  const status = (await readProc(pid, 'status')) ?? '';
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) * 1024;
-}
-
 // ---- the evidence, on disk ---------------------------------------------------------------------
 
 async function writeEvidence(root) {
@@ -180,62 +137,13 @@ async function writeEvidence(root) {
     const png = randomBytes(MIN_PNG + Math.floor(Math.random() * (MAX_PNG - MIN_PNG)));
     png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const text = Buffer.from(`Backup job ${id}: success, 1,024 files, retention 35 days.\n`.repeat(200));
-    await mkdir(path.join(root, id));
-    const files = [
-      { role: 'original', name: 'original.png', mimeType: 'image/png', bytes: png },
-      { role: 'text', name: 'text.txt', mimeType: 'text/plain;charset=utf-8', bytes: text },
-    ];
-    for (const file of files) await writeFile(path.join(root, id, file.name), file.bytes);
-    items.push({
-      id,
-      capturedAt,
-      controls: ['A.8.13'],
-      files: files.map(({ role, name, mimeType, bytes: data }) => ({
-        role,
-        name,
-        mimeType,
-        size: data.length,
-        sha256: createHash('sha256').update(data).digest('hex'),
-      })),
-    });
+    items.push(await writeCaptureFiles(root, { id, capturedAt, png, text }));
     bytes += png.length + text.length;
   }
   return { items, bytes };
 }
 
-async function serve(root) {
-  const server = createServer((request, response) => {
-    const file = path.resolve(root, `.${decodeURIComponent(new URL(request.url, 'http://x').pathname)}`);
-    if (!file.startsWith(root + path.sep)) return void response.writeHead(404).end();
-    stat(file)
-      .then((info) => {
-        response.writeHead(200, {
-          'access-control-allow-origin': '*',
-          'content-type': 'application/octet-stream',
-          'content-length': info.size,
-        });
-        createReadStream(file).pipe(response);
-      })
-      .catch(() => response.writeHead(404).end());
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),
-  };
-}
-
 // ---- the extension side --------------------------------------------------------------------------
-
-async function allowSite(extension, origin) {
-  const page = await extension.context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, pattern]) => globalThis.chrome.developerPrivate.addHostPermission(id, pattern),
-    [extension.extensionId, `${new URL(origin).protocol}//${new URL(origin).hostname}/*`],
-  );
-  await page.close();
-}
 
 /** The sync queue's jobs by status, read from the extension's own database in its page. */
 function jobCounts(page) {
@@ -310,7 +218,7 @@ try {
   const rcloneKeys = await listKeys(call, 'rclone-copy', `${PREFIX}/`);
   if (rcloneKeys.length !== files) throw new Error(`rclone copied ${rcloneKeys.length} of ${files} files.`);
 
-  server = await serve(evidenceDir);
+  server = await serveFolder(evidenceDir);
   extension = await launchExtension();
   console.log(`Seeding ${items.length} records into the extension's database…`);
   started = performance.now();
@@ -323,7 +231,7 @@ try {
   server = undefined;
   await rm(evidenceDir, { recursive: true, force: true });
 
-  await allowSite(extension, rgw.endpoint);
+  await allowSiteAccess(extension, rgw.endpoint);
   const page = await extension.context.newPage();
   await page.goto(`chrome-extension://${extension.extensionId}/dashboard.html#settings`);
   await page.getByTestId('team-store-panel').waitFor();
@@ -339,13 +247,16 @@ try {
   await sleep(1000);
 
   const pids = await chromiumProcesses(extension.userDataDir);
-  const before = { extension: await rss(pids.extension), browser: await rss(pids.browser) };
+  const before = { extension: (await memory(pids.extension)).rss, browser: (await memory(pids.browser)).rss };
   const peak = { ...before };
   const series = [];
   sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      const [ext, brw] = await Promise.all([rss(pids.extension), rss(pids.browser)]);
+      const [ext, brw] = await Promise.all([
+        memory(pids.extension).then((m) => m.rss),
+        memory(pids.browser).then((m) => m.rss),
+      ]);
       peak.extension = Math.max(peak.extension, ext);
       peak.browser = Math.max(peak.browser, brw);
       series.push(ext);
