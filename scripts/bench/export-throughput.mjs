@@ -144,6 +144,10 @@ try {
   const page = await extension.context.newPage();
   await page.addInitScript(stubPicker);
   await page.goto(`chrome-extension://${extension.extensionId}/export.html`);
+  // A fresh profile has no organisation: the export page asks for it before the button is enabled.
+  await page.getByTestId('export-panel').waitFor();
+  const organisation = page.getByTestId('export-organisation');
+  if ((await organisation.count()) > 0) await organisation.fill('Example Ltd');
   await page
     .getByTestId('export-estimate')
     .filter({ hasText: `${items.length} evidence records` })
