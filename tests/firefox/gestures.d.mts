@@ -12,8 +12,3 @@ export declare function mouseClick(
   context: string,
   selector: string,
 ): Promise<void>;
-export declare function trustedClick(
-  launched: LaunchedFirefox,
-  context: string,
-  selector: string,
-): Promise<void>;

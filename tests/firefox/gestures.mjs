@@ -132,37 +132,3 @@ export async function mouseClick(launched, context, selector) {
     ],
   });
 }
-
-/**
- * Clicks an element with a real (trusted) mouse click through BiDi input actions, so the page's handler runs
- * as handling user input: what `permissions.request` demands in Firefox, where a script's `click()` is refused.
- */
-export async function trustedClick(launched, context, selector) {
-  const point = await waitFor(
-    launched,
-    context,
-    (target) => {
-      const element = document.querySelector(target);
-      if (element === null || element.disabled === true) return null;
-      element.scrollIntoView({ block: 'center' });
-      const box = element.getBoundingClientRect();
-      return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };
-    },
-    { args: [selector], description: `${selector} to click` },
-  );
-  await launched.bidi.send('input.performActions', {
-    context,
-    actions: [
-      {
-        type: 'pointer',
-        id: 'mouse',
-        parameters: { pointerType: 'mouse' },
-        actions: [
-          { type: 'pointerMove', x: point.x, y: point.y },
-          { type: 'pointerDown', button: 0 },
-          { type: 'pointerUp', button: 0 },
-        ],
-      },
-    ],
-  });
-}

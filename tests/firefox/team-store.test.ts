@@ -4,7 +4,7 @@ import { startRgw, stopRgw, type LoopbackRgw } from '../support/ceph-rgw';
 import { createTestBucket, rgwStore } from '../support/team-bucket';
 import { readDatabase, waitForEvidence } from './database.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import { pressShortcut, trustedClick } from './gestures.mjs';
+import { mouseClick, pressShortcut } from './gestures.mjs';
 import { click, evaluate, openTab, waitFor } from './pages.mjs';
 
 // The team store in Firefox against a real Ceph RGW with Object Lock on loopback: the settings page saves the
@@ -81,7 +81,7 @@ describe('Firefox: configure the team store, capture, sync, pull', () => {
       await click(ff, settings, '[data-testid="team-store-pathStyle"]');
     expect(await evaluate(ff, settings, grantedOrigins)).toEqual([]);
 
-    await trustedClick(ff, settings, '[data-testid="team-store-save"]');
+    await mouseClick(ff, settings, '[data-testid="team-store-save"]');
     const summary = await waitFor(
       ff,
       settings,
