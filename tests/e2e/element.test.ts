@@ -86,6 +86,8 @@ async function pickFromPopup(page: Page, options: { masking?: boolean } = {}): P
   const { tabId } = await popupTab(popup);
   if (options.masking !== undefined) {
     const box = 'input[data-testid="masking-enabled"]';
+    // Until the popup has read the setting the box is disabled and unticked: read it only once it is enabled.
+    await popup.waitFor(`${box}:not([disabled])`);
     if (
       (await popup.evaluate(
         (selector) => document.querySelector<HTMLInputElement>(selector)?.checked,
@@ -93,8 +95,7 @@ async function pickFromPopup(page: Page, options: { masking?: boolean } = {}): P
       )) !== options.masking
     ) {
       await popup.click(box);
-      // The setting is saved by the background before the capture reads it.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The popup waits for the setting to be saved before it starts the picker.
     }
   }
   await popup.click('button[data-testid="capture-element"]');
