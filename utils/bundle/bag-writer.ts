@@ -2,11 +2,12 @@
  * One BagIt bag being written into a zip: every file added is hashed and counted, payload files are listed
  * for the payload manifest and tag files for the tag manifest. The bundle writer decides what goes in.
  */
-import { Uint8ArrayReader, ZipWriter, type ZipWriterAddDataOptions } from '@zip.js/zip.js';
 import { sha256Hex } from '../integrity/sha256';
 import { manifestText, type ManifestEntry } from './bagit';
 import { coalesceWrites } from './coalesce';
 import type { BundleProgress, WrittenFile } from './types';
+import { EncryptedZipWriter } from './zip/encrypted-zip';
+import { StreamingZipWriter, type ZipEntryOptions, type ZipSource } from './zip/zip-writer';
 
 /** Writes reach the output in blocks of this size (see coalesceWrites). */
 const WRITE_BLOCK_BYTES = 4 * 1024 * 1024;
@@ -23,13 +24,14 @@ export interface BagWriterOptions {
 }
 
 /** Where an entry's bytes come from: whole bytes, or a stream of known size. */
-export type EntrySource = { bytes: Uint8Array } | { readable: ReadableStream<Uint8Array>; size: number };
+export type EntrySource = ZipSource;
 
 export class BagWriter {
   readonly name: string;
   private readonly generatedAt: Date;
   private readonly sink: WritableStreamDefaultWriter<Uint8Array>;
-  private readonly zip: ZipWriter<unknown>;
+  /** Unencrypted bundles stream through our own writer; AES-encrypted ones go through zip.js. */
+  private readonly zip: StreamingZipWriter | EncryptedZipWriter;
   private readonly onProgress: BagWriterOptions['onProgress'];
   private readonly progress: BundleProgress = { files: 0, bytes: 0 };
   private readonly payload: ManifestEntry[] = [];
@@ -44,13 +46,10 @@ export class BagWriter {
     this.onProgress = options.onProgress;
     this.sink = output.getWriter();
     const relay = coalesceWrites(this.sink, WRITE_BLOCK_BYTES, (count) => (this.zipBytesWritten += count));
-    this.zip = new ZipWriter(relay, {
-      useWebWorkers: false,
-      keepOrder: true,
-      ...(options.password ? { password: options.password, encryptionStrength: 3 as const } : {}),
-      ...(options.zip64 ? { zip64: true } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    const { password, zip64, signal } = options;
+    this.zip = password
+      ? new EncryptedZipWriter(relay, { password, zip64, signal })
+      : new StreamingZipWriter(relay.getWriter(), { zip64, signal });
   }
 
   get payloadFiles(): number {
@@ -99,15 +98,7 @@ export class BagWriter {
     source: EntrySource,
     file: { sha256: string; size: number; compress: boolean; lastModDate: Date },
   ): Promise<void> {
-    const options = this.entryOptions(file.compress, file.lastModDate);
-    if ('bytes' in source)
-      await this.zip.add(this.entryName(path), new Uint8ArrayReader(source.bytes), options);
-    else
-      await this.zip.add(
-        this.entryName(path),
-        { readable: source.readable },
-        { ...options, uncompressedSize: source.size },
-      );
+    await this.zip.add(this.entryName(path), source, this.entryOptions(file.compress, file.lastModDate));
     this.listPayload(path, file.sha256, file.size);
     this.count(file.size);
   }
@@ -152,8 +143,8 @@ export class BagWriter {
     return `${this.name}/${path}`;
   }
 
-  private entryOptions(compress: boolean, lastModDate: Date): ZipWriterAddDataOptions {
-    return { level: compress ? 6 : 0, lastModDate, onprogress: async (done: number) => this.report(done) };
+  private entryOptions(compress: boolean, modified: Date): ZipEntryOptions {
+    return { compress, modified, onProgress: (done) => this.report(done) };
   }
 
   private report(extraBytes = 0): void {
@@ -162,11 +153,7 @@ export class BagWriter {
 
   private async addHashed(path: string, bytes: Uint8Array, lastModDate = this.generatedAt): Promise<string> {
     const sha256 = await sha256Hex(bytes);
-    await this.zip.add(
-      this.entryName(path),
-      new Uint8ArrayReader(bytes),
-      this.entryOptions(true, lastModDate),
-    );
+    await this.zip.add(this.entryName(path), { bytes }, this.entryOptions(true, lastModDate));
     this.count(bytes.length);
     return sha256;
   }
