@@ -8,28 +8,14 @@ import type { EvidenceDatabase } from './db';
  * (two windows, two contexts) queue up and the chain stays linear.
  */
 export async function appendCustody(db: EvidenceDatabase, entry: UnsealedEntry): Promise<CustodyEntry> {
-  const previous = await db.custody.orderBy('sequence').last();
-  const sealed = sealEntry(entry, previous);
+  const sealed = sealEntry(entry, await lastCustodyEntry(db));
   await db.custody.add(sealed);
   return sealed;
 }
 
-/**
- * Appends several entries in their order with one read of the chain's end and one write, for
- * changes made many at a time (a register import). Same transaction rule as appendCustody.
- */
-export async function appendCustodyEntries(
-  db: EvidenceDatabase,
-  entries: readonly UnsealedEntry[],
-): Promise<CustodyEntry[]> {
-  let previous: CustodyEntry | undefined = await db.custody.orderBy('sequence').last();
-  const sealed: CustodyEntry[] = [];
-  for (const entry of entries) {
-    previous = sealEntry(entry, previous);
-    sealed.push(previous);
-  }
-  await db.custody.bulkAdd(sealed);
-  return sealed;
+/** The chain's newest entry, to seal the next ones after; read it in the transaction that appends them. */
+export function lastCustodyEntry(db: EvidenceDatabase): Promise<CustodyEntry | undefined> {
+  return db.custody.orderBy('sequence').last();
 }
 
 /** The whole log in chain order. */

@@ -3,8 +3,9 @@ import { criteriaProblems } from '@/utils/risk/criteria-check';
 import { riskProblems } from '@/utils/risk/risk-check';
 import { importReady, type RiskImportPreview } from '@/utils/risk/risk-import';
 import type { CustodyEntry } from '@/utils/evidence/types';
+import { sealEntries } from '@/utils/integrity/custody';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
-import { appendCustody, appendCustodyEntries } from './custody-log';
+import { appendCustody, lastCustodyEntry } from './custody-log';
 import type { EvidenceDatabase } from './db';
 import { ValidationError } from './isms-repository';
 import { writeTransaction } from './write-transaction';
@@ -87,10 +88,16 @@ export async function applyRiskImport(
   const afters = [...preview.added, ...preview.changed.map((change) => change.after)];
   await writeTransaction(db, [db.risks, db.custody], async () => {
     // The custody entry keeps what the register held at the write, not what the preview saw earlier.
-    const befores = await db.risks.bulkGet(afters.map((after) => after.id));
-    await db.risks.bulkPut(afters);
-    await appendCustodyEntries(
-      db,
+    const [befores, previous] = await Promise.all([
+      heldRisks(
+        db,
+        afters.map((after) => after.id),
+      ),
+      lastCustodyEntry(db),
+    ]);
+    // The rows are handed to the database first, so it writes them while the entries are hashed here.
+    const written = db.risks.bulkPut(afters);
+    const entries = sealEntries(
       afters.map((after, index) => ({
         at,
         event: 'risk-change' as const,
@@ -98,7 +105,9 @@ export async function applyRiskImport(
         actor,
         details: { change: 'import' as const, riskId: after.id, before: befores[index] ?? null, after },
       })),
+      previous,
     );
+    await Promise.all([written, db.custody.bulkAdd(entries)]);
   });
   return afters.length;
 }
@@ -118,6 +127,17 @@ export async function saveRiskCriteria(
     await logChange(db, 'criteria', { riskId: null, before, after }, actor, at);
     return after;
   });
+}
+
+/**
+ * The rows held under these IDs, in their order (undefined where none): the register's keys in one read,
+ * then only the rows that exist, so a register of new risks costs no lookups one by one.
+ */
+async function heldRisks(db: EvidenceDatabase, ids: readonly string[]): Promise<(Risk | undefined)[]> {
+  const held = new Set(await db.risks.toCollection().primaryKeys());
+  const rows = await db.risks.bulkGet(ids.filter((id) => held.has(id)));
+  const byId = new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  return ids.map((id) => byId.get(id));
 }
 
 function sameRisk(left: Risk, right: Risk): boolean {

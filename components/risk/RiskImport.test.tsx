@@ -76,4 +76,31 @@ describe('RiskImport', () => {
     await waitFor(() => expect(onConfirm).toHaveBeenCalledTimes(1));
     expect(await screen.findByText('2 risks imported from register.csv.')).toBeTruthy();
   });
+
+  it('keeps the confirmed preview on screen while the register reloads under it', async () => {
+    let finish: (count: number) => void = () => undefined;
+    const props = {
+      catalogue: DEFAULT_CATALOGUE,
+      criteria: DEFAULT_RISK_CRITERIA,
+      now: () => '2025-06-20T10:00:00.000Z',
+      readFile: (file: File) => file.text(),
+    };
+    const view = render(
+      <RiskImport
+        {...props}
+        existing={[]}
+        onConfirm={async (preview) => {
+          // The dashboard reloads before the write resolves: the register now holds the imported rows.
+          view.rerender(<RiskImport {...props} existing={preview.added} onConfirm={async () => 0} />);
+          return new Promise<number>((resolve) => (finish = resolve));
+        }}
+      />,
+    );
+    choose(['ID,Title,Likelihood,Impact', 'R-1,Backups fail,4,5'].join('\n'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 risk' }));
+    expect(await screen.findByRole('button', { name: 'Saving…' })).toBeTruthy();
+    expect(screen.getByTestId('risk-import-diff').textContent).toContain('1 new, 0 changed, 0 unchanged.');
+    finish(1);
+    expect(await screen.findByText('1 risk imported from register.csv.')).toBeTruthy();
+  });
 });

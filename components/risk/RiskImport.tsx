@@ -33,17 +33,19 @@ interface Loaded {
 export function RiskImport({ catalogue, criteria, existing, now, readFile, onConfirm }: RiskImportProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [overrides, setOverrides] = useState<ReadonlyMap<string, RiskCsvColumn | null>>(new Map());
-  const [busy, setBusy] = useState(false);
+  // The preview being written: it stays on screen as confirmed while the register reloads under it.
+  const [writing, setWriting] = useState<RiskImportPreview | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
 
   const preview = useMemo(
     () =>
-      loaded
+      writing ??
+      (loaded
         ? previewRiskImport(loaded.text, { criteria, catalogue, existing, now: now(), overrides })
-        : null,
+        : null),
     // `now` is read once per preview; a new clock tick alone is no reason to re-read the file.
-    [loaded, criteria, catalogue, existing, overrides],
+    [writing, loaded, criteria, catalogue, existing, overrides],
   );
 
   async function choose(file: File | undefined) {
@@ -59,7 +61,7 @@ export function RiskImport({ catalogue, criteria, existing, now, readFile, onCon
   }
 
   async function confirm(ready: RiskImportPreview) {
-    setBusy(true);
+    setWriting(ready);
     setError('');
     try {
       const written = await onConfirm(ready);
@@ -68,7 +70,7 @@ export function RiskImport({ catalogue, criteria, existing, now, readFile, onCon
     } catch (failure) {
       setError(errorText(failure));
     } finally {
-      setBusy(false);
+      setWriting(null);
     }
   }
 
@@ -121,10 +123,10 @@ export function RiskImport({ catalogue, criteria, existing, now, readFile, onCon
             <button
               type="button"
               class="primary"
-              disabled={busy || !importReady(preview)}
+              disabled={writing !== null || !importReady(preview)}
               onClick={() => void confirm(preview)}
             >
-              {busy
+              {writing
                 ? commonText.saving
                 : riskScreenText.import.confirm(preview.added.length + preview.changed.length)}
             </button>

@@ -158,6 +158,10 @@ try {
     }
   });
   if (stored.risks !== RISKS) throw new Error(`The register holds ${stored.risks} risks after the runs.`);
+  // One custody entry per risk written: each run's import and re-import.
+  const logged = RUNS * (RISKS + RISKS / 10);
+  if (stored.custody !== logged)
+    throw new Error(`The custody log holds ${stored.custody} entries, not ${logged}.`);
 
   const machine = describeMachine(CHROMIUM_PATH, extension.context.browser()?.version());
   const s = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, summarize(list)]));

@@ -72,6 +72,24 @@ export function sealEntry(entry: UnsealedEntry, previous: ChainEntry | undefined
   return { ...linked, hash: hashEntry(linked) };
 }
 
+/**
+ * Links entries one after the other, the first to `previous`, as sealEntry does one at a time: for changes
+ * made many at a time (a register import), whose entries are then added in the transaction that read `previous`.
+ */
+export function sealEntries(
+  entries: readonly UnsealedEntry[],
+  previous: ChainEntry | undefined,
+): CustodyEntry[] {
+  const sealed: CustodyEntry[] = [];
+  let last = previous;
+  for (const entry of entries) {
+    const next = sealEntry(entry, last);
+    sealed.push(next);
+    last = next;
+  }
+  return sealed;
+}
+
 /** The entry as a bundle that does not export its evidence carries it. */
 export function withholdEntry(entry: CustodyEntry): WithheldEntry {
   const { sequence, at, event, payloadHash, previousHash, hash } = entry;
