@@ -111,4 +111,67 @@ describe('the popup coverage grid', () => {
     await second.popup.close();
     await second.page.close();
   });
+
+  it('captures for a gap from the popup’s gap list: the record is tagged to it and the gap leaves the list', async () => {
+    const url = session.fixture('ticket.html');
+    const gapIds = (popup: PopupHandle) =>
+      popup.evaluate(() =>
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            '[data-testid="coverage-summary"] [data-testid="gap-list"] li.gap',
+          ),
+        ].map((gap) => gap.dataset.controlId ?? ''),
+      );
+    const first = await openPopupWithGrid(session, url);
+    await first.popup.waitFor('[data-testid="coverage-summary"] [data-testid="gap-capture"]');
+    const gapsBefore = await gapIds(first.popup);
+    const gap = gapsBefore[0]!;
+    // The most urgent gap, whatever it is (a clause of the ISMS or an Annex A control).
+    expect(gap).toMatch(/^(A\.)?\d+\.\d+$/);
+    const countBefore = (await session.read()).evidence.length;
+
+    // The gap's own button, found by the name a screen reader gives it.
+    await first.popup.click(
+      `[data-testid="coverage-summary"] button[aria-label="Capture this tab as evidence for ${gap}"]`,
+    );
+    await first.popup.waitFor('[data-testid="tagging"] input[type=checkbox][data-control-id]', {
+      timeout: 20_000,
+    });
+    // The capture itself is stored as the rules saw the ticket page: the gap's control is not among them.
+    const captured = await session.read();
+    expect(captured.evidence).toHaveLength(countBefore + 1);
+    const stored = captured.evidence.reduce((a, b) => (b.sequence > a.sequence ? b : a));
+    expect(stored).toMatchObject({ url, kind: 'visible', status: 'needs-review' });
+    expect(stored.controls).not.toContain(gap);
+    // The tagging view opens with the gap's control ticked, first.
+    const ticked = await checkedControls(first.popup);
+    expect(ticked[0]).toBe(gap);
+    expect(await saveTagging(first.popup)).toContain(stored.id);
+
+    const dump = await session.read();
+    const record = dump.evidence.find((candidate) => candidate.id === stored.id)!;
+    expect(record.status).toBe('ready');
+    expect(record.controls).toContain(gap);
+    expect(record.controls).toEqual(expect.arrayContaining(ticked));
+    expect(verifyCustodyChain(dump.custody)).toEqual([]);
+    // The popup reads coverage again after the save: the gap is gone from the list.
+    await first.popup.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="coverage-summary"] [data-testid="gap-list"]') !== null &&
+        document.querySelector(
+          `[data-testid="coverage-summary"] [data-testid="gap-list"] li.gap[data-control-id="${id}"]`,
+        ) === null,
+      { args: [gap], description: `the gap ${gap} to leave the list` },
+    );
+    expect(await gapIds(first.popup)).not.toContain(gap);
+    await first.popup.close();
+    await first.page.close();
+
+    // A new popup agrees: the control is no longer a gap.
+    const second = await openPopupWithGrid(session, url);
+    await second.popup.waitFor('[data-testid="coverage-summary"] [data-testid="gap-list"]');
+    expect(await gapIds(second.popup)).not.toContain(gap);
+    await second.popup.close();
+    await second.page.close();
+  });
 });
