@@ -60,6 +60,8 @@ export async function assembleEvidence(
       source: table.source,
       rows: table.rows.length,
       truncated: table.truncated,
+      // A table read from a same-origin frame names that frame's URL.
+      ...(table.frame ? { frame: table.frame } : {}),
     })),
     domSnapshot: { truncated: page.dom.truncated, originalBytes: page.dom.originalBytes },
     // What page reading went past (by kind) and which frames were read or, of other origins, only listed.

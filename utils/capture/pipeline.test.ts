@@ -215,6 +215,25 @@ describe('the one capture pipeline', () => {
     expect((await metadataOf(plain.prepared)).masking).toBeUndefined();
   });
 
+  it('names the frame each table of a framed page was read from, and none for the page’s own', async () => {
+    const start = await startCapture(adapter(), 3);
+    const table = { caption: '', rows: [['User'], ['user-001']], source: 'table' as const, truncated: false };
+    const framed: PageSnapshot = {
+      ...snapshot,
+      tables: [
+        { ...table, name: 'table-1' },
+        { ...table, name: 'table-2', frame: 'https://idp.example.com/users/list' },
+      ],
+    };
+    const { prepared } = await prepareEvidence(adapter(), start, reading({ snapshot: framed }));
+    const metadata = (await metadataOf(prepared)) as { tables: Record<string, unknown>[] };
+    expect(metadata.tables.map((entry) => [entry.file, entry.frame])).toEqual([
+      ['table-1.csv', undefined],
+      ['table-2.csv', 'https://idp.example.com/users/list'],
+    ]);
+    expect(metadata.tables[0]).not.toHaveProperty('frame');
+  });
+
   it('takes the tab’s title when the page has none and nothing is masked', async () => {
     const start = await startCapture(adapter(), 3);
     const { context } = await prepareEvidence(
