@@ -4,7 +4,7 @@ import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { parseCsv, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
-import { closeTab, evaluate, openTab, waitFor } from './pages.mjs';
+import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
 import { pressShortcut } from './gestures.mjs';
 import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
 
@@ -218,6 +218,177 @@ describe('Firefox: a console that lives in frames', () => {
     expect(named('dom.html')).toContain('Security administrator');
     await closeTab(firefox, page);
   });
+
+  it('region capture inside a frame: that rectangle of Firefox’s pixels, the frame’s table it touches', async () => {
+    const page = await openShell();
+    const ratio = (await evaluate(firefox, page, () => window.devicePixelRatio)) as number;
+    const first = await boxInTop(page, ['#tool'], '#accounts tbody tr');
+    const region = { x: Math.round(first.x + 10), y: Math.round(first.y + 2), width: 300, height: 120 };
+    const before = (await readDatabase(firefox)).evidence.length;
+    await pressShortcut(firefox, 'Alt+Shift+R');
+    await pickerShown(page, true);
+    await pointer(page, [
+      { type: 'pointerMove', x: region.x, y: region.y },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerMove', x: region.x + 100, y: region.y + 50, duration: 50 },
+      { type: 'pointerMove', x: region.x + region.width, y: region.y + region.height, duration: 50 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+    const dump = await waitForEvidence(firefox, before + 1);
+    await pickerShown(page, false);
+
+    const record = newest(dump);
+    expect(record.kind).toBe('region');
+    expect(verifyArtifacts(record, dump.blobs)).toEqual([]);
+    const named = (name: string) => new TextDecoder().decode(bytesOf(dump, record, name));
+    const metadata = JSON.parse(named('metadata.json')) as { method: string; region?: { selected: string } };
+    expect(metadata.method).toBe('region-crop');
+    const png = readPng(bytesOf(dump, record, 'original.png'));
+    expect([png.width, png.height]).toEqual([region.width * ratio, region.height * ratio]);
+    expect(samePixels(png, await browserClip(page, region))).toBe(0);
+    // Held by an element of the frame: its text and the accounts table, not the shell's navigation.
+    expect(metadata.region?.selected).toMatch(/ in the frame http:.*\/framed\/users\.html$/);
+    const tables = record.artifacts
+      .filter((artifact) => artifact.role === 'table')
+      .map((artifact) => parseCsv(named(artifact.name)).rows);
+    expect(tables.map((rows) => rows[0]?.[0])).toEqual(['User']);
+    expect(tables[0]).toHaveLength(121);
+    const text = named('text.txt');
+    expect(text).toContain('user-001');
+    expect(text).not.toContain('Audit log');
+    await closeTab(firefox, page);
+  });
+
+  it('full page: scrolls the pane inside the frame, every row once in order, the sticky header once', async () => {
+    const page = await openShell();
+    const geometry = await evaluate(firefox, page, () => {
+      const frame = document.getElementById('tool')!.getBoundingClientRect();
+      const tool = document.querySelector<HTMLIFrameElement>('#tool')!.contentDocument!;
+      const box = tool.getElementById('list')!.getBoundingClientRect();
+      // Right of the user name, inside its coloured cell: the colour alone, no glyph.
+      const firstCell = tool.querySelector('#accounts tbody td')!.getBoundingClientRect();
+      return {
+        dpr: window.devicePixelRatio,
+        paneTop: frame.top + box.top,
+        rowMiddles: [...tool.querySelectorAll('#accounts tbody tr')].map((row) => {
+          const rect = row.getBoundingClientRect();
+          return rect.top - box.top + rect.height / 2;
+        }),
+        cellX: frame.left + firstCell.right - 4,
+      };
+    });
+    const before = (await readDatabase(firefox)).evidence.length;
+    await pressShortcut(firefox, 'Alt+Shift+F');
+    const dump = await waitForEvidence(firefox, before + 1, { timeout: 60_000 });
+    const record = newest(dump);
+    expect(record).toMatchObject({ kind: 'full-page', url: shell });
+    expect(verifyArtifacts(record, dump.blobs)).toEqual([]);
+    const metadata = JSON.parse(new TextDecoder().decode(bytesOf(dump, record, 'metadata.json'))) as {
+      fullPage: { scrollContainer: string; tiles: unknown[] };
+    };
+    expect(metadata.fullPage.scrollContainer).toMatch(/^div#list in the frame .*framed\/users\.html$/);
+    expect(metadata.fullPage.tiles.length).toBeGreaterThan(1);
+    const png = readPng(bytesOf(dump, record, 'original-1.png'));
+    const { dpr } = geometry;
+    const colourAt = (y: number) =>
+      png
+        .pixel(Math.round(geometry.cellX * dpr), Math.round(y * dpr))
+        .slice(0, 3)
+        .join(',');
+    // Every row's first cell, in order, where the pane's content puts it below the frame's top.
+    for (let i = 0; i < 120; i++)
+      expect(colourAt(geometry.paneTop + geometry.rowMiddles[i]!), `row ${i + 1}`).toBe(
+        `${(i * 37) % 256},${(i * 91) % 256},50`,
+      );
+    let headerRows = 0;
+    for (let y = 0; y < png.height; y++)
+      if (
+        png
+          .pixel(Math.round(geometry.cellX * dpr), y)
+          .slice(0, 3)
+          .join(',') === '255,0,255'
+      )
+        headerRows++;
+    expect(headerRows).toBeGreaterThan(0);
+    expect(headerRows).toBeLessThanOrEqual(Math.round(31 * dpr)); // once, not on every tile
+    // The page is as the admin left it: the pane back at the top.
+    expect(
+      await evaluate(
+        firefox,
+        page,
+        () =>
+          document.querySelector<HTMLIFrameElement>('#tool')!.contentDocument!.getElementById('list')!
+            .scrollTop,
+      ),
+    ).toBe(0);
+    await closeTab(firefox, page);
+  });
+
+  // Last: masking stays switched on for the rest of the profile.
+  it('masks e-mail addresses inside the frames, in the pixels as in the text', async () => {
+    const popup = await openTab(firefox, firefox.extensionUrl('popup.html'), { background: true });
+    await click(firefox, popup, 'input[data-testid="masking-enabled"]');
+    await closeTab(firefox, popup);
+    // The popup ticks the box at once and saves through the background: wait until a new popup reads it.
+    await expect.poll(() => maskingShownOn(), { timeout: 10_000 }).toBe(true);
+
+    const page = await openShell();
+    const cell = await evaluate(firefox, page, () => {
+      const frame = document.getElementById('tool')!.getBoundingClientRect();
+      const tool = document.querySelector<HTMLIFrameElement>('#tool')!.contentDocument!;
+      const box = tool
+        .querySelector<HTMLTableRowElement>('#accounts tbody tr')!
+        .cells[1]!.getBoundingClientRect();
+      return { x: frame.left + box.left + 8, y: frame.top + box.top + box.height / 2, dpr: devicePixelRatio };
+    });
+    const before = (await readDatabase(firefox)).evidence.length;
+    await pressShortcut(firefox, 'Alt+Shift+E');
+    const dump = await waitForEvidence(firefox, before + 1);
+    const record = newest(dump);
+    expect(verifyArtifacts(record, dump.blobs)).toEqual([]);
+    const named = (name: string) => new TextDecoder().decode(bytesOf(dump, record, name));
+    const text = named('text.txt');
+    expect(text).toContain('user-001');
+    expect(text).toContain('Billing administrator');
+    expect(text).not.toContain('@northwind.example');
+    for (const artifact of record.artifacts.filter((candidate) => candidate.mimeType.startsWith('text/')))
+      expect(named(artifact.name), artifact.name).not.toContain('northwind.example');
+    const original = readPng(bytesOf(dump, record, 'original.png'));
+    expect(original.pixel(Math.round(cell.x * cell.dpr), Math.round(cell.y * cell.dpr)).slice(0, 3)).toEqual([
+      0, 0, 0,
+    ]);
+    const metadata = JSON.parse(named('metadata.json')) as {
+      masking: {
+        rules: { ruleId: string; pixelAreas: number }[];
+        framesNotScanned: { origin: string; frames: number; reason: string }[];
+      };
+    };
+    expect(metadata.masking.rules.find((count) => count.ruleId === 'email')!.pixelAreas).toBeGreaterThan(5);
+    // The status badge's frame is another origin's: masking could not look inside it, and says so by origin.
+    expect(metadata.masking.framesNotScanned).toEqual([
+      { origin: new URL(server.crossOriginUrl).origin, frames: 1, reason: 'no-permission' },
+    ]);
+    await closeTab(firefox, page);
+  });
+
+  /** Whether a freshly opened popup shows masking switched on (it reads the stored setting). */
+  async function maskingShownOn(): Promise<boolean | undefined> {
+    const popup = await openTab(firefox, firefox.extensionUrl('popup.html'), { background: true });
+    try {
+      const state = await waitFor(
+        firefox,
+        popup,
+        () => {
+          const box = document.querySelector<HTMLInputElement>('input[data-testid="masking-enabled"]');
+          return box && !box.disabled ? { checked: box.checked } : null;
+        },
+        { description: 'the masking switch' },
+      );
+      return state?.checked;
+    } finally {
+      await closeTab(firefox, popup);
+    }
+  }
 
   const pickerShown = (page: string, shown: boolean) =>
     waitFor(
