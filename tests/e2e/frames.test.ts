@@ -118,12 +118,37 @@ describe('capturing a console that lives in frames', () => {
     const caption = await boxInTop(page, ['#tool', '#details'], '#roles caption');
     const table = await boxInTop(page, ['#tool', '#details'], '#roles');
     const dpr = await page.evaluate(() => window.devicePixelRatio);
+    const viewport = await page.evaluate(() => ({
+      x: 0,
+      y: 0,
+      width: window.innerWidth,
+      height: window.innerHeight,
+    }));
+    const unpicked = await cdpClip(page, viewport);
     const counts = await storeCounts(session);
     await pickFromPopup(page);
     // Over the caption inside the inner frame, ↑ to its table, Enter.
     await page.mouse.move(caption.x + 10, caption.y + caption.height / 2);
     await page.mouse.move(caption.x + 20, caption.y + caption.height / 2, { steps: 2 });
     await page.keyboard.press('ArrowUp');
+    // The highlight lies over the table inside the inner frame, placed in the top viewport: every pixel
+    // inside the table's rectangle is tinted, the page next to it and below it is as it was.
+    const highlighted = await cdpClip(page, viewport);
+    const changed = (x: number, y: number) =>
+      highlighted.pixel(Math.round(x * dpr), Math.round(y * dpr)).join() !==
+      unpicked.pixel(Math.round(x * dpr), Math.round(y * dpr)).join();
+    const right = table.x + table.width;
+    const bottom = table.y + table.height;
+    const across = table.y + 30; // below the label, above the banner
+    for (let x = Math.ceil(table.x) + 2; x <= Math.floor(right) - 2; x += 4)
+      expect(changed(x, across), `inside at ${x},${across}`).toBe(true);
+    for (let x = Math.ceil(right) + 2; x < Math.ceil(right) + 40; x += 4)
+      expect(changed(x, across), `right of it at ${x},${across}`).toBe(false);
+    const down = table.x + 6; // left of the banner
+    for (let y = Math.ceil(table.y) + 2; y <= Math.floor(bottom) - 2; y += 4)
+      expect(changed(down, y), `inside at ${down},${y}`).toBe(true);
+    for (let y = Math.ceil(bottom) + 2; y < Math.ceil(bottom) + 12; y += 2)
+      expect(changed(down, y), `below it at ${down},${y}`).toBe(false);
     await page.keyboard.press('Enter');
     const { record, named, tables, metadata, png } = await nextRecord(counts);
     expect(await page.locator(PICKER).count()).toBe(0);

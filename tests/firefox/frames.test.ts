@@ -177,10 +177,17 @@ describe('Firefox: a console that lives in frames', () => {
     const caption = await boxInTop(page, ['#tool', '#details'], '#roles caption');
     const table = await boxInTop(page, ['#tool', '#details'], '#roles');
     const ratio = (await evaluate(firefox, page, () => window.devicePixelRatio)) as number;
+    const viewport = (await evaluate(firefox, page, () => ({
+      x: 0,
+      y: 0,
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.clientHeight,
+    }))) as Box;
+    const unpicked = await browserClip(page, viewport);
     const before = (await readDatabase(firefox)).evidence.length;
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
-    // Over the caption inside the inner frame, ↑ to its table, Enter.
+    // Over the caption inside the inner frame, ↑ to its table.
     await pointer(page, [
       { type: 'pointerMove', x: Math.round(caption.x + 10), y: Math.round(caption.y + caption.height / 2) },
       {
@@ -190,7 +197,26 @@ describe('Firefox: a console that lives in frames', () => {
         duration: 50,
       },
     ]);
-    await keys(page, ['\uE013', '\uE007']);
+    await keys(page, ['\uE013']);
+    // The highlight lies over the table inside the inner frame, placed in the top viewport: every pixel
+    // inside the table's rectangle is tinted, the page next to it and below it is as it was.
+    const highlighted = await browserClip(page, viewport);
+    const changed = (x: number, y: number) =>
+      highlighted.pixel(Math.round(x * ratio), Math.round(y * ratio)).join() !==
+      unpicked.pixel(Math.round(x * ratio), Math.round(y * ratio)).join();
+    const right = table.x + table.width;
+    const bottom = table.y + table.height;
+    const across = table.y + 30; // below the label, above the banner
+    for (let x = Math.ceil(table.x) + 2; x <= Math.floor(right) - 2; x += 4)
+      expect(changed(x, across), `inside at ${x},${across}`).toBe(true);
+    for (let x = Math.ceil(right) + 2; x < Math.ceil(right) + 40; x += 4)
+      expect(changed(x, across), `right of it at ${x},${across}`).toBe(false);
+    const down = table.x + 6; // left of the banner
+    for (let y = Math.ceil(table.y) + 2; y <= Math.floor(bottom) - 2; y += 4)
+      expect(changed(down, y), `inside at ${down},${y}`).toBe(true);
+    for (let y = Math.ceil(bottom) + 2; y < Math.ceil(bottom) + 12; y += 2)
+      expect(changed(down, y), `below it at ${down},${y}`).toBe(false);
+    await keys(page, ['\uE007']);
     const dump = await waitForEvidence(firefox, before + 1);
     await pickerShown(page, false);
 
