@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { popupShell } from './scripts/popup-shell.mjs';
 
 // The manifest is the product's security boundary: tests/e2e/manifest.test.ts pins it.
 export default defineConfig({
@@ -7,7 +8,8 @@ export default defineConfig({
   // MV3 everywhere: one `action` API, and Firefox (109+) grants activeTab to MV3 add-ons the same way.
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // The popup's HTML holds its capture buttons from the first byte (scripts/popup-shell.mjs).
+  vite: () => ({ plugins: [preact(), popupShell()] }),
   // The sources archive the Firefox add-ons site asks for (docs/STORE.md): WXT already leaves out
   // node_modules, .output and hidden folders; nothing local or generated goes in either.
   zip: { excludeSources: ['dist/**', 'test-results/**', 'tmp/**', '**/*.log'] },
