@@ -42,6 +42,9 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
+          // The export hands its finished zip to downloads.download, which says when the download is complete
+          // so the working copy in the extension's storage can go; asked for at the first export's click.
+          optional_permissions: ['downloads'],
           browser_specific_settings: {
             gecko: {
               id: 'isms-evidence-collector@isms-evidence-collector.org',

@@ -23,7 +23,7 @@ export interface ExportPanelProps {
   /** The organisation as set (settings, policy or audit plan); empty when none is, and the page asks. */
   organisation: string;
   defaultWindow: { start: string | null; end: string | null };
-  /** Where the zip goes: streamed into a file the user picks (Chrome), or a download (Firefox). */
+  /** Where the zip goes: streamed into a file the user picks (Chrome), or streamed into OPFS, then downloaded (Firefox). */
   saveTarget: 'file-picker' | 'download';
   estimate: (filter: ExportFilter) => Promise<BundleEstimate>;
   /** Audits with a request list: each can be exported as "evidence for request list X". */

@@ -34,7 +34,7 @@ async function main() {
       requestLists={requestLists}
       onExport={async (filter, password, { signal, onProgress }, choices) => {
         const now = new Date();
-        const target = await openSaveTarget(`${bundleName(choices.organisation, localDay(now))}.zip`);
+        const target = await openSaveTarget(`${bundleName(choices.organisation, localDay(now))}.zip`, signal);
         if (!target) return null;
         try {
           const result = await exportBundle(db, target.stream, {

@@ -12,7 +12,9 @@ import { pressShortcut } from './gestures.mjs';
 import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
 
 // Full-page capture, export and import in Firefox: a whole page captured with Alt+Shift+F, the auditor
-// bundle saved as a download (Firefox has no streaming save picker), and imported into a fresh profile.
+// bundle saved as a download (Firefox has no streaming save picker), and imported into a fresh profile. The
+// export button is clicked by script, not by a trusted click, so Firefox refuses the downloads permission and
+// the page downloads with a link: the fallback path (export-stream.test.ts covers downloads.download).
 describe('Firefox: full page, export as a download, import', () => {
   let server: FixtureServer;
   let exporter: LaunchedFirefox | undefined;

@@ -23,6 +23,7 @@ interface Manifest {
   version: string;
   permissions: string[];
   optional_host_permissions?: string[];
+  optional_permissions?: string[];
   background: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
 }
@@ -67,6 +68,8 @@ describe('the store packages from `npm run zip`', () => {
       expect([...manifest.permissions].sort()).toEqual(PERMISSIONS);
       expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(OPTIONAL_ORIGINS);
       for (const key of NO_STANDING_ACCESS) expect(manifest, key).not.toHaveProperty(key);
+      // Firefox's export asks for downloads at its first click, to learn when the download is complete.
+      expect(manifest.optional_permissions ?? []).toEqual(name === 'firefox' ? ['downloads'] : []);
     },
   );
 

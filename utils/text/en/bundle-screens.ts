@@ -24,7 +24,14 @@ export const exportText = {
   nothingMatches:
     'No evidence matches these choices; the bundle would hold the SoA, findings and custody log only.',
   filePicker: 'You choose where to save; the zip is written straight into that file.',
-  download: 'The zip is assembled in memory, then downloaded: for very large exports, use Chrome or Edge.',
+  download:
+    'The zip is written into the browser’s storage for this extension as it is made, then handed to your downloads. Firefox asks once for the Downloads permission: with it, that working copy is removed as soon as the download is complete (otherwise at the next export).',
+  diskFull:
+    'There is not enough space to write the zip: the disk, or the storage Firefox allows this extension, is full. The partial file was removed; free some space or export fewer records, then export again.',
+  downloadCancelled: 'The download was cancelled in the browser; the working copy was removed.',
+  downloadNoSpace:
+    'The download folder has not enough space for the zip; the working copy was removed. Free some space, then export again.',
+  downloadInterrupted: (reason: string) => `The download stopped (${reason}); the working copy was removed.`,
   exportBundle: 'Export bundle',
   cancelled: 'Export cancelled',
   progress: 'Export progress',
