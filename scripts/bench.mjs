@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark, each writing its own section of docs/BENCHMARKS.md. Choose some with
-// BENCH_ONLY=capture,full-page,popup,library,export,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace,signing,risk-import (default: all). After this file's own
+// BENCH_ONLY=capture,full-page,popup,library,export,export-firefox,synthetic,element,suggestions,requests,frameworks,team-pull,team-sync,trace,signing,risk-import (default: all). After this file's own
 // capture benchmark, the others run as child processes on the same build: scripts/bench/full-page.mjs
 // (full-page capture of a tall table against the rate-limit floor and Chromium's own full-page screenshot,
 // pixel for pixel), scripts/bench/popup-render.mjs (popup first render at 1k/10k/50k records),
 // scripts/bench/library.mjs (evidence library first rows and search), scripts/bench/export-throughput.mjs
-// (1 GiB export in Chromium vs. `zip -0`), scripts/bench/synthetic-export.mjs (70,000 files / 5 GiB with the writer in Node) and
+// (1 GiB export in Chromium vs. `zip -0`), scripts/bench/export-firefox.mjs (the same in Firefox ESR, through the
+// origin-private file system into a download), scripts/bench/synthetic-export.mjs (70,000 files / 5 GiB with the writer in Node) and
 // scripts/bench/element.mjs (element capture of a 200-row table, cropped and re-rendered, click to commit) and
 // scripts/bench/suggestions.mjs (precision and recall of the pre-ticked controls on the admin-console corpus) and
 // scripts/bench/requests.mjs (the dashboard's request list of 2,000 requests with 10,000 evidence records) and
@@ -52,6 +53,7 @@ const BENCHMARKS = [
   'popup-first-open',
   'library',
   'export',
+  'export-firefox',
   'synthetic',
   'element',
   'suggestions',
@@ -179,6 +181,7 @@ const SCRIPTS = {
   'popup-first-open': 'popup-first-open.mjs',
   library: 'library.mjs',
   export: 'export-throughput.mjs',
+  'export-firefox': 'export-firefox.mjs',
   synthetic: 'synthetic-export.mjs',
   element: 'element.mjs',
   suggestions: 'suggestions.mjs',
