@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getDatabase, type EvidenceDatabase } from '@/storage/db';
 import { appendCustody } from '@/storage/custody-log';
 import {
-  claimNextJob,
+  claimJobs,
   failJob,
   finishJob,
   nextDueAt,
@@ -28,14 +28,16 @@ import {
 import { readEffectiveCapturer } from '@/platform/effective-settings';
 import { probeWriteOnce, type ProbeResult } from '@/utils/team-store/probe';
 import { blobKey } from '@/utils/team-store/keys';
+import { limit, type Limit } from '@/utils/team-store/limit';
 import { recordObject } from '@/utils/team-store/record-object';
 import { S3Store, StoreError } from '@/utils/team-store/s3-client';
 import type { SyncFailure } from '@/utils/team-store/errors';
 import { uploadEvidence } from '@/utils/team-store/upload';
+import type { CustodyEntry } from '@/utils/evidence/types';
 import { teamStoreErrorText } from '@/utils/text';
 
 /**
- * The sync runner: turns new custody entries into jobs and uploads them, one job at a time, until the queue is
+ * The sync runner: turns new custody entries into jobs and uploads them, several at once, until the queue is
  * empty or the store fails; then an alarm wakes the worker at the next retry time. Every state is in IndexedDB
  * before the runner acts on it, so a worker stopped mid-upload (or a browser closed) loses nothing: on start,
  * the jobs it left "uploading" wait again and skip the objects they already wrote.
@@ -45,11 +47,18 @@ export const SYNC_ALARM = 'team-store-sync';
 /** Blobs in flight at once within one job. */
 const BLOB_CONCURRENCY = 2;
 /**
- * Jobs whose blobs travel at once (so at most JOBS_IN_FLIGHT × BLOB_CONCURRENCY blobs are in memory and on the
- * wire). One job at a time left the connection idle while each job hashed, looked up and wrote its small
- * objects: 0.08× rclone's throughput. Custody entries and records are still written strictly in job order.
+ * Blob transfers (look-up and upload) at once across every job of a pass: rclone's default of four. Chromium
+ * opens at most six connections to one host, so two stay free for the custody entries and records, which
+ * are written one at a time and would otherwise wait behind blobs.
  */
-const JOBS_IN_FLIGHT = 4;
+const TRANSFERS = 4;
+/**
+ * Jobs claimed at once, whose blobs travel while the oldest one writes its custody entries and record: enough
+ * that the transfers never run dry. A blob is a Blob from IndexedDB, sent as it is and read here only a slice
+ * at a time for its MD5, so the window costs little memory. Custody entries and records are still written
+ * strictly in job order.
+ */
+const JOBS_IN_FLIGHT = 8;
 
 /** Why the runner does not sync, in a form pages can turn into words; `ready` when it does. */
 export type SyncReadiness = 'not-configured' | 'no-permission' | 'not-probed' | 'not-tamper-proof' | 'ready';
@@ -110,37 +119,92 @@ async function syncPass(db: EvidenceDatabase): Promise<void> {
   // A safety net: should this worker be stopped mid-upload, the alarm starts it again to resume.
   await browser.alarms.create(SYNC_ALARM, { when: Date.now() + 60_000 });
   // A window of claimed jobs: their blobs (content-addressed, harmless to write early) upload together, while
-  // each job's custody entries and record are written in job order, after its own blobs, as one job at a time
-  // would — so a pull never sees a record before its bytes, nor a custody entry before the ones it follows.
-  const window: { job: SyncJobRow; blobs: Promise<Record<string, string>> }[] = [];
+  // the custody entries are written strictly in job order, each job's after its own blobs and after every
+  // earlier job's, and each record after its own custody entries — so a pull sees a prefix of the chain,
+  // never a record before its bytes nor a custody entry before the ones it follows. One job's record travels
+  // while the next job's custody entries go out: the chain, not the record, is what must stay in order.
+  const window: WindowJob[] = [];
   const passBlobs: PassBlobs = new Map();
-  for (;;) {
-    while (window.length < JOBS_IN_FLIGHT) {
-      const job = await claimNextJob(db, Date.now());
-      if (!job) break;
-      const blobs = uploadBlobs(db, store, installationId, job, passBlobs);
-      blobs.catch(() => undefined);
-      window.push({ job, blobs });
+  const transfer = limit(TRANSFERS);
+  // Marking a job done is not on the way of the next job's writes (should the worker stop first, the job is
+  // resumed and finds its objects by looking them up); the marks are kept in job order.
+  let finishing = Promise.resolve();
+  const settle = async (recording: RecordInFlight): Promise<{ error: unknown } | undefined> => {
+    try {
+      const written = await recording.written;
+      const id = recording.job.id!;
+      finishing = finishing.then(() => finishJob(db, id, new Date().toISOString(), written));
+      return undefined;
+    } catch (error) {
+      return { error };
     }
+  };
+  let recording: RecordInFlight | undefined;
+  let failed: { job: SyncJobRow; error: unknown } | undefined;
+  const release: SyncJobRow[] = [];
+  for (;;) {
+    // Refilled half a window at a time, in one transaction.
+    if (window.length <= JOBS_IN_FLIGHT / 2)
+      for (const job of await claimJobs(db, Date.now(), JOBS_IN_FLIGHT - window.length)) {
+        const blobs = uploadBlobs(db, store, installationId, job, passBlobs, transfer);
+        const custody = readJobCustody(db, job);
+        blobs.catch(() => undefined);
+        custody.catch(() => undefined);
+        window.push({ job, blobs, custody });
+      }
     const head = window.shift();
     if (!head) break;
+    let chained: Record<string, string>;
     try {
-      await runJob(db, store, installationId, head.job, await head.blobs);
-      await finishJob(db, head.job.id!, new Date().toISOString());
+      chained = await writeCustody(store, installationId, head.job, await head.blobs, await head.custody);
     } catch (error) {
-      const failed = await failJob(db, head.job.id!, failureOf(error), Date.now());
-      // The store is unreachable or refuses: the next jobs would fail the same way, so they wait as long.
-      await Promise.allSettled(window.map(({ blobs }) => blobs));
-      const notBefore = failed?.state.status === 'waiting' ? failed.state.notBefore : Date.now();
-      await releaseJobs(
-        db,
-        window.map(({ job }) => job.id!),
-        notBefore,
-      );
+      failed = { job: head.job, error };
       break;
     }
+    if (recording) {
+      const problem = await settle(recording);
+      if (problem) {
+        failed = { job: recording.job, ...problem };
+        release.push(head.job);
+        recording = undefined;
+        break;
+      }
+    }
+    recording = { job: head.job, written: writeRecord(store, installationId, head.job, chained) };
+    recording.written.catch(() => undefined);
   }
+  if (recording) {
+    const problem = await settle(recording);
+    if (problem && failed) release.push(recording.job);
+    else if (problem) failed = { job: recording.job, ...problem };
+  }
+  await Promise.allSettled([finishing]);
+  if (failed) {
+    const failedRow = await failJob(db, failed.job.id!, failureOf(failed.error), Date.now());
+    // The store is unreachable or refuses: the next jobs would fail the same way, so they wait as long.
+    await Promise.allSettled(window.map(({ blobs }) => blobs));
+    const notBefore = failedRow?.state.status === 'waiting' ? failedRow.state.notBefore : Date.now();
+    await releaseJobs(
+      db,
+      [...release, ...window.map(({ job }) => job)].map((job) => job.id!),
+      notBefore,
+    );
+  }
+  await finishing;
   await scheduleNextPass(db);
+}
+
+/** A claimed job: its blobs on their way, its custody entries being read. */
+interface WindowJob {
+  job: SyncJobRow;
+  blobs: Promise<Record<string, string>>;
+  custody: Promise<CustodyEntry[]>;
+}
+
+/** A job whose custody entries are in the store and whose record is on its way; every key it wrote. */
+interface RecordInFlight {
+  job: SyncJobRow;
+  written: Promise<Record<string, string>>;
 }
 
 function blobsOf(db: EvidenceDatabase, blobs: readonly SyncBlobRef[]) {
@@ -151,23 +215,12 @@ function blobsOf(db: EvidenceDatabase, blobs: readonly SyncBlobRef[]) {
   }));
 }
 
-function uploadOf(installationId: string, job: SyncJobRow, db: EvidenceDatabase) {
-  return {
-    installationId,
-    evidenceId: job.evidenceId ?? 'custody',
-    revision: job.revision ?? 1,
-    blobs: blobsOf(db, job.blobs),
-  };
+function uploadOf(installationId: string, job: SyncJobRow) {
+  return { installationId, evidenceId: job.evidenceId ?? 'custody', revision: job.revision ?? 1 };
 }
 
-function uploadOptions(db: EvidenceDatabase, job: SyncJobRow, written: Record<string, string>) {
-  return {
-    written,
-    headFirst: job.state.attempts > 1,
-    concurrency: BLOB_CONCURRENCY,
-    onWritten: (key: string, versionId: string, bytes: number) =>
-      recordWritten(db, job.id!, key, versionId, bytes, Date.now()),
-  };
+function uploadOptions(job: SyncJobRow, written: Record<string, string>) {
+  return { written, headFirst: job.state.attempts > 1 };
 }
 
 /** The blobs this pass is uploading or has uploaded, by SHA-256, with the written keys of the job uploading each. */
@@ -184,6 +237,7 @@ function uploadBlobs(
   installationId: string,
   job: SyncJobRow,
   pass: PassBlobs,
+  transfer: Limit,
 ): Promise<Record<string, string>> {
   const earlier = new Map(
     job.blobs.flatMap((blob) => {
@@ -197,8 +251,14 @@ function uploadBlobs(
   );
   const mine = uploadEvidence(
     store,
-    { ...uploadOf(installationId, job, db), blobs: blobsOf(db, own), record: undefined, custody: [] },
-    uploadOptions(db, job, job.versionIds),
+    { ...uploadOf(installationId, job), blobs: blobsOf(db, own), record: undefined, custody: [] },
+    {
+      ...uploadOptions(job, job.versionIds),
+      concurrency: BLOB_CONCURRENCY,
+      transfer,
+      // Each blob's version ID is kept as it lands (it is the job's progress, and a resumed job skips it).
+      onWritten: (key, versionId, bytes) => recordWritten(db, job.id!, key, versionId, bytes, Date.now()),
+    },
   );
   for (const blob of own) pass.set(blob.sha256, mine);
   return (async () => {
@@ -215,27 +275,38 @@ function uploadBlobs(
   })();
 }
 
-/** The rest of a job once its blobs are in the store: its custody entries, then its record. */
-async function runJob(
-  db: EvidenceDatabase,
+/** A job's custody entries, once its blobs are in the store; every key written so far. */
+function writeCustody(
   store: S3Store,
   installationId: string,
   job: SyncJobRow,
   written: Record<string, string>,
-) {
-  const custody = await readJobCustody(db, job);
-  await uploadEvidence(
+  custody: CustodyEntry[],
+): Promise<Record<string, string>> {
+  return uploadEvidence(
+    store,
+    { ...uploadOf(installationId, job), blobs: [], record: undefined, custody },
+    uploadOptions(job, written),
+  );
+}
+
+/** A job's record object (a custody job has none), once its custody entries are in the store. */
+async function writeRecord(
+  store: S3Store,
+  installationId: string,
+  job: SyncJobRow,
+  written: Record<string, string>,
+): Promise<Record<string, string>> {
+  if (job.kind !== 'evidence' || !job.record) return written;
+  return uploadEvidence(
     store,
     {
-      ...uploadOf(installationId, job, db),
+      ...uploadOf(installationId, job),
       blobs: [],
-      record:
-        job.kind === 'evidence' && job.record
-          ? recordObject(installationId, job.revision!, job.record, job.custody)
-          : undefined,
-      custody,
+      record: recordObject(installationId, job.revision!, job.record, job.custody),
+      custody: [],
     },
-    uploadOptions(db, job, written),
+    uploadOptions(job, written),
   );
 }
 

@@ -6,6 +6,7 @@ import { leaseMs } from '@/utils/team-store/queue';
 import { appendCustody } from './custody-log';
 import { EvidenceDatabase } from './db';
 import {
+  claimJobs,
   claimNextJob,
   failJob,
   finishJob,
@@ -194,6 +195,22 @@ describe('the upload queue', () => {
     expect(again.map((job) => job?.evidenceId)).toEqual(['EV-1', 'EV-2', 'EV-3']);
     expect(again[2]!.versionIds).toEqual({ 'acme/blobs/sha256/aa': 'v-aa' });
     expect(again[2]!.state.attempts).toBe(2);
+  });
+
+  it('claims a batch in one go: the oldest due jobs, an expired lease among them, and marks the custody objects done', async () => {
+    for (const id of ['EV-1', 'EV-2', 'EV-3', 'EV-4']) await write(evidence(id), 'capture');
+    await queueChanges(db, 'now');
+    expect((await claimNextJob(db, 0))?.evidenceId).toBe('EV-1');
+    // EV-1's lease has run out: it comes back first, then the waiting ones, at most three.
+    const batch = await claimJobs(db, leaseMs + 1, 3);
+    expect(batch.map((job) => job.evidenceId)).toEqual(['EV-1', 'EV-2', 'EV-3']);
+    expect(batch.every((job) => job.status === 'uploading')).toBe(true);
+    expect((await claimJobs(db, leaseMs + 1, 3)).map((job) => job.evidenceId)).toEqual(['EV-4']);
+    expect(await claimJobs(db, leaseMs + 1, 3)).toEqual([]);
+    await finishJob(db, batch[1]!.id!, 'done-at', { 'acme/record': 'v-record' });
+    const done = (await db.syncJobs.get(batch[1]!.id!))!;
+    expect(done.status).toBe('done');
+    expect(done.versionIds).toEqual({ 'acme/record': 'v-record' });
   });
 
   it('takes over a job whose lease ran out before a newer waiting one', async () => {

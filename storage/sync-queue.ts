@@ -157,21 +157,28 @@ const withState = (row: SyncJobRow, state: JobState): SyncJobRow => ({ ...row, s
 
 /** Claims the oldest job that is due (waiting past its retry time, or uploading with an expired lease). */
 export async function claimNextJob(db: EvidenceDatabase, now: number): Promise<SyncJobRow | undefined> {
+  return (await claimJobs(db, now, 1))[0];
+}
+
+/** Claims up to `limit` of the oldest due jobs, in id order, in one transaction. */
+export async function claimJobs(db: EvidenceDatabase, now: number, limit: number): Promise<SyncJobRow[]> {
+  if (limit <= 0) return [];
   return db.transaction('rw', db.syncJobs, async () => {
-    // The index lists each status's rows in id order: the first due row of each is all that is read, so a
+    // The index lists each status's rows in id order: only the first `limit` due rows of each are read, so a
     // claim costs the same with ten jobs open as with ten thousand.
     const firstDue = (status: 'waiting' | 'uploading') =>
       db.syncJobs
         .where('status')
         .equals(status)
         .filter((row) => isDue(row.state, now))
-        .first();
+        .limit(limit)
+        .toArray();
     const [waiting, uploading] = [await firstDue('waiting'), await firstDue('uploading')];
-    const due =
-      waiting && uploading ? (waiting.id! < uploading.id! ? waiting : uploading) : (waiting ?? uploading);
-    if (!due) return undefined;
-    const claimed = withState(due, claim(due.state, now));
-    await db.syncJobs.put(claimed);
+    const claimed = [...waiting, ...uploading]
+      .sort((a, b) => a.id! - b.id!)
+      .slice(0, limit)
+      .map((due) => withState(due, claim(due.state, now)));
+    await db.syncJobs.bulkPut(claimed);
     return claimed;
   });
 }
@@ -197,12 +204,24 @@ export async function recordWritten(
   });
 }
 
-export async function finishJob(db: EvidenceDatabase, id: number, at: string): Promise<void> {
+/**
+ * The job is done. `written`: objects written since the last `recordWritten`, with their version IDs (a job's
+ * custody entries and record are kept here, in the same write that marks it done; should the worker stop
+ * before, the retry looks each key up first and finds them).
+ */
+export async function finishJob(
+  db: EvidenceDatabase,
+  id: number,
+  at: string,
+  written: Readonly<Record<string, string>> = {},
+): Promise<void> {
   await db.transaction('rw', db.syncJobs, async () => {
     const row = await db.syncJobs.get(id);
     if (!row || row.state.status !== 'uploading') return;
+    const versionIds = { ...row.versionIds, ...written };
     await db.syncJobs.put({
-      ...withState(row, succeed(row.state, Object.values(row.versionIds))),
+      ...withState(row, succeed(row.state, Object.values(versionIds))),
+      versionIds,
       bytesDone: row.bytesTotal,
       lastError: null,
       doneAt: at,
@@ -346,8 +365,10 @@ export async function readJobCustody(db: EvidenceDatabase, row: SyncJobRow): Pro
   return entries.filter((entry): entry is CustodyEntry => entry !== undefined);
 }
 
-/** An artifact's bytes, or undefined when a tombstone's bytes are gone. */
-export async function readJobBlob(db: EvidenceDatabase, blob: SyncBlobRef): Promise<Uint8Array | undefined> {
-  const row = await db.blobs.get(blob.blobKey);
-  return row ? new Uint8Array(await row.data.arrayBuffer()) : undefined;
+/**
+ * An artifact's bytes as the stored Blob (read by whoever sends it, never copied here), or undefined when a
+ * tombstone's bytes are gone.
+ */
+export async function readJobBlob(db: EvidenceDatabase, blob: SyncBlobRef): Promise<Blob | undefined> {
+  return (await db.blobs.get(blob.blobKey))?.data;
 }

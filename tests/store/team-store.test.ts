@@ -94,6 +94,23 @@ describe('evidence in a locked bucket', () => {
     expect(versions.versions.filter((version) => version.key === key)).toHaveLength(1);
   });
 
+  it('sends an artifact as a Blob under its SHA-256, and the engine refuses bytes that do not match it', async () => {
+    const png = bytes('artifact bytes read from IndexedDB '.repeat(40_000));
+    const key = blobKey('acme/isms', sha(png));
+    const put = await locked.putObject(key, new Blob([png]), undefined, sha(png));
+    expect(put.etag).toBe(createHash('md5').update(png).digest('hex'));
+    expect(sha(await locked.getObject(key, put.versionId))).toBe(sha(png));
+    // Damaged bytes here (one byte changed) under the same content address: the signed payload hash is the
+    // key's, so the engine says no and nothing is written under that key.
+    const damaged = png.slice();
+    damaged[7] = damaged[7]! ^ 1;
+    const damagedKey = blobKey('acme/isms', sha(bytes('never stored')));
+    await expect(
+      locked.putObject(damagedKey, new Blob([damaged]), undefined, sha(bytes('never stored'))),
+    ).rejects.toThrow(/different bytes|integrity|match/i);
+    expect(await locked.headObject(damagedKey)).toBeUndefined();
+  });
+
   it('detects a record rewritten directly through the S3 API as tampering', async () => {
     const key = recordKey('acme/isms', 'inst-a', 'ev-2', 1);
     const original = await locked.putObject(key, bytes('{"notes":"original"}'), 'application/json');

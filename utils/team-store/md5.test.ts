@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { md5, toBase64, toHex } from './md5';
+import { Md5, md5, md5Blob, toBase64, toHex } from './md5';
 
 describe('MD5 for Content-MD5 and ETags', () => {
   it('matches the RFC 1321 test vectors', () => {
@@ -17,5 +17,28 @@ describe('MD5 for Content-MD5 and ETags', () => {
       const bytes = new Uint8Array(length).map((_, i) => (i * 31) & 0xff);
       expect(toBase64(md5(bytes))).toBe(createHash('md5').update(bytes).digest('base64'));
     }
+  });
+});
+
+describe('MD5 of bytes that arrive in pieces', () => {
+  const bytes = new Uint8Array(200_003).map((_, i) => (i * 131 + (i >> 8)) & 0xff);
+  const expected = createHash('md5').update(bytes).digest('hex');
+
+  it('is the MD5 of the whole, however the pieces are cut (unaligned, tiny, empty, across blocks)', () => {
+    for (const cuts of [[1], [63], [64], [65, 7], [0, 13, 4096], [100_000], [3, 61, 64, 128, 1]]) {
+      const hasher = new Md5();
+      for (let offset = 0, i = 0; offset < bytes.length; i += 1) {
+        const next = Math.min(bytes.length, offset + cuts[i % cuts.length]!);
+        hasher.update(bytes.subarray(offset, next));
+        offset = next;
+      }
+      expect(toHex(hasher.digest())).toBe(expected);
+    }
+  });
+
+  it('reads a Blob a slice at a time and agrees with Node', async () => {
+    expect(toHex(await md5Blob(new Blob([bytes]), 4096))).toBe(expected);
+    expect(toHex(await md5Blob(new Blob([bytes])))).toBe(expected);
+    expect(toHex(await md5Blob(new Blob([])))).toBe('d41d8cd98f00b204e9800998ecf8427e');
   });
 });

@@ -1,7 +1,7 @@
 // MD5 for S3's Content-MD5 header and single-part ETags only (WebCrypto has no MD5). Not for security:
 // SHA-256 is what evidence is verified with. The 64 steps are written out (generated, RFC 1321 order) and the
 // input is read as 32-bit little-endian words without copying it: sync hashes every blob it uploads, and a
-// looped version ran at about 36 MB/s, the slowest step of a sync.
+// looped version ran at about 36 MB/s, the slowest step of a sync. A Blob is hashed a slice at a time (`md5Blob`).
 
 function block(state: Int32Array, words: Int32Array, base: number): void {
   let a = state[0]!;
@@ -165,6 +165,7 @@ const SLICE = 64 * 1024;
 /** Runs every whole 64-byte block of `bytes` through the state; returns how many bytes it consumed. */
 function blocks(state: Int32Array, bytes: Uint8Array): number {
   const whole = bytes.length - (bytes.length % 64);
+  if (whole === 0) return 0;
   if (littleEndian && bytes.byteOffset % 4 === 0) {
     const words = new Int32Array(bytes.buffer, bytes.byteOffset, whole / 4);
     for (let base = 0; base < words.length; base += 16) block(state, words, base);
@@ -182,23 +183,67 @@ function blocks(state: Int32Array, bytes: Uint8Array): number {
   return whole;
 }
 
+/**
+ * MD5 over bytes that arrive in pieces (a Blob read slice by slice), so a large artifact is hashed without
+ * holding it whole. Pieces of any length; a multiple of 64 bytes is hashed in place.
+ */
+export class Md5 {
+  private readonly state = new Int32Array([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476]);
+  /** Bytes of an unfinished 64-byte block carried over from the last piece. */
+  private readonly pending = new Uint8Array(64);
+  private pendingLength = 0;
+  private length = 0;
+
+  update(bytes: Uint8Array): this {
+    this.length += bytes.length;
+    let offset = 0;
+    if (this.pendingLength > 0) {
+      offset = Math.min(64 - this.pendingLength, bytes.length);
+      this.pending.set(bytes.subarray(0, offset), this.pendingLength);
+      this.pendingLength += offset;
+      if (this.pendingLength < 64) return this;
+      blocks(this.state, this.pending);
+      this.pendingLength = 0;
+    }
+    const rest = bytes.subarray(offset);
+    const consumed = blocks(this.state, rest);
+    this.pending.set(rest.subarray(consumed));
+    this.pendingLength = rest.length - consumed;
+    return this;
+  }
+
+  /** The digest; the hasher is spent afterwards. */
+  digest(): Uint8Array {
+    // The tail: the last partial block, the 0x80 byte and the length in bits, one or two blocks.
+    const rest = this.pendingLength;
+    const tail = new Uint8Array(rest < 56 ? 64 : 128);
+    tail.set(this.pending.subarray(0, rest));
+    tail[rest] = 0x80;
+    const view = new DataView(tail.buffer);
+    const bits = this.length * 8;
+    view.setUint32(tail.length - 8, bits >>> 0, true);
+    view.setUint32(tail.length - 4, Math.floor(bits / 2 ** 32), true);
+    blocks(this.state, tail);
+    const out = new Uint8Array(16);
+    const result = new DataView(out.buffer);
+    for (let i = 0; i < 4; i += 1) result.setInt32(i * 4, this.state[i]!, true);
+    return out;
+  }
+}
+
 export function md5(bytes: Uint8Array): Uint8Array {
-  const state = new Int32Array([0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476]);
-  const consumed = blocks(state, bytes);
-  // The tail: the last partial block, the 0x80 byte and the length in bits, one or two blocks.
-  const rest = bytes.length - consumed;
-  const tail = new Uint8Array(rest < 56 ? 64 : 128);
-  tail.set(bytes.subarray(consumed));
-  tail[rest] = 0x80;
-  const view = new DataView(tail.buffer);
-  const bits = bytes.length * 8;
-  view.setUint32(tail.length - 8, bits >>> 0, true);
-  view.setUint32(tail.length - 4, Math.floor(bits / 2 ** 32), true);
-  blocks(state, tail);
-  const out = new Uint8Array(16);
-  const result = new DataView(out.buffer);
-  for (let i = 0; i < 4; i += 1) result.setInt32(i * 4, state[i]!, true);
-  return out;
+  return new Md5().update(bytes).digest();
+}
+
+/** Bytes of a Blob read at a time for its MD5: a multiple of 64, so every slice but the last hashes in place. */
+const BLOB_SLICE = 1 << 20;
+
+/** The MD5 of a Blob, read one slice at a time: at most one slice of it is in memory. */
+export async function md5Blob(blob: Blob, sliceBytes = BLOB_SLICE): Promise<Uint8Array> {
+  const hasher = new Md5();
+  for (let start = 0; start < blob.size; start += sliceBytes)
+    hasher.update(new Uint8Array(await blob.slice(start, start + sliceBytes).arrayBuffer()));
+  return hasher.digest();
 }
 
 export const toHex = (bytes: Uint8Array): string =>

@@ -1,7 +1,7 @@
 import { AwsClient } from 'aws4fetch';
 import { sha256Hex } from '../integrity/sha256';
 import { integrityFailure, mapS3Failure, offlineFailure, type SyncFailure } from './errors';
-import { md5, toBase64, toHex } from './md5';
+import { md5, md5Blob, toBase64, toHex } from './md5';
 import {
   parseError,
   parseListObjectVersions,
@@ -68,15 +68,20 @@ export class S3Store {
     key: string,
     query = '',
     headers: Record<string, string> = {},
-    body?: Uint8Array,
-    /** The body's SHA-256 when the caller has it already (a blob is hashed once, not twice). */
+    body?: Uint8Array | Blob,
+    /** The body's SHA-256 when the caller has it already (an artifact's is its key). */
     bodySha256?: string,
   ) {
     const payloadHash = bodySha256 ?? (body ? await sha256Hex(body) : EMPTY_SHA256);
     const signed = await this.signer.sign(this.url(key, query), {
       method,
       headers: { ...headers, 'x-amz-content-sha256': payloadHash },
-      ...(body ? { body: body as BodyInit } : {}),
+      // Always a Blob: Chromium uploads an ArrayBuffer body at a few MB/s (measured in the service worker:
+      // 1.4 s for 3.5 MB), a Blob at the engine's speed (50 ms); an artifact's Blob from IndexedDB is sent
+      // as it is, its bytes never copied into the worker.
+      ...(body
+        ? { body: body instanceof Uint8Array ? new Blob([body as Uint8Array<ArrayBuffer>]) : body }
+        : {}),
     });
     let response: Response;
     try {
@@ -95,15 +100,18 @@ export class S3Store {
   /**
    * Writes an immutable object: Content-MD5 (checked by the engine), x-amz-checksum-sha256 (AWS requires an
    * integrity header on locked buckets), If-None-Match: * where the engine honours it, and the returned ETag
-   * compared with the MD5 of what was sent.
+   * compared with the MD5 of what was sent. `sha256`, when given, is what the bytes must hash to (an
+   * artifact's content address): it is signed as the payload hash, so the engine refuses bytes that do not
+   * match it, and the body is not hashed here again. A Blob body is read for its MD5 a slice at a time.
    */
   async putObject(
     key: string,
-    body: Uint8Array,
+    body: Uint8Array | Blob,
     contentType = 'application/octet-stream',
+    sha256?: string,
   ): Promise<PutResult> {
-    const digest = md5(body);
-    const sha256 = await sha256Hex(body);
+    const digest = body instanceof Uint8Array ? md5(body) : await md5Blob(body);
+    const payloadSha256 = sha256 ?? (await sha256Hex(body));
     const response = await this.request(
       'PUT',
       key,
@@ -111,11 +119,11 @@ export class S3Store {
       {
         'content-type': contentType,
         'content-md5': toBase64(digest),
-        'x-amz-checksum-sha256': toBase64(hexBytes(sha256)),
+        'x-amz-checksum-sha256': toBase64(hexBytes(payloadSha256)),
         'if-none-match': '*',
       },
       body,
-      sha256,
+      payloadSha256,
     );
     if (response.status === 412) return this.existing(key);
     if (!response.ok) return this.fail(response);
@@ -142,7 +150,7 @@ export class S3Store {
   }
 
   /** Content-addressed blobs are uploaded once, whoever captured them: HEAD first. */
-  async putBlobOnce(key: string, body: Uint8Array): Promise<PutResult> {
+  async putBlobOnce(key: string, body: Uint8Array | Blob): Promise<PutResult> {
     return (await this.headObject(key)) ?? this.putObject(key, body);
   }
 

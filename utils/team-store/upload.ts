@@ -1,16 +1,20 @@
 import type { CustodyEntry } from '../evidence/types';
 import { canonicalJson } from '../integrity/custody';
 import { blobKey, custodyKey, recordKey } from './keys';
+import type { Limit } from './limit';
 import type { S3Store } from './s3-client';
 
-/** An artifact to upload: its bytes, or a reader that fetches them only when their turn comes. */
+/**
+ * An artifact to upload: its bytes, or a reader that fetches them only when their turn comes (a Blob from
+ * IndexedDB, sent as it is). `sha256` is its key and the payload hash the engine checks the bytes against.
+ */
 export interface UploadBlob {
   sha256: string;
   /** For progress: counted as done when the blob is already in the store. */
   size?: number;
-  bytes?: Uint8Array;
+  bytes?: Uint8Array | Blob;
   /** Resolves undefined when the bytes are gone here (a tombstone's): the blob is skipped. */
-  read?: () => Promise<Uint8Array | undefined>;
+  read?: () => Promise<Uint8Array | Blob | undefined>;
 }
 
 /** One revision of one evidence record (or, with no record, custody entries alone). */
@@ -34,6 +38,8 @@ export interface UploadOptions {
   headFirst?: boolean;
   /** How many blobs travel at once (records and custody entries follow, one at a time). */
   concurrency?: number;
+  /** Each blob's look-up and upload runs through it: a limit shared with other uploads running at once. */
+  transfer?: Limit;
   /** Called after each object is written, so progress and version IDs survive a stop. */
   onWritten?: (key: string, versionId: string, bytes: number) => Promise<void> | void;
 }
@@ -59,20 +65,22 @@ export async function uploadEvidence(
     return found ?? (await store.putObject(key, body, contentType));
   };
 
+  const transfer: Limit = options.transfer ?? ((work) => work());
   const blobs = upload.blobs.filter((blob) => !(blobKey(prefix, blob.sha256) in versionIds));
   let next = 0;
   const worker = async () => {
     while (next < blobs.length) {
       const blob = blobs[next++]!;
       const key = blobKey(prefix, blob.sha256);
-      const existing = await store.headObject(key);
-      if (existing) {
-        await wrote(key, existing.versionId, blob.size ?? 0);
-        continue;
-      }
-      const bytes = blob.bytes ?? (await blob.read?.());
-      if (!bytes) continue;
-      await wrote(key, (await store.putObject(key, bytes)).versionId, bytes.byteLength);
+      const result = await transfer(async () => {
+        const existing = await store.headObject(key);
+        if (existing) return { versionId: existing.versionId, bytes: blob.size ?? 0 };
+        const bytes = blob.bytes ?? (await blob.read?.());
+        if (!bytes) return undefined;
+        const written = await store.putObject(key, bytes, undefined, blob.sha256);
+        return { versionId: written.versionId, bytes: bytes instanceof Blob ? bytes.size : bytes.byteLength };
+      });
+      if (result) await wrote(key, result.versionId, result.bytes);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
