@@ -2,7 +2,7 @@ import { CoveragePending } from '@/components/coverage/CoveragePending';
 import { CoverageInFrameworks } from '@/components/coverage/CoverageInFrameworks';
 import { PopupApp, type PopupAppProps } from '@/components/popup/PopupApp';
 import { DEFAULT_CATALOGUE } from '@/utils/catalogue/catalogue';
-import { localDate } from '@/utils/coverage/dates';
+import { localDay } from '@/utils/bundle/naming';
 import type { CoverageData } from '@/utils/coverage/assessment';
 import { taggingCatalogue } from '@/utils/crosswalk/framework-catalogue';
 import type { FrameworkId } from '@/utils/crosswalk/frameworks';
@@ -54,7 +54,8 @@ export type PopupActions = Required<
   onOpenEntry: (framework: FrameworkId, entryId: string) => void;
 };
 
-const today = () => localDate(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+/** Today in the browser's time zone, from the Date's own fields: no Intl formatter (and its data) to load first. */
+const today = () => localDay(new Date());
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
