@@ -15,6 +15,7 @@ import type { PendingTimestamp } from '@/utils/timestamp/backoff';
 import { SCHEMA_V7 } from './migrations/v7';
 import { SCHEMA_V8 } from './migrations/v8';
 import { SCHEMA_V11 } from './migrations/v11';
+import { SCHEMA_V12 } from './migrations/v12';
 import type { SyncJobRow, SyncStateRow } from './sync-queue';
 import type { SigningKeyRow } from './signing-keys';
 import type {
@@ -97,6 +98,7 @@ export class EvidenceDatabase extends Dexie {
     this.version(8).stores(SCHEMA_V8);
     this.version(9).stores(SCHEMA_V9);
     this.version(11).stores(SCHEMA_V11);
+    this.version(12).stores(SCHEMA_V12);
   }
 }
 

@@ -6,8 +6,8 @@ import type { EvidenceDatabase } from './db';
 import { applyRiskImport, readRiskCriteria, readRisks } from './risk-repository';
 
 /**
- * Reads a bundle's `risk-register.csv` back into this register: risks not held here are added (each with
- * its `risk-change` custody entry); a risk held here is kept as it is, the local register being the one
+ * Reads a bundle's `risk-register.csv` back into this register: risks not held here are added (with
+ * their `risk-change` custody entry); a risk held here is kept as it is, the local register being the one
  * its owner maintains. Rows this installation's criteria cannot read are counted, never guessed at.
  */
 export async function importBundledRisks(

@@ -100,7 +100,15 @@ describe('risk register in the bundle', () => {
       ['R-2', '=cmd|calc', []],
     ]);
     const custody = await db.custody.toArray();
-    expect(custody.filter((entry) => entry.event === 'risk-change')).toHaveLength(2);
+    const riskEntries = custody.filter((entry) => entry.event === 'risk-change');
+    expect(riskEntries).toHaveLength(1);
+    expect(riskEntries[0]!.details).toMatchObject({
+      change: 'import',
+      risks: [
+        { riskId: 'R-1', before: null },
+        { riskId: 'R-2', before: null },
+      ],
+    });
     expect(verifyChain(custody)).toEqual([]);
 
     const again = await importBundleFile(

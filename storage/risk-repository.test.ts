@@ -9,6 +9,7 @@ import { EvidenceDatabase } from './db';
 import { ValidationError } from './isms-repository';
 import {
   applyRiskImport,
+  type ImportedRiskChange,
   deleteRisk,
   readRiskCriteria,
   readRisks,
@@ -94,7 +95,7 @@ describe('risk repository', () => {
     expect(await readCustodyLog(db)).toEqual([]);
   });
 
-  it('writes a confirmed import with one entry per risk, and nothing of a preview with problems', async () => {
+  it('writes a confirmed import with its custody entry, and nothing of a preview with problems', async () => {
     const context = { criteria: DEFAULT_RISK_CRITERIA, catalogue: DEFAULT_CATALOGUE, existing: [], now: AT };
     const bad = previewRiskImport('ID,Title,Likelihood,Impact\r\nR-1,A,3,3\r\nR-2,B,9,3\r\n', context);
     await expect(applyRiskImport(db, bad, 'Alice', AT)).rejects.toThrow(/Likelihood/);
@@ -103,15 +104,24 @@ describe('risk repository', () => {
     const good = previewRiskImport('ID,Title,Likelihood,Impact\r\nR-1,A,3,3\r\nR-2,B,2,3\r\n', context);
     expect(await applyRiskImport(db, good, 'Alice', AT)).toBe(2);
     expect((await readRisks(db)).map((entry) => entry.id)).toEqual(['R-1', 'R-2']);
-    expect(await log()).toMatchObject([
-      { change: 'import', riskId: 'R-1', before: null },
-      { change: 'import', riskId: 'R-2', before: null },
+    expect(await log()).toEqual([
+      {
+        event: 'risk-change',
+        actor: 'Alice',
+        change: 'import',
+        part: 1,
+        parts: 1,
+        risks: [
+          { riskId: 'R-1', before: null, after: expect.objectContaining({ id: 'R-1', title: 'A' }) },
+          { riskId: 'R-2', before: null, after: expect.objectContaining({ id: 'R-2', title: 'B' }) },
+        ],
+      },
     ]);
   });
 
-  it('chains an import of many risks after the entries already in the log: new risks first, then revisions', async () => {
+  it('chains an import of many risks after the entries already in the log, a thousand risks per entry', async () => {
     await saveRisk(db, risk({ id: 'R-1' }), CONTROLS, 'Alice', AT);
-    const rows = Array.from({ length: 300 }, (_, index) => `R-${index + 1},Risk ${index + 1},2,3`);
+    const rows = Array.from({ length: 2_500 }, (_, index) => `R-${index + 1},Risk ${index + 1},2,3`);
     const context = {
       criteria: DEFAULT_RISK_CRITERIA,
       catalogue: DEFAULT_CATALOGUE,
@@ -119,18 +129,60 @@ describe('risk repository', () => {
       now: AT,
     };
     const preview = previewRiskImport(`ID,Title,Likelihood,Impact\r\n${rows.join('\r\n')}\r\n`, context);
-    expect(await applyRiskImport(db, preview, 'Bob', AT)).toBe(300);
+    expect(await applyRiskImport(db, preview, 'Bob', AT)).toBe(2_500);
+    expect(await db.risks.count()).toBe(2_500);
     const entries = await readCustodyLog(db);
-    expect(entries).toHaveLength(301);
-    expect(entries.map((entry) => entry.sequence)).toEqual(entries.map((_, index) => index + 1));
     expect(verifyChain(entries)).toEqual([]);
-    expect(entries[1]).toMatchObject({
-      actor: 'Bob',
-      details: { change: 'import', riskId: 'R-2', before: null },
+    expect(entries.map((entry) => entry.sequence)).toEqual([1, 2, 3, 4]);
+    const parts = entries
+      .slice(1)
+      .map((entry) => entry.details as { part: number; parts: number; risks: ImportedRiskChange[] });
+    expect(parts.map(({ part, parts: count, risks }) => [part, count, risks.length])).toEqual([
+      [1, 3, 1_000],
+      [2, 3, 1_000],
+      [3, 3, 500],
+    ]);
+    // New risks first, in the file's order, then the revisions; each risk exactly once.
+    const logged = parts.flatMap((part) => part.risks);
+    expect(logged.map((change) => change.riskId)).toEqual([
+      ...rows.slice(1).map((_, index) => `R-${index + 2}`),
+      'R-1',
+    ]);
+    expect(logged[0]).toMatchObject({ riskId: 'R-2', before: null, after: { title: 'Risk 2' } });
+    expect(logged[2_499]).toMatchObject({
+      riskId: 'R-1',
+      before: { title: risk().title },
+      after: { title: 'Risk 1' },
     });
-    expect(entries[299]).toMatchObject({ details: { riskId: 'R-300', before: null } });
-    expect(entries[300]).toMatchObject({ actor: 'Bob', details: { change: 'import', riskId: 'R-1' } });
-    expect((entries[300]!.details as { before: Risk | null }).before?.title).toBe(risk({ id: 'R-1' }).title);
+    expect(entries[3]).toMatchObject({ actor: 'Bob', event: 'risk-change', details: { change: 'import' } });
+  });
+
+  it('logs what the register held at the write when a risk changed or appeared after the preview', async () => {
+    await saveRisk(db, risk({ id: 'R-1' }), CONTROLS, 'Alice', AT);
+    const context = {
+      criteria: DEFAULT_RISK_CRITERIA,
+      catalogue: DEFAULT_CATALOGUE,
+      existing: await readRisks(db),
+      now: AT,
+    };
+    const preview = previewRiskImport(
+      'ID,Title,Likelihood,Impact\r\nR-1,Revised,2,3\r\nR-2,New,2,3\r\nR-3,Also new,1,1\r\n',
+      context,
+    );
+    // Another tab edits R-1 and creates R-2 while the preview is on screen.
+    await saveRisk(db, risk({ id: 'R-1', notes: 'Edited elsewhere.' }), CONTROLS, 'Carol', AT);
+    await saveRisk(db, risk({ id: 'R-2', title: 'Created elsewhere' }), CONTROLS, 'Carol', AT);
+    expect(await applyRiskImport(db, preview, 'Bob', AT)).toBe(3);
+    const entries = await log();
+    expect(entries).toHaveLength(4);
+    expect(entries[3]).toMatchObject({
+      change: 'import',
+      risks: [
+        { riskId: 'R-2', before: { title: 'Created elsewhere' }, after: { title: 'New' } },
+        { riskId: 'R-3', before: null, after: { title: 'Also new' } },
+        { riskId: 'R-1', before: { notes: 'Edited elsewhere.' }, after: { title: 'Revised' } },
+      ],
+    });
   });
 
   it('keeps criteria changes in the chain and refuses unusable criteria', async () => {

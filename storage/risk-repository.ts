@@ -3,7 +3,7 @@ import { criteriaProblems } from '@/utils/risk/criteria-check';
 import { riskProblems } from '@/utils/risk/risk-check';
 import { importReady, type RiskImportPreview } from '@/utils/risk/risk-import';
 import type { CustodyEntry } from '@/utils/evidence/types';
-import { sealEntries } from '@/utils/integrity/custody';
+import { canonicalJson, payloadHashesOf, sealEntries } from '@/utils/integrity/custody';
 import type { Risk, RiskCriteria } from '@/utils/risk/types';
 import { appendCustody, lastCustodyEntry } from './custody-log';
 import type { EvidenceDatabase } from './db';
@@ -77,7 +77,22 @@ export async function deleteRisk(
   });
 }
 
-/** Writes a confirmed import: all of it or, when the preview still has problems, nothing. */
+/** The most risks one import entry of the custody log carries; a bigger import writes one entry per part. */
+export const IMPORT_ENTRY_RISKS = 1_000;
+
+/** One risk an import wrote, as its custody entry keeps it: what the register held before, and after. */
+export interface ImportedRiskChange {
+  riskId: string;
+  before: Risk | null;
+  after: Risk;
+}
+
+/**
+ * Writes a confirmed import: all of it or, when the preview still has problems, nothing. The custody log gets
+ * one `risk-change` entry per {@link IMPORT_ENTRY_RISKS} risks (`details.risks`, each with before and after):
+ * one act by one actor, kept as a few links rather than one per row, which would make the write several
+ * times slower for a register of thousands.
+ */
 export async function applyRiskImport(
   db: EvidenceDatabase,
   preview: RiskImportPreview,
@@ -86,6 +101,26 @@ export async function applyRiskImport(
 ): Promise<number> {
   if (!importReady(preview)) throw new ValidationError(preview.problems.map((problem) => problem.message));
   const afters = [...preview.added, ...preview.changed.map((change) => change.after)];
+  const parts = Math.ceil(afters.length / IMPORT_ENTRY_RISKS);
+  const range = (part: number) => [part * IMPORT_ENTRY_RISKS, (part + 1) * IMPORT_ENTRY_RISKS] as const;
+  const unsealed = (befores: readonly (Risk | undefined)[]) =>
+    Array.from({ length: parts }, (_, part) => {
+      const [start, end] = range(part);
+      const risks: ImportedRiskChange[] = afters
+        .slice(start, end)
+        .map((after, index) => ({ riskId: after.id, before: befores[start + index] ?? null, after }));
+      return {
+        at,
+        event: 'risk-change' as const,
+        evidenceId: null,
+        actor,
+        details: { change: 'import' as const, part: part + 1, parts, risks },
+      };
+    });
+  // The entries' payloads hashed ahead, through Web Crypto, for the rows the preview saw: nothing but the
+  // database may be awaited inside the transaction.
+  const seen = [...preview.added.map(() => undefined), ...preview.changed.map((change) => change.before)];
+  const hashedAhead = await payloadHashesOf(unsealed(seen));
   await writeTransaction(db, [db.risks, db.custody], async () => {
     // The custody entry keeps what the register held at the write, not what the preview saw earlier.
     const [befores, previous] = await Promise.all([
@@ -97,19 +132,21 @@ export async function applyRiskImport(
     ]);
     // The rows are handed to the database first, so it writes them while the entries are hashed here.
     const written = db.risks.bulkPut(afters);
-    const entries = sealEntries(
-      afters.map((after, index) => ({
-        at,
-        event: 'risk-change' as const,
-        evidenceId: null,
-        actor,
-        details: { change: 'import' as const, riskId: after.id, before: befores[index] ?? null, after },
-      })),
-      previous,
-    );
+    // A part with a row changed since the preview (another tab's edit) is hashed again, as it is now.
+    const payloadHashes = hashedAhead.map((hash, part) => {
+      const [start, end] = range(part);
+      const same = befores.slice(start, end).every((before, index) => sameRow(before, seen[start + index]));
+      return same ? hash : undefined;
+    });
+    const entries = sealEntries(unsealed(befores), previous, payloadHashes);
     await Promise.all([written, db.custody.bulkAdd(entries)]);
   });
   return afters.length;
+}
+
+function sameRow(held: Risk | undefined, seen: Risk | undefined): boolean {
+  if (held === undefined || seen === undefined) return held === seen;
+  return canonicalJson(held) === canonicalJson(seen);
 }
 
 export async function saveRiskCriteria(

@@ -149,7 +149,7 @@ ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium.replace(/^Chrom
 The database holds ${EVIDENCE.toLocaleString('en')} evidence records (tests/support/seed.ts, no blobs) and a register of
 ${RISKS} risks (tests/support/risk-seed.ts: 1–4 treating controls each, ${seeded.links.toLocaleString('en')} risk–control links, every one of the
 93 Annex A controls treating at least one risk), written with the register's own import write
-(storage/risk-repository.ts, one custody entry per risk); seeding took ${seedSeconds.toFixed(1)} s. Each run is a fresh navigation,
+(storage/risk-repository.ts, one custody entry per thousand risks); seeding took ${seedSeconds.toFixed(1)} s. Each run is a fresh navigation,
 timed in the page from navigation start (\`performance.timeOrigin\`) to the first \`requestAnimationFrame\` callback after
 the matrix's first rows are in the DOM (a \`MutationObserver\` installed before any page script). ${RUNS} runs after ${WARM_UP}
 warm-up runs, alternating with the baseline: a fresh navigation to \`#overview\` until the overview is painted — the

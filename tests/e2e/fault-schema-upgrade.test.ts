@@ -35,7 +35,7 @@ interface SchemaFixture {
 }
 
 const FIXTURE_FILE = path.join(REPO_ROOT, 'tests', 'fixtures', 'schema', 'v1.json');
-const CURRENT_IDB_VERSION = 110; // Dexie's version 11 (the newest: the team view cache), times ten
+const CURRENT_IDB_VERSION = 120; // Dexie's version 12 (the newest: the register kept by ID only), times ten
 
 /** The fixture's rows as snapshotDatabase describes them: Blobs as type, size and SHA-256. */
 function asSnapshotRows(value: unknown): unknown {

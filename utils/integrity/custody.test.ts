@@ -4,8 +4,10 @@ import { sha256HexSync } from './sha256';
 import {
   canonicalJson,
   GENESIS_HASH,
+  payloadHashesOf,
   payloadHashOf,
   scopeCustody,
+  sealEntries,
   sealEntry,
   verifyChain,
   withholdEntry,
@@ -86,6 +88,25 @@ describe('custody chain', () => {
     expect(entry!.hash).toBe(
       sha256HexSync(canonicalJson({ at, event, payloadHash, previousHash, sequence })),
     );
+  });
+
+  it('seals many entries with payload hashes computed ahead through Web Crypto, as one at a time would', async () => {
+    const unsealed = ['R-1', 'R-2', 'R-3'].map((riskId, index) => ({
+      at: `2026-12-0${index + 1}T10:00:00.000Z`,
+      event: 'risk-change' as const,
+      evidenceId: null,
+      actor: 'Bob',
+      details: { change: 'import', risks: [{ riskId, before: null, after: { id: riskId, title: 'Ä – ✓' } }] },
+    }));
+    const ahead = await payloadHashesOf(unsealed);
+    expect(ahead).toEqual(unsealed.map((entry) => payloadHashOf(entry)));
+    const [first] = chain(1);
+    const sealed = sealEntries(unsealed, first, ahead);
+    expect(sealed).toEqual(sealEntries(unsealed, first));
+    expect(verifyChain([first!, ...sealed])).toEqual([]);
+    // A hash handed in that is not the entry's own makes the entry fail verification, never pass silently.
+    const wrong = sealEntries(unsealed, first, [ahead[1], ahead[1], ahead[2]]);
+    expect(verifyChain([first!, ...wrong]).map((problem) => problem.problem)).toContain('hash-mismatch');
   });
 
   it('still verifies entries written before two-step hashing, and a chain mixing both', () => {

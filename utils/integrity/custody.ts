@@ -1,5 +1,5 @@
 import type { CustodyEntry } from '../evidence/types';
-import { sha256HexSync } from './sha256';
+import { sha256Hex, sha256HexSync } from './sha256';
 import { integrityProblemText as t } from '../text';
 
 /** The hash that starts the chain: there is no entry before the first one. */
@@ -46,6 +46,21 @@ export function payloadHashOf(entry: Pick<CustodyEntry, 'actor' | 'details' | 'e
   );
 }
 
+/**
+ * The payload hashes of many entries through Web Crypto, for changes made many at a time (a register import):
+ * computed before the write transaction opens, since nothing else may be awaited inside it. The result is
+ * payloadHashOf's, entry by entry.
+ */
+export function payloadHashesOf(
+  entries: readonly Pick<CustodyEntry, 'actor' | 'details' | 'evidenceId'>[],
+): Promise<string[]> {
+  return Promise.all(
+    entries.map((entry) =>
+      sha256Hex(canonicalJson({ actor: entry.actor, details: entry.details, evidenceId: entry.evidenceId })),
+    ),
+  );
+}
+
 /** The link's hash: place, time, kind and the payload's hash; provable without the payload. */
 function headerHash(entry: Omit<WithheldEntry, 'hash' | 'withheld'> & { payloadHash: string }): string {
   const { at, event, payloadHash, previousHash, sequence } = entry;
@@ -61,13 +76,20 @@ export function hashEntry(entry: Omit<CustodyEntry, 'hash'>): string {
   return headerHash({ ...entry, payloadHash: entry.payloadHash });
 }
 
-/** Links a new entry to the one before it (or to the genesis hash). */
-export function sealEntry(entry: UnsealedEntry, previous: ChainEntry | undefined): CustodyEntry {
+/**
+ * Links a new entry to the one before it (or to the genesis hash). `payloadHash` may be handed in when it was
+ * computed ahead (payloadHashesOf); it must be payloadHashOf(entry).
+ */
+export function sealEntry(
+  entry: UnsealedEntry,
+  previous: ChainEntry | undefined,
+  payloadHash: string = payloadHashOf(entry),
+): CustodyEntry {
   const linked = {
     ...entry,
     sequence: previous ? previous.sequence + 1 : 1,
     previousHash: previous ? previous.hash : GENESIS_HASH,
-    payloadHash: payloadHashOf(entry),
+    payloadHash,
   };
   return { ...linked, hash: hashEntry(linked) };
 }
@@ -79,11 +101,12 @@ export function sealEntry(entry: UnsealedEntry, previous: ChainEntry | undefined
 export function sealEntries(
   entries: readonly UnsealedEntry[],
   previous: ChainEntry | undefined,
+  payloadHashes?: readonly (string | undefined)[],
 ): CustodyEntry[] {
   const sealed: CustodyEntry[] = [];
   let last = previous;
-  for (const entry of entries) {
-    const next = sealEntry(entry, last);
+  for (const [index, entry] of entries.entries()) {
+    const next = sealEntry(entry, last, payloadHashes?.[index] ?? payloadHashOf(entry));
     sealed.push(next);
     last = next;
   }

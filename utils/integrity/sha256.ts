@@ -12,13 +12,15 @@ function hex(bytes: Uint8Array): string {
   return out;
 }
 
+const encoder = new TextEncoder();
+
 export function sha256HexSync(input: string | Uint8Array): string {
-  return new Sha256().update(typeof input === 'string' ? new TextEncoder().encode(input) : input).digestHex();
+  return new Sha256().update(typeof input === 'string' ? encoder.encode(input) : input).digestHex();
 }
 
 export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array | string): Promise<string> {
   let bytes: BufferSource;
-  if (typeof data === 'string') bytes = new TextEncoder().encode(data);
+  if (typeof data === 'string') bytes = encoder.encode(data);
   else if (data instanceof Uint8Array) bytes = data as Uint8Array<ArrayBuffer>;
   else if (data instanceof ArrayBuffer) bytes = data;
   else bytes = await data.arrayBuffer();

@@ -20,6 +20,20 @@ export function riskReasons(controlId: string, risks: readonly Risk[]): Inclusio
     .map((risk) => ({ kind: 'risk' as const, reference: risk.id }));
 }
 
+/** Every control's risk reasons in one pass over the register, in the register's order. */
+function riskReasonsByControl(risks: readonly Risk[]): Map<string, InclusionReason[]> {
+  const byControl = new Map<string, InclusionReason[]>();
+  for (const risk of risks) {
+    if (risk.status === 'closed') continue;
+    for (const controlId of new Set(risk.controls)) {
+      const reasons = byControl.get(controlId) ?? [];
+      if (reasons.length === 0) byControl.set(controlId, reasons);
+      reasons.push({ kind: 'risk', reference: risk.id });
+    }
+  }
+  return byControl;
+}
+
 /** Every reason of one control: the register's risks first, then what its SoA row records. */
 export function controlReasons(
   controlId: string,
@@ -58,8 +72,9 @@ export function soaReasonProblems(
   risks: readonly Risk[],
 ): SoaReasonProblems {
   const problems: SoaReasonProblems = { withoutReason: [], contradictions: [] };
+  const byControl = riskReasonsByControl(risks);
   for (const { controlId, applicable } of decisions) {
-    const fromRisks = riskReasons(controlId, risks);
+    const fromRisks = byControl.get(controlId) ?? [];
     if (!applicable && fromRisks.length > 0) {
       problems.contradictions.push({ controlId, riskIds: fromRisks.map((reason) => reason.reference) });
     }
