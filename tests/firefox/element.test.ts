@@ -297,7 +297,8 @@ describe('Firefox: element capture', () => {
               reopened,
               () => {
                 const box = document.querySelector<HTMLInputElement>('input[data-testid="masking-enabled"]');
-                return box ? String(box.checked) : null;
+                // A new popup shows the switch disabled until it has read the setting.
+                return box && !box.disabled ? String(box.checked) : null;
               },
               { description: 'the masking switch' },
             );

@@ -86,7 +86,8 @@ async function maskingShownOn(firefox: LaunchedFirefox): Promise<boolean | undef
       popup,
       () => {
         const box = document.querySelector<HTMLInputElement>('input[data-testid="masking-enabled"]');
-        return box ? { checked: box.checked } : null;
+        // A new popup shows the switch disabled until it has read the setting.
+        return box && !box.disabled ? { checked: box.checked } : null;
       },
       { description: 'the masking switch' },
     ).then((state) => state?.checked);
