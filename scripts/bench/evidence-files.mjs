@@ -1,11 +1,14 @@
-// What the Chromium benchmarks that move evidence through the extension share: a folder of evidence files on
-// disk served to the extension page, and the memory of the profile's browser and extension processes read
-// from /proc (Linux).
-import { createHash } from 'node:crypto';
+// What the benchmarks that move evidence through the extension share: a folder of evidence files on disk
+// (with `zip -0` of it as the baseline) served to the extension page, and the memory of the profile's browser
+// and extension processes read from /proc (Linux).
+import { Buffer } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 // ---- /proc: the Chromium processes of one profile ------------------------------------------------
 
@@ -116,4 +119,48 @@ export async function serveFolder(root) {
     url: `http://127.0.0.1:${server.address().port}/`,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))),
   };
+}
+
+// ---- an export's evidence, and its baseline -------------------------------------------------------
+
+const MIN_PNG = 2_000_000;
+const MAX_PNG = 5_000_000;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const WORDS =
+  'backup job success warning failed restore point retention repository immutable copy offsite'.split(' ');
+
+/**
+ * Writes records until `targetBytes` of payload: each an original.png of 2–5 MB (incompressible bytes behind a
+ * PNG signature, so a zip stores it) and a text.txt of ~13 KB, captured an hour apart over the last 90 days.
+ */
+export async function writeExportEvidence(root, targetBytes) {
+  const items = [];
+  let bytes = 0;
+  const start = Date.now() - 90 * 86_400_000;
+  for (let index = 0; bytes < targetBytes; index++) {
+    const capturedAt = new Date(start + index * 3_600_000).toISOString();
+    const suffix = [...randomBytes(6)].map((byte) => CROCKFORD[byte % 32]).join('');
+    const id = `EV-${capturedAt.slice(0, 10).replaceAll('-', '')}-${suffix}`;
+    const size = MIN_PNG + Math.floor(Math.random() * (MAX_PNG - MIN_PNG));
+    const png = randomBytes(size);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const text = Buffer.from(
+      Array.from({ length: 1500 }, (_, word) => WORDS[(word * 7 + index) % WORDS.length]).join(' '),
+    );
+    items.push(await writeCaptureFiles(root, { id, capturedAt, png, text }));
+    bytes += png.length + text.length;
+  }
+  return { items, bytes };
+}
+
+/** The baseline: `zip -0 -r` of `work`/`folder` into a file beside it, timed, then removed. */
+export async function zipBaseline(work, folder) {
+  const zip = path.join(work, 'baseline.zip');
+  const started = performance.now();
+  const run = spawnSync('zip', ['-0', '-r', '-q', zip, folder], { cwd: work });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`zip -0 failed: ${run.stderr}`);
+  const bytes = (await stat(zip)).size;
+  await rm(zip);
+  return { seconds, bytes };
 }

@@ -13,9 +13,7 @@
 // 5. Checks the saved zip with `unzip -t`, writes its section of docs/BENCHMARKS.md and deletes
 //    every file it wrote (temporary folder, profile with its database and the saved zip).
 /* global window, navigator, performance, WritableStream */
-import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,12 +22,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CHROMIUM_PATH, launchExtension, REPO_ROOT } from '../../tests/e2e/chromium.mjs';
 import { openSeedingPage, seedFiles } from './extension-seed.mjs';
 import { describeMachine, writeSection } from './report.mjs';
-import { chromiumProcesses, memory, resetPeak, serveFolder, writeCaptureFiles } from './evidence-files.mjs';
+import {
+  chromiumProcesses,
+  memory,
+  resetPeak,
+  serveFolder,
+  writeExportEvidence,
+  zipBaseline,
+} from './evidence-files.mjs';
 import { prepareBenchmark } from './prepare.mjs';
 
 const TARGET_BYTES = Number(process.env.BENCH_EXPORT_MIB ?? 1024) * 1024 * 1024;
-const MIN_PNG = 2_000_000;
-const MAX_PNG = 5_000_000;
 const GOAL = { mbPerSecond: 100, growthMb: 150 };
 const MB = 1e6;
 const REPORT = path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
@@ -37,31 +40,7 @@ const SAMPLE_MS = 50;
 
 prepareBenchmark();
 
-// ---- the evidence, on disk ---------------------------------------------------------------------
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const WORDS =
-  'backup job success warning failed restore point retention repository immutable copy offsite'.split(' ');
-
-async function writeEvidence(root) {
-  const items = [];
-  let bytes = 0;
-  const start = Date.now() - 90 * 86_400_000;
-  for (let index = 0; bytes < TARGET_BYTES; index++) {
-    const capturedAt = new Date(start + index * 3_600_000).toISOString();
-    const suffix = [...randomBytes(6)].map((byte) => CROCKFORD[byte % 32]).join('');
-    const id = `EV-${capturedAt.slice(0, 10).replaceAll('-', '')}-${suffix}`;
-    const size = MIN_PNG + Math.floor(Math.random() * (MAX_PNG - MIN_PNG));
-    const png = randomBytes(size);
-    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const text = Buffer.from(
-      Array.from({ length: 1500 }, (_, word) => WORDS[(word * 7 + index) % WORDS.length]).join(' '),
-    );
-    items.push(await writeCaptureFiles(root, { id, capturedAt, png, text }));
-    bytes += png.length + text.length;
-  }
-  return { items, bytes };
-}
+// ---- the saved zip and the picker that writes it ---------------------------------------------
 
 /** Finds the file of exactly `size` bytes under `dir` (where Chromium keeps origin-private files). */
 async function findFileOfSize(dir, size) {
@@ -116,16 +95,10 @@ try {
   const evidenceDir = path.join(work, 'evidence');
   await mkdir(evidenceDir);
   console.log(`Writing ~${(TARGET_BYTES / 2 ** 20).toFixed(0)} MiB of evidence to ${evidenceDir}…`);
-  const { items, bytes: payloadBytes } = await writeEvidence(evidenceDir);
+  const { items, bytes: payloadBytes } = await writeExportEvidence(evidenceDir, TARGET_BYTES);
 
   console.log('Baseline: zip -0 -r …');
-  const baselineZip = path.join(work, 'baseline.zip');
-  const zipStarted = nodePerformance.now();
-  const zipRun = spawnSync('zip', ['-0', '-r', '-q', baselineZip, 'evidence'], { cwd: work });
-  const zipSeconds = (nodePerformance.now() - zipStarted) / 1000;
-  if (zipRun.status !== 0) throw new Error(`zip -0 failed: ${zipRun.stderr}`);
-  const baselineBytes = (await stat(baselineZip)).size;
-  await rm(baselineZip);
+  const { seconds: zipSeconds, bytes: baselineBytes } = await zipBaseline(work, 'evidence');
 
   server = await serveFolder(evidenceDir);
   extension = await launchExtension();
