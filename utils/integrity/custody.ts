@@ -39,11 +39,16 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+type Payload = Pick<CustodyEntry, 'actor' | 'details' | 'evidenceId'>;
+
+/** The bytes an entry's payload hash covers: who, about which evidence, the details. */
+function payloadJson(entry: Payload): string {
+  return canonicalJson({ actor: entry.actor, details: entry.details, evidenceId: entry.evidenceId });
+}
+
 /** What an entry says (who, about which evidence, the details): hashed apart, so a bundle can withhold it. */
-export function payloadHashOf(entry: Pick<CustodyEntry, 'actor' | 'details' | 'evidenceId'>): string {
-  return sha256HexSync(
-    canonicalJson({ actor: entry.actor, details: entry.details, evidenceId: entry.evidenceId }),
-  );
+export function payloadHashOf(entry: Payload): string {
+  return sha256HexSync(payloadJson(entry));
 }
 
 /**
@@ -51,14 +56,8 @@ export function payloadHashOf(entry: Pick<CustodyEntry, 'actor' | 'details' | 'e
  * computed before the write transaction opens, since nothing else may be awaited inside it. The result is
  * payloadHashOf's, entry by entry.
  */
-export function payloadHashesOf(
-  entries: readonly Pick<CustodyEntry, 'actor' | 'details' | 'evidenceId'>[],
-): Promise<string[]> {
-  return Promise.all(
-    entries.map((entry) =>
-      sha256Hex(canonicalJson({ actor: entry.actor, details: entry.details, evidenceId: entry.evidenceId })),
-    ),
-  );
+export function payloadHashesOf(entries: readonly Payload[]): Promise<string[]> {
+  return Promise.all(entries.map((entry) => sha256Hex(payloadJson(entry))));
 }
 
 /** The link's hash: place, time, kind and the payload's hash; provable without the payload. */

@@ -15,9 +15,7 @@ export interface InclusionReason {
 
 /** The risks a control treats (closed risks no longer justify anything), as reasons. */
 export function riskReasons(controlId: string, risks: readonly Risk[]): InclusionReason[] {
-  return risks
-    .filter((risk) => risk.status !== 'closed' && risk.controls.includes(controlId))
-    .map((risk) => ({ kind: 'risk' as const, reference: risk.id }));
+  return riskReasonsByControl(risks).get(controlId) ?? [];
 }
 
 /** Every control's risk reasons in one pass over the register, in the register's order. */
