@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { TaggingTarget } from '@/components/popup/PopupApp';
 import type { EvidenceRecord } from '@/utils/evidence/types';
 import { sendMessage } from '@/platform/messaging';
-import type { CaptureProgress } from '@/utils/messages/protocol';
+import type { CaptureOutcome, CaptureProgress } from '@/utils/messages/protocol';
 import { getDatabase } from '@/storage/db';
 import { readArtifact } from '@/storage/evidence-repository';
 import { popupText, teamSyncText } from '@/utils/text';
@@ -46,6 +46,17 @@ async function activeTabAfterMaskingSaved(): Promise<number> {
   return activeTabId();
 }
 
+/** What the tagging view opens on after a capture: the record, its suggestions and its thumbnail. */
+function taggingTarget(outcome: CaptureOutcome): TaggingTarget {
+  return {
+    evidence: outcome.evidence,
+    suggestedControls: outcome.suggestedControls,
+    ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
+    ...(outcome.maskingWarnings ? { maskingWarnings: outcome.maskingWarnings } : {}),
+    thumbnailUrl: outcome.thumbnailDataUrl,
+  };
+}
+
 /** Full-page capture: the background broadcasts progress while it scrolls the tab. */
 async function captureFullPage(
   onProgress: (tilesDone: number, tilesPlanned: number) => void,
@@ -59,13 +70,7 @@ async function captureFullPage(
   browser.runtime.onMessage.addListener(listener);
   try {
     const outcome = await sendMessage('captureFullPage', { tabId, trigger: 'popup' });
-    return {
-      evidence: outcome.evidence,
-      suggestedControls: outcome.suggestedControls,
-      ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
-      ...(outcome.maskingWarnings ? { maskingWarnings: outcome.maskingWarnings } : {}),
-      thumbnailUrl: outcome.thumbnailDataUrl,
-    };
+    return taggingTarget(outcome);
   } finally {
     browser.runtime.onMessage.removeListener(listener);
   }
@@ -82,13 +87,7 @@ const actions: PopupActions = {
       tabId: await activeTabAfterMaskingSaved(),
       trigger: 'popup',
     });
-    return {
-      evidence: outcome.evidence,
-      suggestedControls: outcome.suggestedControls,
-      ...(outcome.suggestions ? { suggestions: outcome.suggestions } : {}),
-      ...(outcome.maskingWarnings ? { maskingWarnings: outcome.maskingWarnings } : {}),
-      thumbnailUrl: outcome.thumbnailDataUrl,
-    };
+    return taggingTarget(outcome);
   },
   onOpenReview: async (evidence) => ({
     evidence,
