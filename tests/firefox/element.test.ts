@@ -1,11 +1,10 @@
-import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { parseCsv, sha256Hex, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
 import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
-import { pressShortcut } from './gestures.mjs';
+import { pointerActions, pressKeys, pressShortcut, viewportClip } from './gestures.mjs';
 import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
 
 type Record_ = DatabaseDump['evidence'][number];
@@ -56,34 +55,6 @@ describe('Firefox: element capture', () => {
         description: `the picker to be ${shown ? 'shown' : 'gone'}`,
       },
     );
-  const pointer = (page: string, actions: object[]) =>
-    firefox.bidi.send('input.performActions', {
-      context: page,
-      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
-    });
-  const keys = (page: string, names: string[]) =>
-    firefox.bidi.send('input.performActions', {
-      context: page,
-      actions: [
-        {
-          type: 'key',
-          id: 'keyboard',
-          actions: names.flatMap((value) => [
-            { type: 'keyDown', value },
-            { type: 'keyUp', value },
-          ]),
-        },
-      ],
-    });
-  /** Firefox's own screenshot of a viewport box (BiDi): an independent source of the same pixels. */
-  const browserClip = async (page: string, box: Box) => {
-    const { data } = (await firefox.bidi.send('browsingContext.captureScreenshot', {
-      context: page,
-      origin: 'viewport',
-      clip: { type: 'box', ...box },
-    })) as { data: string };
-    return readPng(new Uint8Array(Buffer.from(data, 'base64')));
-  };
   const dpr = (page: string) => evaluate(firefox, page, () => window.devicePixelRatio) as Promise<number>;
 
   it('the shortcut opens the picker, a click on a table stores exactly its pixels and rows', async () => {
@@ -100,7 +71,7 @@ describe('Firefox: element capture', () => {
     // Hover a cell, then the table's own padding, and click there.
     const x = Math.round(box.x + 3);
     const y = Math.round(box.y + 3);
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: Math.round(box.x + 30), y: Math.round(box.y + 45) },
       { type: 'pointerMove', x, y, duration: 100 },
       { type: 'pointerDown', button: 0 },
@@ -118,7 +89,7 @@ describe('Firefox: element capture', () => {
     const png = readPng(bytesOf(dump, record, 'original.png'));
     expect([png.width, png.height]).toEqual([Math.round(box.width * ratio), Math.round(box.height * ratio)]);
     // Pixel for pixel what Firefox itself shows there.
-    expect(samePixels(png, await browserClip(page, box))).toBe(0);
+    expect(samePixels(png, await viewportClip(firefox, page, box))).toBe(0);
     const tables = record.artifacts.filter((artifact) => artifact.role === 'table');
     expect(tables).toHaveLength(1);
     expect(parseCsv(new TextDecoder().decode(bytesOf(dump, record, tables[0]!.name))).rows).toEqual(expected);
@@ -139,10 +110,10 @@ describe('Firefox: element capture', () => {
     const caption = await boxOf(page, '#jobs caption');
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: Math.round(caption.x + 30), y: Math.round(caption.y + 5) },
     ]);
-    await keys(page, ['\uE013', '\uE007']); // ↑ caption → table, Enter
+    await pressKeys(firefox, page, ['\uE013', '\uE007']); // ↑ caption → table, Enter
     const dump = await waitForEvidence(firefox, 2, { timeout: 60_000 });
     const box = await boxOf(page, '#jobs');
     expect(box.height).toBeGreaterThan(await evaluate(firefox, page, () => window.innerHeight));
@@ -194,7 +165,7 @@ describe('Firefox: element capture', () => {
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
     const region = { x: 300, y: 100, width: 500, height: 150 };
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: region.x, y: region.y },
       { type: 'pointerDown', button: 0 },
       { type: 'pointerMove', x: region.x + 100, y: region.y + 50, duration: 50 },
@@ -210,7 +181,7 @@ describe('Firefox: element capture', () => {
     expect(metadata).toMatchObject({ method: 'region-crop', region: { rectCss: region } });
     const png = readPng(bytesOf(dump, record, 'original.png'));
     expect([png.width, png.height]).toEqual([region.width * ratio, region.height * ratio]);
-    expect(samePixels(png, await browserClip(page, region))).toBe(0);
+    expect(samePixels(png, await viewportClip(firefox, page, region))).toBe(0);
     // The region touches two tables (summary and owners), not the job list below.
     const headers = record.artifacts
       .filter((artifact) => artifact.role === 'table')
@@ -240,10 +211,10 @@ describe('Firefox: element capture', () => {
         PICKER,
       ),
     ).toEqual(['fixed', '2147483647', 'none']);
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: Math.round(header.x + 20), y: Math.round(header.y + 20) },
     ]);
-    await keys(page, ['\uE013', '\uE007']); // ↑ header → body, Enter
+    await pressKeys(firefox, page, ['\uE013', '\uE007']); // ↑ header → body, Enter
     const dump = await waitForEvidence(firefox, before + 1, { timeout: 60_000 });
     const record = newest(dump);
     checkIntegrity(dump, record);
@@ -273,8 +244,10 @@ describe('Firefox: element capture', () => {
     const box = await boxOf(page, '#owners');
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
-    await pointer(page, [{ type: 'pointerMove', x: Math.round(box.x + 10), y: Math.round(box.y + 10) }]);
-    await keys(page, ['\uE00C']);
+    await pointerActions(firefox, page, [
+      { type: 'pointerMove', x: Math.round(box.x + 10), y: Math.round(box.y + 10) },
+    ]);
+    await pressKeys(firefox, page, ['\uE00C']);
     await pickerShown(page, false);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await readDatabase(firefox)).evidence).toHaveLength(before);
@@ -332,10 +305,10 @@ describe('Firefox: element capture', () => {
     // A data cell, then ↑ td → tr → tbody → table, Enter: cropped from the screenshot.
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: Math.round(owners.x + 20), y: Math.round(owners.y + 45) },
     ]);
-    await keys(page, ['\uE013', '\uE013', '\uE013', '\uE007']);
+    await pressKeys(firefox, page, ['\uE013', '\uE013', '\uE013', '\uE007']);
     let dump = await waitForEvidence(firefox, ++count);
     let record = newest(dump);
     checkIntegrity(dump, record);
@@ -359,10 +332,10 @@ describe('Firefox: element capture', () => {
     const owner = await textCentre('jobs-owner');
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: Math.round(caption.x + 30), y: Math.round(caption.y + 5) },
     ]);
-    await keys(page, ['\uE013', '\uE007']);
+    await pressKeys(firefox, page, ['\uE013', '\uE007']);
     dump = await waitForEvidence(firefox, ++count, { timeout: 60_000 });
     record = newest(dump);
     checkIntegrity(dump, record);

@@ -1,11 +1,10 @@
-import { Buffer } from 'node:buffer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { startFixtureServer, type FixtureServer } from '../fixtures/server.mjs';
 import { parseCsv, verifyArtifacts, verifyCustodyChain } from '../e2e/verify.mjs';
 import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
 import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
-import { pressShortcut } from './gestures.mjs';
+import { pointerActions, pressKeys, pressShortcut, viewportClip } from './gestures.mjs';
 import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
 
 type Record_ = DatabaseDump['evidence'][number];
@@ -183,12 +182,12 @@ describe('Firefox: a console that lives in frames', () => {
       width: document.documentElement.clientWidth,
       height: document.documentElement.clientHeight,
     }))) as Box;
-    const unpicked = await browserClip(page, viewport);
+    const unpicked = await viewportClip(firefox, page, viewport);
     const before = (await readDatabase(firefox)).evidence.length;
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
     // Over the caption inside the inner frame, ↑ to its table.
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: Math.round(caption.x + 10), y: Math.round(caption.y + caption.height / 2) },
       {
         type: 'pointerMove',
@@ -197,10 +196,10 @@ describe('Firefox: a console that lives in frames', () => {
         duration: 50,
       },
     ]);
-    await keys(page, ['\uE013']);
+    await pressKeys(firefox, page, ['\uE013']);
     // The highlight lies over the table inside the inner frame, placed in the top viewport: every pixel
     // inside the table's rectangle is tinted, the page next to it and below it is as it was.
-    const highlighted = await browserClip(page, viewport);
+    const highlighted = await viewportClip(firefox, page, viewport);
     const changed = (x: number, y: number) =>
       highlighted.pixel(Math.round(x * ratio), Math.round(y * ratio)).join() !==
       unpicked.pixel(Math.round(x * ratio), Math.round(y * ratio)).join();
@@ -216,7 +215,7 @@ describe('Firefox: a console that lives in frames', () => {
       expect(changed(down, y), `inside at ${down},${y}`).toBe(true);
     for (let y = Math.ceil(bottom) + 2; y < Math.ceil(bottom) + 12; y += 2)
       expect(changed(down, y), `below it at ${down},${y}`).toBe(false);
-    await keys(page, ['\uE007']);
+    await pressKeys(firefox, page, ['\uE007']);
     const dump = await waitForEvidence(firefox, before + 1);
     await pickerShown(page, false);
 
@@ -235,7 +234,7 @@ describe('Firefox: a console that lives in frames', () => {
       Math.round(pixels.height * ratio),
     ]);
     // Pixel for pixel what Firefox itself shows there: the crop is placed through both frames.
-    expect(samePixels(png, await browserClip(page, pixels))).toBe(0);
+    expect(samePixels(png, await viewportClip(firefox, page, pixels))).toBe(0);
     const tables = record.artifacts.filter((artifact) => artifact.role === 'table');
     expect(tables.map((artifact) => parseCsv(named(artifact.name)).rows)).toEqual([ROLES]);
     const text = named('text.txt');
@@ -253,7 +252,7 @@ describe('Firefox: a console that lives in frames', () => {
     const before = (await readDatabase(firefox)).evidence.length;
     await pressShortcut(firefox, 'Alt+Shift+R');
     await pickerShown(page, true);
-    await pointer(page, [
+    await pointerActions(firefox, page, [
       { type: 'pointerMove', x: region.x, y: region.y },
       { type: 'pointerDown', button: 0 },
       { type: 'pointerMove', x: region.x + 100, y: region.y + 50, duration: 50 },
@@ -271,7 +270,7 @@ describe('Firefox: a console that lives in frames', () => {
     expect(metadata.method).toBe('region-crop');
     const png = readPng(bytesOf(dump, record, 'original.png'));
     expect([png.width, png.height]).toEqual([region.width * ratio, region.height * ratio]);
-    expect(samePixels(png, await browserClip(page, region))).toBe(0);
+    expect(samePixels(png, await viewportClip(firefox, page, region))).toBe(0);
     // Held by an element of the frame: its text and the accounts table, not the shell's navigation.
     expect(metadata.region?.selected).toMatch(/ in the frame http:.*\/framed\/users\.html$/);
     const tables = record.artifacts
@@ -423,34 +422,6 @@ describe('Firefox: a console that lives in frames', () => {
       (tag: string, wanted: boolean) => (document.querySelector(tag) !== null) === wanted,
       { args: [PICKER, shown], description: `the picker to be ${shown ? 'shown' : 'gone'}` },
     );
-  const pointer = (page: string, actions: object[]) =>
-    firefox.bidi.send('input.performActions', {
-      context: page,
-      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
-    });
-  const keys = (page: string, names: string[]) =>
-    firefox.bidi.send('input.performActions', {
-      context: page,
-      actions: [
-        {
-          type: 'key',
-          id: 'keyboard',
-          actions: names.flatMap((value) => [
-            { type: 'keyDown', value },
-            { type: 'keyUp', value },
-          ]),
-        },
-      ],
-    });
-  /** Firefox's own screenshot of a viewport box (BiDi): an independent source of the same pixels. */
-  const browserClip = async (page: string, box: Box) => {
-    const { data } = (await firefox.bidi.send('browsingContext.captureScreenshot', {
-      context: page,
-      origin: 'viewport',
-      clip: { type: 'box', ...box },
-    })) as { data: string };
-    return readPng(new Uint8Array(Buffer.from(data, 'base64')));
-  };
 });
 
 /** The box of whole device pixels that covers `box` (a CSS-pixel box in the viewport), in CSS pixels. */

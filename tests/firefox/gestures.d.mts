@@ -1,3 +1,4 @@
+import type { readPng } from '../fixtures/hostile/read-png.mjs';
 import type { LaunchedFirefox } from './firefox.mjs';
 
 export declare function pressShortcut(launched: LaunchedFirefox, shortcut: string): Promise<void>;
@@ -12,3 +13,18 @@ export declare function mouseClick(
   context: string,
   selector: string,
 ): Promise<void>;
+export declare function pointerActions(
+  launched: LaunchedFirefox,
+  context: string,
+  actions: object[],
+): Promise<unknown>;
+export declare function pressKeys(
+  launched: LaunchedFirefox,
+  context: string,
+  names: string[],
+): Promise<unknown>;
+export declare function viewportClip(
+  launched: LaunchedFirefox,
+  context: string,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<ReturnType<typeof readPng>>;

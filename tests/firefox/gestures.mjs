@@ -1,6 +1,8 @@
 // The user's gestures that headless Firefox cannot take from the OS: a keyboard shortcut and a context
 // menu choice, made through Firefox's own browser window (BiDi with system access).
 /* global document, window, KeyboardEvent, Cc, Ci */
+import { Buffer } from 'node:buffer';
+import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { evaluate, waitFor } from './pages.mjs';
 
 async function browserWindowContext(launched) {
@@ -131,4 +133,39 @@ export async function mouseClick(launched, context, selector) {
       },
     ],
   });
+}
+
+/** Mouse actions in a page (BiDi `input.performActions`): moves, presses and releases, as a person makes them. */
+export function pointerActions(launched, context, actions) {
+  return launched.bidi.send('input.performActions', {
+    context,
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+  });
+}
+
+/** Presses and releases each key in turn in a page (BiDi `input.performActions`). */
+export function pressKeys(launched, context, names) {
+  return launched.bidi.send('input.performActions', {
+    context,
+    actions: [
+      {
+        type: 'key',
+        id: 'keyboard',
+        actions: names.flatMap((value) => [
+          { type: 'keyDown', value },
+          { type: 'keyUp', value },
+        ]),
+      },
+    ],
+  });
+}
+
+/** Firefox's own screenshot of a viewport box (BiDi): an independent source of the pixels a capture stores. */
+export async function viewportClip(launched, context, box) {
+  const { data } = await launched.bidi.send('browsingContext.captureScreenshot', {
+    context,
+    origin: 'viewport',
+    clip: { type: 'box', ...box },
+  });
+  return readPng(new Uint8Array(Buffer.from(data, 'base64')));
 }
