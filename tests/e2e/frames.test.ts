@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectHighlightOver } from '../support/highlight-check';
 import { readPng } from '../fixtures/hostile/read-png.mjs';
 import { cdpClip, samePixels, type Box } from './browser-pixels';
 import {
@@ -137,18 +138,7 @@ describe('capturing a console that lives in frames', () => {
     const changed = (x: number, y: number) =>
       highlighted.pixel(Math.round(x * dpr), Math.round(y * dpr)).join() !==
       unpicked.pixel(Math.round(x * dpr), Math.round(y * dpr)).join();
-    const right = table.x + table.width;
-    const bottom = table.y + table.height;
-    const across = table.y + 30; // below the label, above the banner
-    for (let x = Math.ceil(table.x) + 2; x <= Math.floor(right) - 2; x += 4)
-      expect(changed(x, across), `inside at ${x},${across}`).toBe(true);
-    for (let x = Math.ceil(right) + 2; x < Math.ceil(right) + 40; x += 4)
-      expect(changed(x, across), `right of it at ${x},${across}`).toBe(false);
-    const down = table.x + 6; // left of the banner
-    for (let y = Math.ceil(table.y) + 2; y <= Math.floor(bottom) - 2; y += 4)
-      expect(changed(down, y), `inside at ${down},${y}`).toBe(true);
-    for (let y = Math.ceil(bottom) + 2; y < Math.ceil(bottom) + 12; y += 2)
-      expect(changed(down, y), `below it at ${down},${y}`).toBe(false);
+    expectHighlightOver(table, changed);
     await page.keyboard.press('Enter');
     const { record, named, tables, metadata, png } = await nextRecord(counts);
     expect(await page.locator(PICKER).count()).toBe(0);

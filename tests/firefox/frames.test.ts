@@ -6,6 +6,7 @@ import { launchFirefox, type LaunchedFirefox } from './firefox.mjs';
 import { click, closeTab, evaluate, openTab, waitFor } from './pages.mjs';
 import { pointerActions, pressKeys, pressShortcut, viewportClip } from './gestures.mjs';
 import { readDatabase, waitForEvidence, type DatabaseDump } from './database.mjs';
+import { expectHighlightOver } from '../support/highlight-check';
 
 type Record_ = DatabaseDump['evidence'][number];
 
@@ -203,18 +204,7 @@ describe('Firefox: a console that lives in frames', () => {
     const changed = (x: number, y: number) =>
       highlighted.pixel(Math.round(x * ratio), Math.round(y * ratio)).join() !==
       unpicked.pixel(Math.round(x * ratio), Math.round(y * ratio)).join();
-    const right = table.x + table.width;
-    const bottom = table.y + table.height;
-    const across = table.y + 30; // below the label, above the banner
-    for (let x = Math.ceil(table.x) + 2; x <= Math.floor(right) - 2; x += 4)
-      expect(changed(x, across), `inside at ${x},${across}`).toBe(true);
-    for (let x = Math.ceil(right) + 2; x < Math.ceil(right) + 40; x += 4)
-      expect(changed(x, across), `right of it at ${x},${across}`).toBe(false);
-    const down = table.x + 6; // left of the banner
-    for (let y = Math.ceil(table.y) + 2; y <= Math.floor(bottom) - 2; y += 4)
-      expect(changed(down, y), `inside at ${down},${y}`).toBe(true);
-    for (let y = Math.ceil(bottom) + 2; y < Math.ceil(bottom) + 12; y += 2)
-      expect(changed(down, y), `below it at ${down},${y}`).toBe(false);
+    expectHighlightOver(table, changed);
     await pressKeys(firefox, page, ['\uE007']);
     const dump = await waitForEvidence(firefox, before + 1);
     await pickerShown(page, false);
