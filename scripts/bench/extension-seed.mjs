@@ -18,6 +18,7 @@ export function seedingScript() {
         "export { EvidenceDatabase } from './storage/db.ts';",
         "export { appendCustody } from './storage/custody-log.ts';",
         "export { updateCoverageIndex } from './storage/coverage-index.ts';",
+        "export { storeSeededCapture } from './tests/support/seeded-capture.ts';",
       ].join('\n'),
       resolveDir: REPO_ROOT,
       sourcefile: 'bench-seed.ts',
@@ -68,13 +69,14 @@ export function seedSynthetic(page, count, seed) {
 
 /**
  * Stores evidence whose bytes are fetched from `baseUrl` (`<baseUrl><id>/<file name>`), one record per
- * transaction with its coverage-index update and custody entry, as a capture would be stored.
+ * transaction with its coverage-index update and custody entry, as a capture would be stored
+ * (tests/support/seeded-capture.ts).
  * @param {{ id: string, capturedAt: string, controls: string[], files: { role: string, name: string, mimeType: string, size: number, sha256: string }[] }[]} items
  */
 export function seedFiles(page, baseUrl, items) {
   return page.evaluate(
     async ({ baseUrl, items }) => {
-      const { EvidenceDatabase, appendCustody, updateCoverageIndex } = globalThis.__benchSeed;
+      const { EvidenceDatabase, storeSeededCapture } = globalThis.__benchSeed;
       const db = new EvidenceDatabase();
       try {
         for (const item of items) {
@@ -87,42 +89,8 @@ export function seedFiles(page, baseUrl, items) {
               return blob;
             }),
           );
-          const url = `https://backup.example.com/jobs/${item.id}`;
-          await db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
-            const last = await db.evidence.orderBy('sequence').last();
-            const record = {
-              id: item.id,
-              sequence: (last?.sequence ?? 0) + 1,
-              capturedAt: item.capturedAt,
-              effectiveDate: item.capturedAt.slice(0, 10),
-              url,
-              title: `Backup job report ${item.id}`,
-              site: 'backup.example.com',
-              capturer: 'Benchmark',
-              kind: 'visible',
-              controls: item.controls,
-              notes: '',
-              status: 'ready',
-              artifacts: item.files.map((file) => ({ ...file, blobKey: `${item.id}/${file.name}` })),
-              words: [],
-            };
-            await db.evidence.add(record);
-            await db.blobs.bulkAdd(
-              blobs.map((data, index) => ({
-                key: `${item.id}/${item.files[index].name}`,
-                evidenceId: item.id,
-                data,
-              })),
-            );
-            await updateCoverageIndex(db, undefined, record);
-            await appendCustody(db, {
-              at: item.capturedAt,
-              event: 'capture',
-              evidenceId: item.id,
-              actor: 'Benchmark',
-              details: { trigger: 'dashboard', seeded: true },
-            });
-          });
+          const files = item.files.map((file, index) => ({ ...file, blob: blobs[index] }));
+          await storeSeededCapture(db, { ...item, files }, 'Benchmark');
         }
         return db.evidence.count();
       } finally {

@@ -32,7 +32,7 @@ export function seedRecords(launched, context, items, baseUrl = '') {
     launched,
     context,
     async (items, baseUrl) => {
-      const { EvidenceDatabase, appendCustody, updateCoverageIndex } = globalThis.__benchSeed;
+      const { EvidenceDatabase, storeSeededCapture } = globalThis.__benchSeed;
       const hex = (buffer) =>
         [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
       const made = async (size) => {
@@ -61,44 +61,7 @@ export function seedRecords(launched, context, items, baseUrl = '') {
               return { ...file, sha256, blob: new Blob([bytes], { type: file.mimeType }) };
             }),
           );
-          await db.transaction('rw', [db.evidence, db.blobs, db.custody, db.coverageIndex], async () => {
-            const last = await db.evidence.orderBy('sequence').last();
-            const record = {
-              id: item.id,
-              sequence: (last?.sequence ?? 0) + 1,
-              capturedAt: item.capturedAt,
-              effectiveDate: item.capturedAt.slice(0, 10),
-              url: `https://backup.example.com/jobs/${item.id}`,
-              title: `Backup job report ${item.id}`,
-              site: 'backup.example.com',
-              capturer: 'Seed',
-              kind: 'visible',
-              controls: item.controls,
-              notes: '',
-              status: 'ready',
-              artifacts: files.map(({ role, name, mimeType, size, sha256 }) => ({
-                role,
-                name,
-                mimeType,
-                size,
-                sha256,
-                blobKey: `${item.id}/${name}`,
-              })),
-              words: [],
-            };
-            await db.evidence.add(record);
-            await db.blobs.bulkAdd(
-              files.map((file) => ({ key: `${item.id}/${file.name}`, evidenceId: item.id, data: file.blob })),
-            );
-            await updateCoverageIndex(db, undefined, record);
-            await appendCustody(db, {
-              at: item.capturedAt,
-              event: 'capture',
-              evidenceId: item.id,
-              actor: 'Seed',
-              details: { trigger: 'dashboard', seeded: true },
-            });
-          });
+          await storeSeededCapture(db, { ...item, files }, 'Seed');
         }
         return hashes;
       } finally {
